@@ -1,0 +1,11 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", node: "src/node/index.ts" },
+  format: ["esm", "cjs"],
+  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+  splitting: true, // one shared chunk for index and node, in CJS too, so classes are not duplicated
+  sourcemap: true,
+  clean: true,
+  target: "es2022",
+});

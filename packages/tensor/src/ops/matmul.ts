@@ -1,0 +1,39 @@
+import { promoteTypes } from "../dtype.js";
+import { ShapeError, formatShape } from "../errors.js";
+import { kernels } from "../kernels/backend.js";
+import { Tensor } from "../tensor.js";
+import { resultTensor } from "./out.js";
+
+export interface MatmulOptions {
+  /** Use Aᵀ without materialising it (A stored [k, m]). */
+  transposeA?: boolean;
+  /** Use Bᵀ without materialising it (B stored [n, k]). */
+  transposeB?: boolean;
+  out?: Tensor;
+}
+
+/**
+ * 2-D matrix product op(A)·op(B). The three products of backprop are x·W, xᵀ·dy
+ * (`transposeA`) and dy·Wᵀ (`transposeB`). Mixed dtypes compute in float64.
+ */
+export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  const { transposeA = false, transposeB = false, out } = options;
+  if (a.rank !== 2 || b.rank !== 2) {
+    throw new ShapeError(`matmul: both operands must be 2-D, got ${formatShape(a.shape)} · ${formatShape(b.shape)}`);
+  }
+  const m = transposeA ? a.shape[1] : a.shape[0];
+  const ka = transposeA ? a.shape[0] : a.shape[1];
+  const kb = transposeB ? b.shape[1] : b.shape[0];
+  const n = transposeB ? b.shape[0] : b.shape[1];
+  if (ka !== kb) {
+    const ta = transposeA ? "ᵀ" : "", tb = transposeB ? "ᵀ" : "";
+    throw new ShapeError(`matmul: inner dimensions differ: ${formatShape(a.shape)}${ta} · ${formatShape(b.shape)}${tb}`);
+  }
+  const dtype = promoteTypes(a.dtype, b.dtype);
+  const result = resultTensor("matmul", [m, n], dtype, out);
+  if (result.data === a.data || result.data === b.data) throw new Error("matmul: out must not share data with an operand");
+  const ad = a.dtype === dtype ? a.data : a.astype(dtype).data;
+  const bd = b.dtype === dtype ? b.data : b.astype(dtype).data;
+  kernels().matmul(ad, bd, result.data, m, n, ka, transposeA, transposeB);
+  return result;
+}

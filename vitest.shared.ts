@@ -1,0 +1,24 @@
+// Tests import sibling packages from their sources, so `vitest run` inside one package needs no
+// prior build and always sees the current code. Published consumers go through dist (see .ci/run).
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+const sources: Array<[string, string]> = [
+  ["@nn/tensor", "packages/tensor/src/index.ts"],
+  ["@nn/layers", "packages/layers/src/index.ts"],
+  ["@nn/layers/node", "packages/layers/src/node/index.ts"],
+  ["@nn/optim", "packages/optim/src/index.ts"],
+  ["@nn/gradcheck", "packages/gradcheck/src/index.ts"],
+  ["@nn/datasets", "packages/datasets/src/index.ts"],
+  ["@nn/datasets/node", "packages/datasets/src/node/index.ts"],
+  ["@nn/train", "packages/train/src/index.ts"],
+  ["@nn/onnx", "packages/onnx/src/index.ts"],
+  ["@nn/onnx/node", "packages/onnx/src/node/index.ts"],
+];
+
+/** Exact-match aliases (`@nn/layers` must not swallow `@nn/layers/node`). */
+export const workspaceAliases = sources.map(([name, file]) => ({
+  find: new RegExp(`^${name.replace(/[/]/g, "\\/")}$`),
+  replacement: `${root}${file}`,
+}));
