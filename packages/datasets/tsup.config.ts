@@ -3,7 +3,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: { index: "src/index.ts", node: "src/node/index.ts" },
   format: ["esm", "cjs"],
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+  // Declarations resolve sibling packages through their built types, not the `nn-source` condition.
+  dts: { compilerOptions: { ignoreDeprecations: "6.0", customConditions: [] } },
   splitting: true, // one shared chunk for index and node, in CJS too, so classes are not duplicated
   sourcemap: true,
   clean: true,
