@@ -1,0 +1,305 @@
+/**
+ * The public types of @nn/train. The model, loss, optimizer, scheduler and data are typed by the
+ * shape the loop needs (structurally), so a `Sequential` from @nn/layers, an optimizer from
+ * @nn/optim and a `Dataset` from @nn/datasets fit as they are, and so do small test doubles.
+ *
+ * Numbering: `epoch` and `batch` in every event, record and error are 1-based (epoch 1 is the
+ * first epoch, as a progress bar shows it); `step` counts optimizer updates since training began.
+ */
+import type { Tensor } from "@nn/tensor";
+
+// ---------------------------------------------------------------------------------------------
+// What the loop trains
+
+/** A trainable tensor and its gradient, as @nn/layers' `Parameter`. */
+export interface TrainParameter {
+  readonly name: string;
+  value: Tensor;
+  grad: Tensor;
+}
+
+/** Non-trainable state that early stopping must also restore (BatchNorm running statistics). */
+export interface TrainBuffer {
+  readonly name: string;
+  value: Tensor;
+}
+
+/** A model as the loop sees it: @nn/layers' `Layer` (a `Sequential` usually). */
+export interface TrainableModel {
+  forward(x: Tensor, mode?: "train" | "eval"): Tensor;
+  backward(dy: Tensor): Tensor;
+  parameters(): TrainParameter[];
+  /** Optional: buffers restored along with the weights by `restoreBestWeights`. */
+  buffers?(): TrainBuffer[];
+}
+
+/** A loss as @nn/layers defines it: mean reduction, `backward()` is dL/dpred of the last forward. */
+export interface TrainLoss {
+  forward(pred: Tensor, target: Tensor): number;
+  backward(): Tensor;
+}
+
+/** An optimizer as @nn/optim defines it. */
+export interface TrainOptimizer {
+  step(): void;
+  zeroGrad(): void;
+  lr: number;
+}
+
+/**
+ * A learning-rate scheduler as @nn/optim defines it. `ReduceLROnPlateau` is recognised and
+ * stepped with the monitored loss (validation loss, or training loss without validation).
+ */
+export interface TrainScheduler {
+  step(metric?: number): void;
+}
+
+/** Labelled data: @nn/datasets' `Dataset` fits. `y` is [n] class indices, or [n, k] regression targets. */
+export interface TrainData {
+  readonly x: Tensor;
+  readonly y: Tensor;
+  readonly numClasses?: number;
+}
+
+/**
+ * What the model predicts, which decides how `y` becomes the loss target and how outputs become
+ * classes. Inferred from the loss when omitted:
+ * - `binary`: one output unit, `y` 0/1 of shape [n] reshaped to [n, 1]; class 1 when p ≥ 0.5
+ *   (probabilities, BinaryCrossEntropy) or logit ≥ 0 (BCEWithLogits).
+ * - `multiclass`: k output units, `y` class indices; class = argmax.
+ * - `regression`: `y` passed to the loss unchanged; only the loss is reported.
+ */
+export type TaskKind = "binary" | "multiclass" | "regression";
+
+/** For binary tasks: whether the single output is a probability or a logit. */
+export type BinaryOutput = "probability" | "logit";
+
+// ---------------------------------------------------------------------------------------------
+// Metrics
+
+/** Metrics fit and evaluate can compute. `loss` is always reported; list the others. */
+export type MetricName = "loss" | "accuracy" | "precision" | "recall" | "f1" | "confusionMatrix";
+
+/**
+ * Metric values over a whole pass (accumulated over batches, not averaged per batch). The loss is
+ * the mean of the batch losses weighted by batch size. Precision, recall and F1 are for the
+ * positive class (1) of a binary task and 0 when undefined (no predicted / actual positives), as
+ * scikit-learn's `zero_division=0`.
+ */
+export interface MetricValues {
+  loss: number;
+  accuracy?: number;
+  precision?: number;
+  recall?: number;
+  f1?: number;
+  /** confusionMatrix[actual][predicted]: counts, k × k (2 × 2 for binary). */
+  confusionMatrix?: number[][];
+}
+
+/** What `evaluate` returns: the metrics and the number of samples they cover. */
+export interface EvaluateResult extends MetricValues {
+  samples: number;
+}
+
+export interface EvaluateOptions {
+  loss: TrainLoss;
+  /** Default `['loss', 'accuracy']` for classification, `['loss']` for regression. */
+  metrics?: MetricName[];
+  /** Evaluate in chunks of this many samples (default: all at once). */
+  batchSize?: number;
+  task?: TaskKind;
+  binaryOutput?: BinaryOutput;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gradient flow
+
+/** L2 norms of one layer's parameters, grouped by name prefix (`layers.0.weight` → `layers.0`). */
+export interface LayerNorms {
+  name: string;
+  /** sqrt(Σ grad²) over the layer's parameters, before clipping. */
+  gradNorm: number;
+  /** sqrt(Σ value²) over the layer's parameters, after the update. */
+  weightNorm: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callbacks
+
+export interface BatchEndEvent {
+  epoch: number;
+  /** 1-based batch within the epoch. */
+  batch: number;
+  batchesPerEpoch: number;
+  /** Optimizer updates since training began (1 after the first batch). */
+  step: number;
+  /** Samples in this batch. */
+  size: number;
+  /** This batch's loss (mean over the batch). */
+  loss: number;
+  /** The learning rate this batch's update used. */
+  lr: number;
+  /** Total gradient L2 norm before clipping. */
+  gradNorm: number;
+  /** True when `clipGradNorm` scaled this batch's gradients down. */
+  clipped: boolean;
+  /** Per-layer norms of this batch; present only with `gradNormsEvery: 'batch'`. */
+  layers?: LayerNorms[];
+  /** Samples per second of this batch (forward, backward, update) by the `now` clock. */
+  samplesPerSecond: number;
+}
+
+/** One epoch's deterministic summary: what `History.epochs` holds. */
+export interface EpochRecord {
+  epoch: number;
+  /** The learning rate the epoch's updates used (its first batch's, when stepped per batch). */
+  lr: number;
+  /** Training metrics over the epoch (in train mode, as the batches were seen). */
+  train: MetricValues;
+  /** Validation metrics after the epoch (eval mode), when `validation` is given. */
+  validation?: MetricValues;
+  /** Total gradient norm of the epoch's last batch, before clipping. */
+  gradNorm: number;
+  /** Per-layer gradient and weight norms of the epoch's last batch. */
+  layers: LayerNorms[];
+}
+
+export interface EpochEndEvent extends EpochRecord {
+  epochs: number;
+  batches: number;
+  samples: number;
+  /** Samples per second over the epoch's batches (validation excluded). */
+  samplesPerSecond: number;
+  /** Milliseconds spent in this epoch, validation included. */
+  durationMs: number;
+  /** Early stopping's best epoch and monitored value so far, when early stopping is on. */
+  best?: { epoch: number; value: number };
+}
+
+export type StopReason = "completed" | "early-stopping" | "aborted";
+
+/**
+ * What fit returns. Holds only deterministic values (no timings), so the same seed gives a
+ * bit-identical History.
+ */
+export interface History {
+  epochs: EpochRecord[];
+  stopped: StopReason;
+  /** The epoch early stopping judged best, when early stopping is on. */
+  bestEpoch?: number;
+  /** True when the model's weights were restored to `bestEpoch`'s. */
+  restoredBestWeights: boolean;
+}
+
+export interface TrainEndEvent {
+  history: History;
+  stopped: StopReason;
+  /** Epochs completed. */
+  epochs: number;
+  /** Milliseconds from the first batch to the end, by the `now` clock. */
+  elapsedMs: number;
+}
+
+export interface TrainCallbacks {
+  onBatchEnd?(event: BatchEndEvent): void;
+  onEpochEnd?(event: EpochEndEvent): void;
+  onTrainEnd?(event: TrainEndEvent): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Early stopping
+
+/** A value early stopping can watch: a training metric, or its validation twin (`val…`). */
+export type MonitorName =
+  | "loss" | "accuracy" | "precision" | "recall" | "f1"
+  | "valLoss" | "valAccuracy" | "valPrecision" | "valRecall" | "valF1";
+
+export interface EarlyStoppingOptions {
+  /** Default `valLoss` with validation data, else `loss`. */
+  monitor?: MonitorName;
+  /** Epochs without improvement before stopping (default 0: stop at the first non-improving epoch). */
+  patience?: number;
+  /** An improvement must exceed this (default 0). */
+  minDelta?: number;
+  /** `auto` (default): `min` for losses, `max` for accuracy, precision, recall and F1. */
+  mode?: "min" | "max" | "auto";
+  /** Copy the best epoch's weights (and buffers) back into the model when training ends. */
+  restoreBestWeights?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// fit
+
+export interface FitOptions {
+  loss: TrainLoss;
+  optimizer: TrainOptimizer;
+  train: TrainData;
+  validation?: TrainData;
+  epochs: number;
+  /** Samples per batch; a value ≥ the number of training samples is full-batch training. */
+  batchSize: number;
+  /** Seeds the shuffling of batches. */
+  seed: number;
+  /** Shuffle the training set each epoch (default true; ignored for full batches). */
+  shuffle?: boolean;
+  /** Drop a last batch smaller than `batchSize` (default false). */
+  dropLast?: boolean;
+  /** Default `['loss', 'accuracy']` for classification, `['loss']` for regression. */
+  metrics?: MetricName[];
+  scheduler?: TrainScheduler;
+  /** When the scheduler steps: after each epoch (default) or after each batch. */
+  schedulerStep?: "epoch" | "batch";
+  /** Clip the total gradient L2 norm to this before each update. */
+  clipGradNorm?: number;
+  earlyStopping?: EarlyStoppingOptions;
+  callbacks?: TrainCallbacks | TrainCallbacks[];
+  /** Checked between batches; when aborted, fit returns with `stopped: 'aborted'`. */
+  signal?: AbortSignal;
+  /** Inferred from the loss when omitted (see TaskKind). */
+  task?: TaskKind;
+  binaryOutput?: BinaryOutput;
+  /** Per-layer norms on every batch (`batch`) or only the epoch's last batch (`epoch`, default). */
+  gradNormsEvery?: "batch" | "epoch";
+  /** Millisecond clock for throughput (default `performance.now`); inject one for deterministic tests. */
+  now?: () => number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental training (for a live UI: pause, single step, change lr, yield to the event loop)
+
+/** Options of `Trainer.runAsync` and `fitAsync`. */
+export interface AsyncRunOptions {
+  /** Yield to the event loop after this many batches (default 1). */
+  yieldEvery?: number;
+}
+
+/**
+ * Training one batch at a time. `fit` is `createTrainer(model, options).run()`. A UI drives it
+ * with `runBatch()` / `runEpoch()` (or `runAsync()`), pauses by not calling it, changes `lr`
+ * between batches, and calls `finish()` to end early and fire `onTrainEnd`.
+ */
+export interface Trainer {
+  /** Epochs completed. */
+  readonly epoch: number;
+  /** Batches completed in the epoch in progress (0 between epochs). */
+  readonly batch: number;
+  /** Optimizer updates so far. */
+  readonly step: number;
+  readonly batchesPerEpoch: number;
+  /** The records so far; `stopped` is final only once `done`. */
+  readonly history: History;
+  /** True once training completed, stopped early, was aborted or was finished. */
+  readonly done: boolean;
+  /** The optimizer's learning rate; setting it applies from the next batch. */
+  lr: number;
+  /** Runs one batch (ending the epoch when it is the last): its event, or undefined when done. */
+  runBatch(): BatchEndEvent | undefined;
+  /** Runs the rest of the current epoch: its event, or undefined when done (or aborted mid-epoch). */
+  runEpoch(): EpochEndEvent | undefined;
+  /** Runs to the end and returns the History (fires onTrainEnd). */
+  run(): History;
+  /** As `run`, yielding to the event loop between batches. */
+  runAsync(options?: AsyncRunOptions): Promise<History>;
+  /** Ends training now (fires onTrainEnd once, restores best weights if asked) and returns History. */
+  finish(reason?: StopReason): History;
+}
