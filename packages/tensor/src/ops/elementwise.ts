@@ -1,0 +1,67 @@
+import { type DType, type TypedArray, promoteTypes } from "../dtype.js";
+import { kernels } from "../kernels/backend.js";
+import type { BinaryOp } from "../kernels/kernels.js";
+import { broadcastShapes, sameShape } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { broadcastLayout } from "./broadcast-layout.js";
+import { checkAliasing, checkTensor, resultTensor } from "./out.js";
+
+/** A tensor, or a plain number that acts as a rank-0 tensor of the other operand's dtype (as NumPy's scalars). */
+export type Operand = Tensor | number;
+
+const scalar32 = new Float32Array(1);
+const scalar64 = new Float64Array(1);
+
+function operandData(op: string, x: Operand, dtype: DType): TypedArray {
+  if (typeof x === "number") {
+    const box = dtype === "float64" ? scalar64 : scalar32;
+    box[0] = x;
+    return box;
+  }
+  // Mixed dtypes compute in float64 (see promoteTypes): the float32 operand is widened exactly.
+  return x.dtype === dtype ? x.data : x.astype(dtype).data;
+}
+
+function checkOperand(op: string, name: string, x: unknown): Operand {
+  return typeof x === "number" ? x : checkTensor(op, name, x);
+}
+
+function binary(op: BinaryOp, aIn: Operand, bIn: Operand, out: Tensor | undefined): Tensor {
+  const a = checkOperand(op, "a", aIn), b = checkOperand(op, "b", bIn);
+  if (typeof a === "number" && typeof b === "number") {
+    throw new TypeError(`${op}: at least one operand must be a Tensor, got two numbers`);
+  }
+  const aShape = typeof a === "number" ? [] : a.shape;
+  const bShape = typeof b === "number" ? [] : b.shape;
+  const shape = broadcastShapes(aShape, bShape, op);
+  const dtype = typeof a === "number" ? (b as Tensor).dtype : typeof b === "number" ? a.dtype : promoteTypes(a.dtype, b.dtype);
+  const result = resultTensor(op, shape, dtype, out);
+  if (out !== undefined) {
+    if (typeof a !== "number") checkAliasing(op, out, a, sameShape(aShape, shape), " that is broadcast");
+    if (typeof b !== "number") checkAliasing(op, out, b, sameShape(bShape, shape), " that is broadcast");
+  }
+  if (result.size === 0) return result;
+  const layout = broadcastLayout(shape, aShape, bShape);
+  kernels().binary(op, operandData(op, a, dtype), layout.aStrides, operandData(op, b, dtype), layout.bStrides, result.data, layout.shape);
+  return result;
+}
+
+/** a + b with NumPy broadcasting. `out` may be `a` or `b` when that operand is not broadcast. */
+export function add(a: Operand, b: Operand, out?: Tensor): Tensor {
+  return binary("add", a, b, out);
+}
+
+/** a − b with NumPy broadcasting. */
+export function sub(a: Operand, b: Operand, out?: Tensor): Tensor {
+  return binary("sub", a, b, out);
+}
+
+/** a · b element-wise, with NumPy broadcasting. */
+export function mul(a: Operand, b: Operand, out?: Tensor): Tensor {
+  return binary("mul", a, b, out);
+}
+
+/** a / b element-wise, with NumPy broadcasting (IEEE: x/0 is ±Infinity, 0/0 is NaN). */
+export function div(a: Operand, b: Operand, out?: Tensor): Tensor {
+  return binary("div", a, b, out);
+}
