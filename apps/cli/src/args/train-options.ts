@@ -1,0 +1,197 @@
+import { FlagReader } from "./flag-values.js";
+import { parseFlags, type FlagSpecs } from "./parse-flags.js";
+import { UsageError } from "./usage-error.js";
+
+export const SYNTHETIC_DATASETS = ["moons", "circles", "spirals", "xor", "blobs", "checkerboard"] as const;
+export const REAL_DATASETS = ["iris", "breast-cancer", "digits"] as const;
+export const BUILTIN_DATASETS = [...SYNTHETIC_DATASETS, ...REAL_DATASETS] as const;
+export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
+
+export const ACTIVATIONS = ["relu", "leaky-relu", "tanh", "sigmoid", "gelu", "elu", "silu", "softplus"] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+export const INITS = ["he-normal", "he-uniform", "xavier-normal", "xavier-uniform", "lecun-normal"] as const;
+export type InitName = (typeof INITS)[number];
+export const OPTIMIZERS = ["sgd", "adam", "adamw", "rmsprop", "adagrad"] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+export const SCHEDULES = ["constant", "step", "exponential", "cosine", "plateau"] as const;
+export type ScheduleName = (typeof SCHEDULES)[number];
+
+/** Where the data comes from: a built-in set (with generator settings) or a CSV file. */
+export type DataSource =
+  | { readonly kind: "builtin"; readonly name: BuiltinDataset; readonly samples: number; readonly noise: number }
+  | { readonly kind: "csv"; readonly path: string; readonly labelColumn?: string };
+
+/** Everything `nn train` needs; also stored in a saved model's metadata as `options`. */
+export interface TrainOptions {
+  readonly data: DataSource;
+  readonly layers: readonly number[];
+  readonly activation: ActivationName;
+  readonly init: InitName;
+  readonly optimizer: OptimizerName;
+  readonly lr: number;
+  readonly momentum: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly weightDecay: number;
+  readonly schedule: ScheduleName;
+  readonly gamma: number;
+  readonly stepSize: number;
+  readonly warmup: number;
+  readonly epochs: number;
+  /** 0 means full batch (the whole training split in one step). */
+  readonly batchSize: number;
+  readonly dropout: number;
+  readonly l2: number;
+  readonly testSplit: number;
+  readonly seed: number;
+  readonly standardize: boolean;
+  readonly save?: string;
+}
+
+/** How the run is shown: the live screen, plain lines or JSON lines. */
+export interface DisplayOptions {
+  readonly json: boolean;
+  readonly plain: boolean;
+  readonly fps: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  data: { kind: "builtin", name: "moons", samples: 1000, noise: 0.2 },
+  layers: [64, 32],
+  activation: "relu",
+  init: "he-normal",
+  optimizer: "sgd",
+  lr: 0.1,
+  momentum: 0,
+  beta1: 0.9,
+  beta2: 0.999,
+  weightDecay: 0,
+  schedule: "constant",
+  gamma: 0.1,
+  stepSize: 500,
+  warmup: 0,
+  epochs: 2000,
+  batchSize: 0,
+  dropout: 0,
+  l2: 0,
+  testSplit: 0.25,
+  seed: 1,
+  standardize: true,
+};
+
+const D = DEFAULT_TRAIN_OPTIONS;
+
+export const TRAIN_FLAGS: FlagSpecs = {
+  data: { type: "string", value: "<name|file.csv>", description: `data set: ${BUILTIN_DATASETS.join(", ")}, or a CSV file`, default: "moons" },
+  samples: { type: "string", value: "<n>", description: "points generated for a synthetic set", default: "1000" },
+  noise: { type: "string", value: "<x>", description: "noise of a synthetic set", default: "0.2" },
+  "label-column": { type: "string", value: "<name|index>", description: "CSV: the label column", default: "the last" },
+  layers: { type: "string", value: "<a,b,…>", description: "hidden layer widths", default: "64,32" },
+  activation: { type: "string", value: "<name>", description: ACTIVATIONS.join(", "), default: D.activation },
+  init: { type: "string", value: "<name>", description: INITS.join(", "), default: D.init },
+  optimizer: { type: "string", value: "<name>", description: OPTIMIZERS.join(", "), default: D.optimizer },
+  lr: { type: "string", value: "<x>", description: "learning rate", default: String(D.lr) },
+  momentum: { type: "string", value: "<x>", description: "SGD/RMSprop momentum", default: "0" },
+  beta1: { type: "string", value: "<x>", description: "Adam/AdamW β1", default: "0.9" },
+  beta2: { type: "string", value: "<x>", description: "Adam/AdamW β2", default: "0.999" },
+  "weight-decay": { type: "string", value: "<x>", description: "optimizer weight decay", default: "0 (AdamW 0.01)" },
+  schedule: { type: "string", value: "<name>", description: `learning-rate schedule: ${SCHEDULES.join(", ")}`, default: "constant" },
+  gamma: { type: "string", value: "<x>", description: "decay factor of step/exponential/plateau", default: "0.1 (exponential 0.999)" },
+  "step-size": { type: "string", value: "<epochs>", description: "epochs between step decays; cosine period", default: "500" },
+  warmup: { type: "string", value: "<epochs>", description: "linear warm-up epochs before the schedule", default: "0" },
+  epochs: { type: "string", value: "<n>", description: "epochs to train", default: String(D.epochs) },
+  "batch-size": { type: "string", value: "<n|full>", description: "mini-batch size", default: "full" },
+  dropout: { type: "string", value: "<p>", description: "dropout after each hidden layer", default: "0" },
+  l2: { type: "string", value: "<λ>", description: "L2 penalty on the weights", default: "0" },
+  "test-split": { type: "string", value: "<fraction>", description: "share held out for validation", default: "0.25" },
+  seed: { type: "string", value: "<n>", description: "seed of data, init, shuffling and dropout", default: String(D.seed) },
+  "no-standardize": { type: "boolean", description: "feed raw inputs (default: standardise with the training split's mean/std)" },
+  save: { type: "string", value: "<file.json>", description: "save the model here when training ends, on q, Ctrl-C or s" },
+  json: { type: "boolean", description: "one JSON object per epoch on stdout instead of the screen" },
+  plain: { type: "boolean", description: "plain progress lines even in a terminal" },
+  fps: { type: "string", value: "<n>", description: "screen refreshes per second", default: "12" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+export interface ParsedTrainArgs {
+  readonly options: TrainOptions;
+  readonly display: DisplayOptions;
+  readonly help: boolean;
+}
+
+/** Validates `nn train` flags into options; any bad value is a UsageError naming the flag. */
+export function parseTrainArgs(argv: readonly string[], command = "train"): ParsedTrainArgs {
+  const { values } = parseFlags(command, argv, TRAIN_FLAGS);
+  const f = new FlagReader(command, values);
+  const data = readDataSource(f, command);
+  const optimizer = f.choice("optimizer", OPTIMIZERS, D.optimizer);
+  const schedule = f.choice("schedule", SCHEDULES, D.schedule);
+  const batchRaw = f.string("batch-size");
+  const batchSize = batchRaw === undefined || batchRaw.toLowerCase() === "full" ? 0 : f.integer("batch-size", 0);
+  const options: TrainOptions = {
+    data,
+    layers: f.integerList("layers", D.layers),
+    activation: f.choice("activation", ACTIVATIONS, D.activation),
+    init: f.choice("init", INITS, D.init),
+    optimizer,
+    lr: f.number("lr", optimizer === "sgd" ? D.lr : optimizer === "adagrad" ? 0.01 : 0.001, { positive: true }),
+    momentum: f.number("momentum", 0, { min: 0, belowOne: true }),
+    beta1: f.number("beta1", 0.9, { min: 0, belowOne: true }),
+    beta2: f.number("beta2", 0.999, { min: 0, belowOne: true }),
+    weightDecay: f.number("weight-decay", optimizer === "adamw" ? 0.01 : 0, { min: 0 }),
+    schedule,
+    gamma: f.number("gamma", schedule === "exponential" ? 0.999 : 0.1, { positive: true, max: 1 }),
+    stepSize: f.integer("step-size", D.stepSize),
+    warmup: f.integer("warmup", 0, 0),
+    epochs: f.integer("epochs", D.epochs),
+    batchSize,
+    dropout: f.number("dropout", 0, { min: 0, belowOne: true }),
+    l2: f.number("l2", 0, { min: 0 }),
+    testSplit: readTestSplit(f),
+    seed: f.integer("seed", D.seed, 0),
+    standardize: !f.boolean("no-standardize"),
+    ...(f.string("save") !== undefined ? { save: readSavePath(f, command) } : {}),
+  };
+  const display: DisplayOptions = {
+    json: f.boolean("json"),
+    plain: f.boolean("plain"),
+    fps: f.number("fps", 12, { min: 1, max: 60 }),
+  };
+  return { options, display, help: f.boolean("help") };
+}
+
+function readTestSplit(f: FlagReader): number {
+  const split = f.number("test-split", D.testSplit, { min: 0, belowOne: true });
+  return split;
+}
+
+function readSavePath(f: FlagReader, command: string): string {
+  const path = f.string("save")!;
+  if (path.trim() === "") throw new UsageError(`nn ${command}: --save needs a file name`);
+  return path;
+}
+
+function readDataSource(f: FlagReader, command: string): DataSource {
+  const raw = f.string("data");
+  const isBuiltin = (name: string): name is BuiltinDataset => (BUILTIN_DATASETS as readonly string[]).includes(name);
+  const name = raw?.toLowerCase() ?? "moons";
+  if (isBuiltin(name)) {
+    const synthetic = (SYNTHETIC_DATASETS as readonly string[]).includes(name);
+    if (!synthetic && (f.has("samples") || f.has("noise"))) {
+      throw new UsageError(`nn ${command}: --samples and --noise apply to synthetic sets only, not ${name}`);
+    }
+    return {
+      kind: "builtin",
+      name,
+      samples: f.integer("samples", 1000, 4),
+      noise: f.number("noise", name === "spirals" ? 0.1 : name === "blobs" ? 1 : 0.2, { min: 0 }),
+    };
+  }
+  if (raw !== undefined && raw.toLowerCase().endsWith(".csv")) {
+    const labelColumn = f.string("label-column");
+    return labelColumn === undefined ? { kind: "csv", path: raw } : { kind: "csv", path: raw, labelColumn };
+  }
+  throw new UsageError(
+    `nn ${command}: --data must be one of ${BUILTIN_DATASETS.join(", ")} or a .csv file, got ${raw === "" ? '""' : raw}`,
+  );
+}
