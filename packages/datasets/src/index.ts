@@ -1,0 +1,12 @@
+export type { Dataset } from "./dataset.js";
+export type { GeneratorOptions } from "./synthetic/generator-options.js";
+export { makeMoons, type MoonsOptions } from "./synthetic/moons.js";
+export { makeCircles, type CirclesOptions } from "./synthetic/circles.js";
+export { makeBlobs, type BlobsOptions } from "./synthetic/blobs.js";
+export { makeSpirals, type SpiralsOptions } from "./synthetic/spirals.js";
+export { makeXor, makeCheckerboard, type CheckerboardOptions } from "./synthetic/checkerboard.js";
+export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from "./transform/train-test-split.js";
+export { StandardScaler, type StandardScalerJSON } from "./transform/standard-scaler.js";
+export { MinMaxScaler, type MinMaxScalerOptions, type MinMaxScalerJSON } from "./transform/min-max-scaler.js";
+export { oneHot } from "./transform/one-hot.js";
+export { batches, type BatchOptions, type Batch } from "./transform/batches.js";
