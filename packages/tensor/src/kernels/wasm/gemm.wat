@@ -1,0 +1,229 @@
+;; Single-precision matrix product C = op(A)·op(B) (+ C) with 128-bit WebAssembly SIMD.
+;;
+;; The structure is the classic Goto/BLIS one (docs/design_notes.md, "WebAssembly kernels"):
+;;
+;;   for each NC-wide block of columns of C                 (B block lives in L2/L3)
+;;     for each KC-deep slice of the inner dimension
+;;       pack B[pc:pc+KC, jc:jc+NC] into NR-wide panels     (contiguous, zero-padded)
+;;       for each MC-tall block of rows
+;;         pack A[ic:ic+MC, pc:pc+KC] into MR-tall panels   (A block lives in L2)
+;;         for each B panel, for each A panel:
+;;           4×8 micro-kernel: 8 f32x4 accumulators held in registers for the whole KC loop
+;;
+;; Packing is where the three transpose cases meet: an element is read from its source through
+;; two strides (one along the inner dimension, one across the panel), so A·B, Aᵀ·B and A·Bᵀ all
+;; end up as identical panels and run the same micro-kernel at the same speed.
+;;
+;; All pointers are byte offsets into the shared memory; the host (wasm-matmul.ts) copies
+;; operands in, reserves the packing buffers and the 4×8 edge tile, and copies C out.
+(module
+  ;; The host owns the memory so that every kernel module can share it (wasm-memory.ts).
+  (import "env" "memory" (memory 1))
+
+  ;; Block sizes; the host sizes the packing buffers from the same numbers (wasm-matmul.ts).
+  ;; MR = 4 rows, NR = 8 columns: 8 accumulators + 2 B vectors + 1 A broadcast = 11 of the 16
+  ;; SIMD registers on x86-64, so nothing spills inside the loop.
+  (global $KC i32 (i32.const 256))
+  (global $MC i32 (i32.const 128))
+  (global $NC i32 (i32.const 512))
+
+  ;; The 4×8 micro-kernel. pa: packed A panel (kc groups of 4 floats, one per row), pb: packed
+  ;; B panel (kc groups of 8 floats, one per column). Adds the 4×8 product into C at c (row
+  ;; stride ldc bytes) when acc ≠ 0, otherwise overwrites it.
+  (func $kernel_4x8 (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $acc i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128) (local $a v128) (local $end i32)
+    (local.set $end (i32.add (local.get $pb) (i32.shl (local.get $kc) (i32.const 5))))
+    (if (local.get $kc)
+      (then
+        (loop $k
+          ;; one rank-1 update: row r of the tile += A(r, p) · B(p, 0..7)
+          (local.set $b0 (v128.load (local.get $pb)))
+          (local.set $b1 (v128.load offset=16 (local.get $pb)))
+          (local.set $a (v128.load32_splat (local.get $pa)))
+          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $b0))))
+          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $b1))))
+          (local.set $a (v128.load32_splat offset=4 (local.get $pa)))
+          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $b0))))
+          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $b1))))
+          (local.set $a (v128.load32_splat offset=8 (local.get $pa)))
+          (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $b0))))
+          (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $b1))))
+          (local.set $a (v128.load32_splat offset=12 (local.get $pa)))
+          (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $b0))))
+          (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $b1))))
+          (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+          (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+          (br_if $k (i32.lt_u (local.get $pb) (local.get $end))))))
+    (if (local.get $acc)
+      (then
+        (local.set $c00 (f32x4.add (local.get $c00) (v128.load (local.get $c))))
+        (local.set $c01 (f32x4.add (local.get $c01) (v128.load offset=16 (local.get $c))))
+        (local.set $c10 (f32x4.add (local.get $c10) (v128.load (i32.add (local.get $c) (local.get $ldc)))))
+        (local.set $c11 (f32x4.add (local.get $c11) (v128.load offset=16 (i32.add (local.get $c) (local.get $ldc)))))
+        (local.set $c20 (f32x4.add (local.get $c20) (v128.load (i32.add (local.get $c) (i32.shl (local.get $ldc) (i32.const 1))))))
+        (local.set $c21 (f32x4.add (local.get $c21) (v128.load offset=16 (i32.add (local.get $c) (i32.shl (local.get $ldc) (i32.const 1))))))
+        (local.set $c30 (f32x4.add (local.get $c30) (v128.load (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 3))))))
+        (local.set $c31 (f32x4.add (local.get $c31) (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 3))))))))
+    (v128.store (local.get $c) (local.get $c00))
+    (v128.store offset=16 (local.get $c) (local.get $c01))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (local.get $c10))
+    (v128.store offset=16 (local.get $c) (local.get $c11))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (local.get $c20))
+    (v128.store offset=16 (local.get $c) (local.get $c21))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (local.get $c30))
+    (v128.store offset=16 (local.get $c) (local.get $c31)))
+
+  ;; Copies the top-left mr×nr corner of a 4×8 tile (row stride 32 bytes) into C, adding to
+  ;; what is there when acc ≠ 0. Only the ragged right and bottom edges of C go through here.
+  (func $store_edge (param $tile i32) (param $c i32) (param $ldc i32) (param $mr i32) (param $nr i32) (param $acc i32)
+    (local $r i32) (local $j i32) (local $src i32) (local $dst i32) (local $v f32)
+    (loop $rows
+      (local.set $src (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
+      (local.set $dst (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
+      (local.set $j (i32.const 0))
+      (loop $cols
+        (local.set $v (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (local.get $acc)
+          (then (local.set $v (f32.add (local.get $v) (f32.load (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))))))))
+        (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br_if $cols (i32.lt_u (local.get $j) (local.get $nr))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br_if $rows (i32.lt_u (local.get $r) (local.get $mr)))))
+
+  ;; Packs one panel: for p < kc, lane l < width (4 or 8):
+  ;;   dst[p·width + l] = l < valid ? src[p·pstride + l·lstride] : 0      (strides in floats)
+  ;; When the lanes are contiguous in the source (lstride = 1) and all valid, a whole row of the
+  ;; panel is one or two vector copies; otherwise it is gathered one float at a time.
+  (func $pack (param $src i32) (param $pstride i32) (param $lstride i32) (param $width i32) (param $valid i32) (param $kc i32) (param $dst i32)
+    (local $p i32) (local $l i32) (local $pbytes i32) (local $lbytes i32) (local $row i32)
+    (local.set $pbytes (i32.shl (local.get $pstride) (i32.const 2)))
+    (local.set $lbytes (i32.shl (local.get $lstride) (i32.const 2)))
+    (if (i32.and (i32.eq (local.get $lstride) (i32.const 1)) (i32.eq (local.get $valid) (local.get $width)))
+      (then
+        (if (i32.eq (local.get $width) (i32.const 8))
+          (then
+            (loop $p8
+              (v128.store (local.get $dst) (v128.load (local.get $src)))
+              (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $src)))
+              (local.set $src (i32.add (local.get $src) (local.get $pbytes)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (br_if $p8 (i32.lt_u (local.get $p) (local.get $kc)))))
+          (else
+            (loop $p4
+              (v128.store (local.get $dst) (v128.load (local.get $src)))
+              (local.set $src (i32.add (local.get $src) (local.get $pbytes)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (br_if $p4 (i32.lt_u (local.get $p) (local.get $kc))))))
+        (return)))
+    (loop $pg
+      (local.set $row (local.get $src))
+      (local.set $l (i32.const 0))
+      (loop $lg
+        ;; lanes past `valid` are padding: never read them, they may lie outside the operand
+        (f32.store (local.get $dst)
+          (if (result f32) (i32.lt_u (local.get $l) (local.get $valid))
+            (then (f32.load (local.get $row)))
+            (else (f32.const 0))))
+        (local.set $row (i32.add (local.get $row) (local.get $lbytes)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br_if $lg (i32.lt_u (local.get $l) (local.get $width))))
+      (local.set $src (i32.add (local.get $src) (local.get $pbytes)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br_if $pg (i32.lt_u (local.get $p) (local.get $kc)))))
+
+  (func $min (param $x i32) (param $y i32) (result i32)
+    (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))
+
+  ;; C[m×n] = op(A)·op(B), plus the old C when accumulate ≠ 0. A is stored [m, k] ([k, m] when
+  ;; transA), B is stored [k, n] ([n, k] when transB), C is [m, n], all row-major float32.
+  ;; packA, packB: scratch of at least roundUp(MC, 4)·KC and roundUp(NC, 8)·KC floats; tile: 32
+  ;; floats. Requires m, n, k ≥ 1.
+  (func (export "gemm_f32")
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $transA i32) (param $transB i32) (param $accumulate i32)
+    (param $packA i32) (param $packB i32) (param $tile i32)
+    ;; A(i, p) = a[i·aRow + p·aDeep], B(p, j) = b[p·bDeep + j·bCol]   (strides in floats)
+    (local $aRow i32) (local $aDeep i32) (local $bDeep i32) (local $bCol i32)
+    (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
+    (local $jr i32) (local $ir i32) (local $nr i32) (local $mr i32) (local $acc i32)
+    (local $ldc i32) (local $panelA i32) (local $panelB i32) (local $cTile i32)
+    (if (local.get $transA)
+      (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
+      (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
+    (if (local.get $transB)
+      (then (local.set $bDeep (i32.const 1)) (local.set $bCol (local.get $k)))
+      (else (local.set $bDeep (local.get $n)) (local.set $bCol (i32.const 1))))
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (loop $jcLoop
+      (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $n) (local.get $jc))))
+      (local.set $pc (i32.const 0))
+      (loop $pcLoop
+        (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
+        (local.set $acc (i32.or (local.get $accumulate) (i32.ne (local.get $pc) (i32.const 0))))
+        ;; B panels for this (pc, jc) block: panel jr/8 starts at packB + jr·kc floats
+        (local.set $jr (i32.const 0))
+        (loop $packBLoop
+          (call $pack
+            (i32.add (local.get $b) (i32.shl
+              (i32.add (i32.mul (local.get $pc) (local.get $bDeep)) (i32.mul (i32.add (local.get $jc) (local.get $jr)) (local.get $bCol)))
+              (i32.const 2)))
+            (local.get $bDeep) (local.get $bCol) (i32.const 8)
+            (call $min (i32.const 8) (i32.sub (local.get $nc) (local.get $jr)))
+            (local.get $kc)
+            (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kc)) (i32.const 2))))
+          (local.set $jr (i32.add (local.get $jr) (i32.const 8)))
+          (br_if $packBLoop (i32.lt_u (local.get $jr) (local.get $nc))))
+        (local.set $ic (i32.const 0))
+        (loop $icLoop
+          (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
+          ;; A panels for this (ic, pc) block: panel ir/4 starts at packA + ir·kc floats
+          (local.set $ir (i32.const 0))
+          (loop $packALoop
+            (call $pack
+              (i32.add (local.get $a) (i32.shl
+                (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep)))
+                (i32.const 2)))
+              (local.get $aDeep) (local.get $aRow) (i32.const 4)
+              (call $min (i32.const 4) (i32.sub (local.get $mc) (local.get $ir)))
+              (local.get $kc)
+              (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+            (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+            (br_if $packALoop (i32.lt_u (local.get $ir) (local.get $mc))))
+          ;; B panel outer, A panel inner: the 8·kc-float B panel stays in L1 while A streams.
+          (local.set $jr (i32.const 0))
+          (loop $jrLoop
+            (local.set $nr (call $min (i32.const 8) (i32.sub (local.get $nc) (local.get $jr))))
+            (local.set $panelB (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kc)) (i32.const 2))))
+            (local.set $ir (i32.const 0))
+            (loop $irLoop
+              (local.set $mr (call $min (i32.const 4) (i32.sub (local.get $mc) (local.get $ir))))
+              (local.set $panelA (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+              (local.set $cTile (i32.add (local.get $c) (i32.shl
+                (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $n)) (i32.add (local.get $jc) (local.get $jr)))
+                (i32.const 2))))
+              (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
+                (then
+                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $cTile) (local.get $ldc) (local.get $acc)))
+                (else
+                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $tile) (i32.const 32) (i32.const 0))
+                  (call $store_edge (local.get $tile) (local.get $cTile) (local.get $ldc) (local.get $mr) (local.get $nr) (local.get $acc))))
+              (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+              (br_if $irLoop (i32.lt_u (local.get $ir) (local.get $mc))))
+            (local.set $jr (i32.add (local.get $jr) (i32.const 8)))
+            (br_if $jrLoop (i32.lt_u (local.get $jr) (local.get $nc))))
+          (local.set $ic (i32.add (local.get $ic) (global.get $MC)))
+          (br_if $icLoop (i32.lt_u (local.get $ic) (local.get $m))))
+        (local.set $pc (i32.add (local.get $pc) (global.get $KC)))
+        (br_if $pcLoop (i32.lt_u (local.get $pc) (local.get $k))))
+      (local.set $jc (i32.add (local.get $jc) (global.get $NC)))
+      (br_if $jcLoop (i32.lt_u (local.get $jc) (local.get $n)))))
+)

@@ -1,0 +1,50 @@
+import type { TypedArray } from "../../dtype.js";
+import type { Kernels } from "../kernels.js";
+import type { WasmRuntime } from "./wasm-runtime.js";
+
+// Block sizes of gemm.wat (its globals KC, MC, NC and its 4×8 micro-kernel).
+const KC = 256, MC = 128, NC = 512, MR = 4, NR = 8;
+const TILE_BYTES = MR * NR * 4;
+
+/**
+ * Below this many multiply-adds the copies in and out of wasm memory and the packing cost more
+ * than the plain loops save (measured with bench/src/w3-matmul.ts; the crossover is blurry).
+ */
+const MIN_WASM_MACS = 2048;
+
+function roundUp(x: number, to: number): number {
+  return Math.ceil(x / to) * to;
+}
+
+/** Bytes rounded up to 16 so every operand starts on a SIMD-vector boundary. */
+function align16(bytes: number): number {
+  return (bytes + 15) & ~15;
+}
+
+type Matmul = Kernels["matmul"];
+
+/**
+ * matmul through gemm.wat for float32; float64 (tests, gradcheck) and tiny products go to the
+ * JavaScript kernel, which is exact to the same contract.
+ */
+export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul {
+  return function matmulWasm(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void {
+    if (!(out instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array) || m * n * k < MIN_WASM_MACS) {
+      fallback(a, b, out, m, n, k, transA, transB);
+      return;
+    }
+    const kc = Math.min(k, KC);
+    // Layout of the arena for this call: tile | packed A | packed B | A | B | C.
+    const packA = TILE_BYTES;
+    const packB = packA + align16(roundUp(Math.min(m, MC), MR) * kc * 4);
+    const aAt = packB + align16(roundUp(Math.min(n, NC), NR) * kc * 4);
+    const bAt = aAt + align16(m * k * 4);
+    const cAt = bAt + align16(k * n * 4);
+    const heap = runtime.f32(cAt + m * n * 4);
+    // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
+    heap.set(a, aAt >> 2);
+    heap.set(b, bAt >> 2);
+    runtime.gemmF32(aAt, bAt, cAt, m, n, k, transA ? 1 : 0, transB ? 1 : 0, 0, packA, packB, 0);
+    out.set(heap.subarray(cAt >> 2, (cAt >> 2) + m * n));
+  };
+}

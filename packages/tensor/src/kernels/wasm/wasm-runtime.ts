@@ -1,0 +1,67 @@
+import { gemmWasm } from "./wasm-bytes.generated.js";
+
+/** gemm_f32 in gemm.wat: C = op(A)·op(B) (+ C), every pointer a byte offset into the memory. */
+export type GemmF32 = (
+  a: number, b: number, c: number, m: number, n: number, k: number,
+  transA: number, transB: number, accumulate: number, packA: number, packB: number, tile: number,
+) => void;
+
+const PAGE_BYTES = 65536;
+
+/**
+ * The instantiated kernel modules and the one linear memory they share. The memory is a scratch
+ * arena: each call copies its operands in at fixed offsets, computes, and copies the result out,
+ * so tensors stay ordinary typed arrays (a grown wasm memory detaches every view of it, which a
+ * Tensor's `data` must never suffer).
+ */
+export class WasmRuntime {
+  readonly memory: WebAssembly.Memory;
+  readonly gemmF32: GemmF32;
+  private view: Float32Array;
+
+  constructor(memory: WebAssembly.Memory, gemmF32: GemmF32) {
+    this.memory = memory;
+    this.gemmF32 = gemmF32;
+    this.view = new Float32Array(memory.buffer);
+  }
+
+  /**
+   * A float32 view of the whole memory, first growing it to at least `bytes`. Growth happens
+   * once per new largest call, so a training loop at a fixed batch size stops allocating after
+   * its first step.
+   */
+  f32(bytes: number): Float32Array {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    if (this.view.buffer !== this.memory.buffer) this.view = new Float32Array(this.memory.buffer);
+    return this.view;
+  }
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Compiles the kernels, or returns null where WebAssembly or its 128-bit SIMD is missing. The
+ * modules themselves are the feature test: `WebAssembly.validate` rejects them on an engine
+ * without SIMD. Compilation is synchronous (the modules are about a kilobyte, far below the size
+ * browsers refuse to compile synchronously on the main thread).
+ */
+export function loadWasmRuntime(): WasmRuntime | null {
+  if (typeof WebAssembly !== "object") return null;
+  const gemmBytes = decodeBase64(gemmWasm);
+  if (!WebAssembly.validate(gemmBytes)) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const gemm = new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), { env: { memory } });
+    return new WasmRuntime(memory, gemm.exports.gemm_f32 as GemmF32);
+  } catch {
+    // A host that validates but refuses to instantiate (a strict content-security policy) keeps
+    // the JavaScript kernels.
+    return null;
+  }
+}
