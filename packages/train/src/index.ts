@@ -4,3 +4,9 @@ export type {
   BatchEndEvent, EpochRecord, EpochEndEvent, StopReason, History, TrainEndEvent, TrainCallbacks,
   MonitorName, EarlyStoppingOptions, FitOptions, AsyncRunOptions, Trainer,
 } from "./types.js";
+export { fit, fitAsync } from "./fit.js";
+export { createTrainer } from "./trainer.js";
+export { evaluate } from "./evaluate.js";
+export { predict, predictClasses, predictProba, type PredictClassOptions } from "./predict.js";
+export { TrainingDivergedError } from "./diverged.js";
+export { confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score } from "./classification-scores.js";

@@ -1,0 +1,300 @@
+import { ReduceLROnPlateau, clipGradNorm } from "@nn/optim";
+import type { Tensor } from "@nn/tensor";
+import { BatchSource } from "./batch-source.js";
+import { TrainingDivergedError } from "./diverged.js";
+import { EarlyStopping } from "./early-stopping.js";
+import { evaluatePass, outputWidth } from "./evaluation-pass.js";
+import { LayerGroups, totalGradNorm } from "./layer-norms.js";
+import { MetricAccumulator } from "./metrics.js";
+import { checkFitOptions, resolveMetrics } from "./options.js";
+import { type PreparedData, prepareData } from "./prepared-data.js";
+import { type TaskSpec, lossName, resolveClasses, resolveTask } from "./task.js";
+import type {
+  AsyncRunOptions, BatchEndEvent, EpochEndEvent, FitOptions, History, LayerNorms, StopReason, TrainCallbacks,
+  TrainParameter, TrainableModel, Trainer,
+} from "./types.js";
+
+/** Validation is run in chunks of at least this many rows (it needs no gradients, so bigger is faster). */
+const MIN_EVAL_CHUNK = 1024;
+
+const defaultNow = (): number => performance.now();
+
+/** Resolves once the event loop has had a turn (timers, input, rendering). */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Everything `fit` does, one batch at a time, so a UI can pause, single-step, change the learning
+ * rate and yield to the event loop. Options are checked and data converted once, here.
+ */
+export function createTrainer(model: TrainableModel, options: FitOptions): Trainer {
+  return new LoopTrainer(model, options);
+}
+
+class LoopTrainer implements Trainer {
+  private readonly model: TrainableModel;
+  private readonly options: FitOptions;
+  private readonly params: TrainParameter[];
+  private readonly spec: TaskSpec;
+  private readonly train: PreparedData;
+  private readonly validation: PreparedData | undefined;
+  private readonly source: BatchSource;
+  private readonly trainMetrics: MetricAccumulator;
+  private readonly validationMetrics: MetricAccumulator | undefined;
+  private readonly groups: LayerGroups;
+  private readonly earlyStopping: EarlyStopping | undefined;
+  private readonly callbacks: TrainCallbacks[];
+  private readonly now: () => number;
+  private readonly plateau: boolean;
+  private readonly records: History;
+
+  private epochsDone = 0;
+  private batchIndex = 0;
+  private steps = 0;
+  private finished = false;
+  /** finish() has run: onTrainEnd fired once, best weights restored. */
+  private ended = false;
+  private startTime: number | undefined;
+  private epochStart = 0;
+  private epochLr = 0;
+  private epochTrainMs = 0;
+  private epochSamples = 0;
+  private lastGradNorm = 0;
+  private lastLayers: LayerNorms[] = [];
+  private lastEpochEvent: EpochEndEvent | undefined;
+
+  constructor(model: TrainableModel, options: FitOptions) {
+    checkFitOptions(options);
+    this.model = model;
+    this.options = options;
+    this.params = model.parameters();
+    const dtype = this.params.length > 0 ? this.params[0].value.dtype : options.train.x.dtype;
+    this.spec = resolveTask(options.loss, options.task, options.binaryOutput);
+    this.train = prepareData(options.train, this.spec, dtype, "train");
+    this.validation = options.validation === undefined ? undefined : prepareData(options.validation, this.spec, dtype, "validation");
+    if (this.validation !== undefined && this.validation.features !== this.train.features) {
+      throw new RangeError(`validation.x has ${this.validation.features} features but train.x has ${this.train.features}`);
+    }
+    const label = lossName(options.loss);
+    const width = outputWidth(model, this.train.x);
+    const labelClasses = Math.max(this.train.labelClasses, this.validation?.labelClasses ?? 0);
+    const classes = resolveClasses(this.spec, width, labelClasses, options.train.numClasses, label);
+    this.earlyStopping = options.earlyStopping === undefined
+      ? undefined
+      : new EarlyStopping(options.earlyStopping, this.validation !== undefined, [...this.params, ...(model.buffers?.() ?? [])]);
+    const metrics = resolveMetrics(options.metrics, this.spec, classes, label, this.earlyStopping?.metric);
+    this.trainMetrics = new MetricAccumulator(metrics, this.spec, classes);
+    this.validationMetrics = this.validation === undefined ? undefined : new MetricAccumulator(metrics, this.spec, classes);
+    this.source = new BatchSource(this.train, options.batchSize, {
+      shuffle: options.shuffle ?? true, dropLast: options.dropLast ?? false, seed: options.seed,
+    });
+    this.groups = new LayerGroups(this.params);
+    this.callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+    this.now = options.now ?? defaultNow;
+    this.plateau = options.scheduler instanceof ReduceLROnPlateau;
+    this.records = { epochs: [], stopped: "completed", restoredBestWeights: false };
+  }
+
+  get epoch(): number {
+    return this.epochsDone;
+  }
+  get batch(): number {
+    return this.batchIndex;
+  }
+  get step(): number {
+    return this.steps;
+  }
+  get batchesPerEpoch(): number {
+    return this.source.batchesPerEpoch;
+  }
+  get history(): History {
+    return this.records;
+  }
+  get done(): boolean {
+    return this.finished;
+  }
+  get lr(): number {
+    return this.options.optimizer.lr;
+  }
+  set lr(value: number) {
+    this.options.optimizer.lr = value;
+  }
+
+  runBatch(): BatchEndEvent | undefined {
+    if (this.finished) return undefined;
+    if (this.options.signal?.aborted === true) {
+      this.finish("aborted");
+      return undefined;
+    }
+    if (this.batchIndex === 0) this.beginEpoch();
+    let event: BatchEndEvent;
+    try {
+      event = this.trainBatch();
+    } catch (error) {
+      this.finished = true; // a diverged or broken run cannot continue; the caller sees why
+      throw error;
+    }
+    this.batchIndex++;
+    for (const c of this.callbacks) c.onBatchEnd?.(event);
+    if (this.batchIndex === this.source.batchesPerEpoch) this.endEpoch();
+    return event;
+  }
+
+  runEpoch(): EpochEndEvent | undefined {
+    const target = this.epochsDone + 1;
+    while (!this.finished && this.epochsDone < target) this.runBatch();
+    return this.epochsDone === target ? this.lastEpochEvent : undefined;
+  }
+
+  run(): History {
+    while (!this.finished) this.runBatch();
+    return this.records;
+  }
+
+  async runAsync(options: AsyncRunOptions = {}): Promise<History> {
+    const every = options.yieldEvery ?? 1;
+    if (!Number.isInteger(every) || every < 1) throw new RangeError(`runAsync: yieldEvery must be an integer ≥ 1, got ${String(every)}`);
+    let count = 0;
+    while (!this.finished) {
+      this.runBatch();
+      if (++count % every === 0) await yieldToEventLoop();
+    }
+    return this.records;
+  }
+
+  finish(reason?: StopReason): History {
+    if (this.ended) return this.records;
+    this.finished = true;
+    this.ended = true;
+    const stopped = reason ?? (this.epochsDone >= this.options.epochs ? "completed" : "aborted");
+    this.records.stopped = stopped;
+    const es = this.earlyStopping;
+    if (es?.best !== undefined) {
+      this.records.bestEpoch = es.best.epoch;
+      // Mid-epoch (aborted) weights differ from the last epoch's, so they are restored too.
+      const current = es.best.epoch === this.epochsDone && this.batchIndex === 0;
+      if (!current && es.restore()) this.records.restoredBestWeights = true;
+    }
+    const elapsedMs = this.startTime === undefined ? 0 : this.now() - this.startTime;
+    for (const c of this.callbacks) c.onTrainEnd?.({ history: this.records, stopped, epochs: this.epochsDone, elapsedMs });
+    return this.records;
+  }
+
+  private beginEpoch(): void {
+    this.epochStart = this.now();
+    if (this.startTime === undefined) this.startTime = this.epochStart;
+    this.epochLr = this.options.optimizer.lr;
+    this.epochTrainMs = 0;
+    this.epochSamples = 0;
+    this.trainMetrics.reset();
+    this.source.startEpoch();
+  }
+
+  /** Forward, loss, backward, clip, update: one optimizer step on batch `batchIndex`. */
+  private trainBatch(): BatchEndEvent {
+    const { model, options, params } = this;
+    const t0 = this.now();
+    const batch = this.source.batch(this.batchIndex);
+    const optimizer = options.optimizer;
+    const lr = optimizer.lr;
+    optimizer.zeroGrad();
+    const out = model.forward(batch.x, "train");
+    const loss = options.loss.forward(out, batch.target);
+    if (!Number.isFinite(loss)) throw this.diverged("loss", loss, lr, out);
+    this.trainMetrics.addLoss(loss, batch.size);
+    this.trainMetrics.addPredictions(out, batch.labels);
+    model.backward(options.loss.backward());
+
+    const lastOfEpoch = this.batchIndex === this.source.batchesPerEpoch - 1;
+    const wantLayers = lastOfEpoch || options.gradNormsEvery === "batch";
+    const layerGradNorms = wantLayers ? this.groups.gradNorms() : undefined;
+    const maxNorm = options.clipGradNorm;
+    const gradNorm = maxNorm === undefined ? totalGradNorm(params) : clipGradNorm(params, maxNorm, { errorIfNonfinite: false });
+    if (!Number.isFinite(gradNorm)) throw this.diverged("gradient norm", gradNorm, lr, undefined);
+    optimizer.step();
+    this.steps++;
+    if (options.scheduler !== undefined && options.schedulerStep === "batch") {
+      if (this.plateau) options.scheduler.step(loss);
+      else options.scheduler.step();
+    }
+    const layers = layerGradNorms === undefined ? undefined : this.groups.describe(layerGradNorms, this.groups.weightNorms());
+    const t1 = this.now();
+    this.epochTrainMs += t1 - t0;
+    this.epochSamples += batch.size;
+    this.lastGradNorm = gradNorm;
+    if (lastOfEpoch && layers !== undefined) this.lastLayers = layers;
+
+    const event: BatchEndEvent = {
+      epoch: this.epochsDone + 1,
+      batch: this.batchIndex + 1,
+      batchesPerEpoch: this.source.batchesPerEpoch,
+      step: this.steps,
+      size: batch.size,
+      loss,
+      lr,
+      gradNorm,
+      clipped: maxNorm !== undefined && gradNorm > maxNorm,
+      samplesPerSecond: perSecond(batch.size, t1 - t0),
+    };
+    if (options.gradNormsEvery === "batch" && layers !== undefined) event.layers = layers;
+    return event;
+  }
+
+  /** Metrics, validation, early stopping and the per-epoch scheduler step, then onEpochEnd. */
+  private endEpoch(): void {
+    const options = this.options;
+    const train = this.trainMetrics.result();
+    const validation = this.validation === undefined || this.validationMetrics === undefined
+      ? undefined
+      : evaluatePass(this.model, this.validation, options.loss, this.validationMetrics, Math.max(options.batchSize, MIN_EVAL_CHUNK));
+    this.epochsDone++;
+    this.batchIndex = 0;
+    const record = { epoch: this.epochsDone, lr: this.epochLr, train, gradNorm: this.lastGradNorm, layers: this.lastLayers, ...(validation ? { validation } : {}) };
+    this.records.epochs.push(record);
+    const stop = this.earlyStopping?.update(record) ?? false;
+    if (options.scheduler !== undefined && options.schedulerStep !== "batch") {
+      if (this.plateau) options.scheduler.step(validation?.loss ?? train.loss);
+      else options.scheduler.step();
+    }
+    const event: EpochEndEvent = {
+      ...record,
+      epochs: options.epochs,
+      batches: this.source.batchesPerEpoch,
+      samples: this.epochSamples,
+      samplesPerSecond: perSecond(this.epochSamples, this.epochTrainMs),
+      durationMs: this.now() - this.epochStart,
+    };
+    const best = this.earlyStopping?.best;
+    if (best !== undefined) event.best = { ...best };
+    this.lastEpochEvent = event;
+    for (const c of this.callbacks) c.onEpochEnd?.(event);
+    if (stop) this.finish("early-stopping");
+    else if (this.epochsDone >= options.epochs) this.finish("completed");
+  }
+
+  private diverged(quantity: "loss" | "gradient norm", value: number, lr: number, out: Tensor | undefined): TrainingDivergedError {
+    let outside: number | undefined;
+    if (out !== undefined && this.spec.task === "binary" && this.spec.binaryOutput === "probability") {
+      for (const v of out.data) {
+        if (!(v >= 0 && v <= 1) && Number.isFinite(v)) {
+          outside = v;
+          break;
+        }
+      }
+    }
+    return new TrainingDivergedError({
+      epoch: this.epochsDone + 1,
+      batch: this.batchIndex + 1,
+      step: this.steps + 1,
+      quantity,
+      value,
+      lr,
+      maxAbsInput: this.train.maxAbsInput,
+      outputOutsideUnitInterval: outside,
+      clipping: this.options.clipGradNorm !== undefined,
+    });
+  }
+}
+
+function perSecond(samples: number, ms: number): number {
+  return ms > 0 ? (samples * 1000) / ms : Infinity;
+}
