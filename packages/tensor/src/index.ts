@@ -11,4 +11,4 @@ export { softmax, logSoftmax } from "./ops/softmax.js";
 export { transpose } from "./ops/transpose.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
-export { kernels, setKernels, jsKernels } from "./kernels/backend.js";
+export { kernels, setKernels, setBackend, jsKernels, wasmKernels } from "./kernels/backend.js";

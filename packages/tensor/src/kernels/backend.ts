@@ -4,6 +4,7 @@ import { argmaxJs, reduceJs } from "./js-reduce.js";
 import { softmaxJs } from "./js-softmax.js";
 import { transposeJs } from "./js-transpose.js";
 import type { Kernels } from "./kernels.js";
+import { createWasmKernels } from "./wasm/wasm-backend.js";
 
 /** The pure-TypeScript kernels: the readable reference every other backend is tested against. */
 export const jsKernels: Kernels = {
@@ -18,7 +19,14 @@ export const jsKernels: Kernels = {
   transpose: transposeJs,
 };
 
-let active: Kernels = jsKernels;
+/**
+ * The WebAssembly SIMD kernels (float32 matmul in hand-written WAT, src/kernels/wasm/), sharing
+ * every other kernel with `jsKernels`; null on an engine without WebAssembly SIMD.
+ */
+export const wasmKernels: Kernels | null = createWasmKernels(jsKernels);
+
+/** WebAssembly SIMD where the engine has it; the plain TypeScript kernels everywhere else. */
+let active: Kernels = wasmKernels ?? jsKernels;
 
 /** The kernels every op currently uses. */
 export function kernels(): Kernels {
@@ -28,4 +36,19 @@ export function kernels(): Kernels {
 /** Switch the kernels used by every op (tests run the whole suite once per backend). */
 export function setKernels(next: Kernels): void {
   active = next;
+}
+
+/**
+ * Choose the kernels by name: `"wasm"` (the default where the engine supports WebAssembly SIMD)
+ * or `"js"`, the pure-TypeScript reference.
+ */
+export function setBackend(name: "js" | "wasm"): void {
+  if (name === "js") {
+    active = jsKernels;
+  } else if (name === "wasm") {
+    if (wasmKernels === null) throw new Error('setBackend: this engine has no WebAssembly SIMD, so only "js" is available');
+    active = wasmKernels;
+  } else {
+    throw new RangeError(`setBackend: backend must be "js" or "wasm", got ${JSON.stringify(name)}`);
+  }
 }
