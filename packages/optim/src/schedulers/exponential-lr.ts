@@ -1,0 +1,23 @@
+import { checkNonNegative } from "../option-checks.js";
+import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
+
+export interface ExponentialLROptions {
+  /** Multiply the rate by gamma at every `step()`. */
+  gamma: number;
+}
+
+/** lr = baseLr · γ^epoch (`torch.optim.lr_scheduler.ExponentialLR`). docs/math_derivations.md §9.6 */
+export class ExponentialLR extends EpochScheduler {
+  readonly gamma: number;
+
+  constructor(optimizer: LearningRateHolder, options: ExponentialLROptions) {
+    super("ExponentialLR", optimizer);
+    if (options?.gamma === undefined) throw new RangeError("ExponentialLR: gamma is required (a finite number ≥ 0)");
+    this.gamma = checkNonNegative("ExponentialLR", "gamma", options.gamma);
+    this.start();
+  }
+
+  lrAt(epoch: number): number {
+    return this.base * this.gamma ** epoch;
+  }
+}
