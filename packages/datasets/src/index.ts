@@ -10,3 +10,5 @@ export { StandardScaler, type StandardScalerJSON } from "./transform/standard-sc
 export { MinMaxScaler, type MinMaxScalerOptions, type MinMaxScalerJSON } from "./transform/min-max-scaler.js";
 export { oneHot } from "./transform/one-hot.js";
 export { batches, type BatchOptions, type Batch } from "./transform/batches.js";
+export { parseCsv, type CsvOptions } from "./csv/parse-csv.js";
+export { CsvError, type CsvLocation } from "./csv/csv-error.js";
