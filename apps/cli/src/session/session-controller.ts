@@ -1,0 +1,28 @@
+import type { TrainingSnapshot } from "../state/trainer-state.js";
+import type { DecisionField } from "../ui/decision-map.js";
+import type { RunDescription } from "../ui/Header.js";
+
+/**
+ * What the screen needs from a training run. The real one (TrainingSession) trains a model with
+ * @nn/train; tests may pass a scripted one. Training runs on its own schedule; the screen samples
+ * `snapshot()` at its refresh rate, so drawing never slows training down.
+ */
+export interface SessionController {
+  readonly description: RunDescription;
+  /** True when the data has two features, so a decision map can be drawn. */
+  readonly twoD: boolean;
+  /** The state now, with the points added since the previous call. */
+  snapshot(): TrainingSnapshot;
+  /** The model's classes over a cols × rows pixel grid covering the data; undefined if not 2-D. */
+  decisionField(cols: number, rows: number): DecisionField | undefined;
+  pause(): void;
+  resume(): void;
+  /** One epoch, while paused. */
+  step(): void;
+  setLr(lr: number): void;
+  restart(seed: number): void;
+  /** Saves the model; resolves to the path written. */
+  save(): Promise<string>;
+  /** Stops training for good; saves first when the run was given a save path. Resolves to that path, if any. */
+  stop(): Promise<string | undefined>;
+}

@@ -1,0 +1,177 @@
+import { Box, Text, useApp, useInput, useStdin } from "ink";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AccuracyChart } from "./AccuracyChart.js";
+import { DecisionMap } from "./DecisionMap.js";
+import { GradientBars } from "./GradientBars.js";
+import { Header } from "./Header.js";
+import { HelpOverlay } from "./HelpOverlay.js";
+import { LossChart } from "./LossChart.js";
+import { ProgressBar } from "./ProgressBar.js";
+import { computeLayout } from "./layout.js";
+import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
+import type { DecisionField } from "./decision-map.js";
+import type { SessionController } from "../session/session-controller.js";
+import { formatLr, reduce, type SessionEffect, type TrainerAction } from "../state/reducer.js";
+import { initialTrainerState, type EpochPoint, type RunStatus, type TrainerState } from "../state/trainer-state.js";
+
+export interface AppProps {
+  readonly session: SessionController;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  readonly size?: TerminalSize;
+  /** Millisecond clock for the ETA. */
+  readonly now?: () => number;
+  /** Screen refresh interval: training reports are sampled this often, never per batch. */
+  readonly refreshMs?: number;
+  /** Called once, after q / Ctrl-C has stopped (and maybe saved) the run. */
+  readonly onExit?: (outcome: { status: RunStatus; savedTo?: string; error?: string }) => void;
+}
+
+const KEY_HINT = "space pause  n step  +/- lr  l log  r restart  s save  q quit  ? help";
+
+/** The live trainer: a pure function of TrainerState, fed by the session at a bounded rate. */
+export function App({ session, size, now = Date.now, refreshMs = 80, onExit }: AppProps) {
+  const terminal = useTerminalSize();
+  const { columns, rows } = size ?? terminal;
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+
+  const initial = useRef<TrainerState | undefined>(undefined);
+  if (initial.current === undefined) {
+    const first = session.snapshot();
+    const blank = initialTrainerState({ totalEpochs: first.totalEpochs, lr: first.lr, seed: first.seed, now: now() });
+    initial.current = reduce(blank, { type: "snapshot", snapshot: first, now: now() }).state;
+  }
+  // The ref holds the truth (key handlers see it at once: no pause race); the state triggers renders.
+  const stateRef = useRef<TrainerState>(initial.current);
+  const [state, setState] = useState<TrainerState>(initial.current);
+  const [field, setField] = useState<DecisionField | undefined>(undefined);
+  const exiting = useRef(false);
+
+  const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: Math.max(1, state.layerNorms.length) });
+
+  const runEffect = useCallback(
+    (effect: SessionEffect): void => {
+      switch (effect.type) {
+        case "pause": session.pause(); break;
+        case "resume": session.resume(); break;
+        case "step": session.step(); break;
+        case "set-lr": session.setLr(effect.lr); break;
+        case "restart": session.restart(effect.seed); break;
+        case "save":
+          session.save().then(
+            (path) => dispatch({ type: "notice", text: `saved to ${path}` }),
+            (error: unknown) => dispatch({ type: "notice", text: `save failed: ${error instanceof Error ? error.message : String(error)}` }),
+          );
+          break;
+        case "quit":
+          if (exiting.current) break;
+          exiting.current = true;
+          session.stop().then(
+            (savedTo) => {
+              const s = stateRef.current;
+              onExit?.({ status: s.status, ...(savedTo !== undefined ? { savedTo } : {}), ...(s.error !== undefined ? { error: s.error } : {}) });
+              exit();
+            },
+            (error: unknown) => {
+              onExit?.({ status: "failed", error: `save failed: ${error instanceof Error ? error.message : String(error)}` });
+              exit();
+            },
+          );
+          break;
+      }
+    },
+    // dispatch is stable (defined below through refs)
+    [session, onExit, exit],
+  );
+
+  const dispatch = useCallback(
+    (action: TrainerAction): void => {
+      const { state: next, effects } = reduce(stateRef.current, action);
+      stateRef.current = next;
+      setState(next);
+      for (const effect of effects) runEffect(effect);
+    },
+    [runEffect],
+  );
+
+  useInput(
+    (input, key) => dispatch({ type: "key", input, ctrl: key.ctrl, escape: key.escape, now: now() }),
+    { isActive: isRawModeSupported === true },
+  );
+
+  // The refresh loop: sample the session at a fixed rate, however fast training runs.
+  const mapRef = useRef({ cols: 0, rows: 0 });
+  mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
+  useEffect(() => {
+    let lastFieldEpoch = -1;
+    let lastFieldSize = "";
+    const tick = (): void => {
+      const snapshot = session.snapshot();
+      const before = stateRef.current.epoch;
+      dispatch({ type: "snapshot", snapshot, now: now() });
+      const { cols, rows: pixelRows } = mapRef.current;
+      const sizeKey = `${cols}x${pixelRows}:${snapshot.seed}`;
+      if (cols > 0 && (snapshot.epoch !== lastFieldEpoch || sizeKey !== lastFieldSize || before !== snapshot.epoch)) {
+        lastFieldEpoch = snapshot.epoch;
+        lastFieldSize = sizeKey;
+        setField(session.decisionField(cols, pixelRows));
+      }
+    };
+    tick();
+    const timer = setInterval(tick, refreshMs);
+    return () => clearInterval(timer);
+  }, [session, refreshMs, dispatch, now]);
+
+  const points: readonly EpochPoint[] =
+    state.latest !== undefined && state.history[state.history.length - 1]?.epoch !== state.latest.epoch
+      ? [...state.history, state.latest]
+      : state.history;
+  const etaMs = eta(state, now());
+  const notice = state.notice ?? KEY_HINT;
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header run={session.description} seed={state.seed} lr={formatLr(state.lr)} width={columns} />
+      {layout.compact ? (
+        <Text dimColor wrap="truncate">
+          {`terminal ${columns}×${rows} is too small for the charts (need 50×16)`}
+        </Text>
+      ) : state.showHelp ? (
+        <Box height={layout.lossHeight + layout.accuracyHeight + 2}>
+          <HelpOverlay width={columns} />
+        </Box>
+      ) : (
+        <Box flexDirection="row">
+          <Box flexDirection="column" width={layout.leftWidth}>
+            <LossChart points={points} width={layout.leftWidth} height={layout.lossHeight} logScale={state.logScale} />
+            <AccuracyChart points={points} width={layout.leftWidth} height={layout.accuracyHeight} />
+          </Box>
+          <Box width={1} />
+          <Box flexDirection="column" width={layout.rightWidth}>
+            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+            <GradientBars layers={state.layerNorms} width={layout.rightWidth} rows={layout.barsRows} />
+          </Box>
+        </Box>
+      )}
+      <ProgressBar
+        epoch={state.epoch}
+        totalEpochs={state.totalEpochs}
+        samplesPerSecond={state.samplesPerSecond}
+        etaMs={etaMs}
+        status={state.status}
+        width={columns}
+      />
+      <Text dimColor={state.notice === undefined} color={state.status === "failed" ? "red" : undefined} wrap="truncate">
+        {notice}
+      </Text>
+    </Box>
+  );
+}
+
+/** Time left at the pace so far, pauses excluded. */
+function eta(state: TrainerState, nowMs: number): number | undefined {
+  if (state.epoch === 0 || state.status === "done" || state.status === "failed") return state.epoch === 0 ? undefined : 0;
+  const paused = state.pausedMs + (state.pausedAt !== undefined ? nowMs - state.pausedAt : 0);
+  const elapsed = nowMs - state.startedAt - paused;
+  return (elapsed / state.epoch) * (state.totalEpochs - state.epoch);
+}

@@ -1,0 +1,31 @@
+import { Box, Text } from "ink";
+
+export interface HelpOverlayProps {
+  readonly width: number;
+}
+
+export const KEY_HELP: readonly (readonly [string, string])[] = [
+  ["space", "pause / resume"],
+  ["n", "one epoch while paused"],
+  ["+ / -", "double / halve the learning rate"],
+  ["l", "loss chart: log / linear scale"],
+  ["r", "restart with a new seed"],
+  ["s", "save the model (--save path, else nn-model.json)"],
+  ["q / Ctrl-C", "quit (saves first when --save was given)"],
+  ["?", "this help (? or Esc closes it)"],
+];
+
+/** The key list, shown in place of the charts while `?` is on. */
+export function HelpOverlay({ width }: HelpOverlayProps) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} width={Math.min(width, 64)}>
+      <Text bold>keys</Text>
+      {KEY_HELP.map(([key, what]) => (
+        <Text key={key} wrap="truncate">
+          <Text color="cyan">{key.padEnd(12)}</Text>
+          {what}
+        </Text>
+      ))}
+    </Box>
+  );
+}
