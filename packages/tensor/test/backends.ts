@@ -1,4 +1,4 @@
-import { type Kernels, jsKernels, setKernels, wasmKernels } from "../src/index.js";
+import { type Kernels, jsKernels, kernels, setKernels, wasmKernels } from "../src/index.js";
 import { afterAll, beforeAll } from "vitest";
 
 /**
@@ -9,6 +9,12 @@ export const backends: Kernels[] = wasmKernels === null ? [jsKernels] : [jsKerne
 
 /** Call inside `describe.each(backends)` so the suite's ops dispatch to `backend`. */
 export function useBackend(backend: Kernels): void {
-  beforeAll(() => setKernels(backend));
-  afterAll(() => setKernels(jsKernels));
+  let previous: Kernels | undefined;
+  beforeAll(() => {
+    previous = kernels();
+    setKernels(backend);
+  });
+  afterAll(() => {
+    if (previous !== undefined) setKernels(previous);
+  });
 }
