@@ -1,0 +1,75 @@
+import type { DType, Tensor, TypedArray } from "@nn/tensor";
+import { reuseLike } from "../buffer-reuse.js";
+import { checkDType, checkDTypeOption, checkGradient } from "../input-checks.js";
+import type { JsonObject, LayerSpec } from "../json.js";
+import type { Layer, Mode } from "../layer.js";
+import type { NamedBuffer, Parameter } from "../parameter.js";
+
+export interface ActivationOptions {
+  dtype?: DType;
+}
+
+/**
+ * An activation applied to each element on its own, to input of any shape. Subclasses hold only
+ * the two loops of their formula: `apply` (y from x) and `gradient` (dx from x, y and dy).
+ */
+export abstract class ElementwiseActivation implements Layer {
+  abstract readonly typeName: string;
+  readonly dtype: DType;
+  private x: Tensor | undefined;
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+
+  constructor(options: ActivationOptions = {}) {
+    this.dtype = checkDTypeOption(new.target.name, options.dtype);
+  }
+
+  /** y[i] = f(x[i]) for every i. */
+  protected abstract apply(x: TypedArray, y: TypedArray): void;
+  /** dx[i] = dy[i] · f'(x[i]), with y[i] = f(x[i]) available when it is cheaper. */
+  protected abstract gradient(x: TypedArray, y: TypedArray, dy: TypedArray, dx: TypedArray): void;
+  abstract cast(dtype: DType): Layer;
+
+  forward(x: Tensor, _mode: Mode = "train"): Tensor {
+    checkDType(this, x);
+    const y = reuseLike(this.y, x, this.dtype);
+    this.apply(x.data, y.data);
+    this.x = x;
+    this.y = y;
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const y = checkGradient(this, dy, this.y);
+    const dx = reuseLike(this.dx, dy, this.dtype);
+    this.gradient((this.x as Tensor).data, y.data, dy.data, dx.data);
+    this.dx = dx;
+    return dx;
+  }
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  buffers(): NamedBuffer[] {
+    return [];
+  }
+
+  outputFeatures(inputFeatures: number | undefined): number | undefined {
+    return inputFeatures;
+  }
+
+  /** Hyper-parameters other than dtype, as stored in the model file. */
+  protected config(): JsonObject {
+    return {};
+  }
+
+  describe(): string {
+    const values = Object.values(this.config());
+    return values.length === 0 ? this.typeName : `${this.typeName}(${values.map(String).join(", ")})`;
+  }
+
+  toSpec(): LayerSpec {
+    return { type: this.typeName, config: { ...this.config(), dtype: this.dtype } };
+  }
+}

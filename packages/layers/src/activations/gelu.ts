@@ -1,0 +1,70 @@
+import type { DType, TypedArray } from "@nn/tensor";
+import type { JsonObject } from "../json.js";
+import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
+import { expMinusHalfSquare, normalCdf } from "./erf.js";
+
+export interface GELUOptions extends ActivationOptions {
+  /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation. */
+  approximate?: "none" | "tanh";
+}
+
+const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
+const ONE_OVER_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
+const CUBIC = 0.044715;
+
+/**
+ * GELU(x) = x·Φ(x), Φ the standard normal CDF (Hendrycks & Gimpel 2016), or with
+ * `approximate: 'tanh'`: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), both as PyTorch.
+ */
+export class GELU extends ElementwiseActivation {
+  readonly typeName = "GELU";
+  readonly approximate: "none" | "tanh";
+
+  constructor(options: GELUOptions = {}) {
+    super(options);
+    const approximate = options.approximate ?? "none";
+    if (approximate !== "none" && approximate !== "tanh") {
+      throw new RangeError(`GELU: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
+    }
+    this.approximate = approximate;
+  }
+
+  protected apply(x: TypedArray, y: TypedArray): void {
+    if (this.approximate === "tanh") {
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        y[i] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v)));
+      }
+    } else {
+      // Φ from erfc keeps full relative precision for negative x, where 1 + erf(x/√2) would cancel.
+      for (let i = 0; i < x.length; i++) y[i] = x[i] * normalCdf(x[i]);
+    }
+  }
+
+  // docs/math_derivations.md §3.5: GELU' = Φ(x) + x·φ(x); tanh form by the chain rule through u(x)
+  protected gradient(x: TypedArray, _y: TypedArray, dy: TypedArray, dx: TypedArray): void {
+    if (this.approximate === "tanh") {
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        const t = Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v));
+        const du = SQRT_2_OVER_PI * (1 + 3 * CUBIC * v * v);
+        dx[i] = dy[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du);
+      }
+    } else {
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        const cdf = normalCdf(v);
+        const pdf = ONE_OVER_SQRT_2PI * expMinusHalfSquare(v);
+        dx[i] = dy[i] * (cdf + v * pdf);
+      }
+    }
+  }
+
+  protected override config(): JsonObject {
+    return { approximate: this.approximate };
+  }
+
+  cast(dtype: DType): GELU {
+    return new GELU({ approximate: this.approximate, dtype });
+  }
+}

@@ -1,0 +1,34 @@
+import type { DType, TypedArray } from "@nn/tensor";
+import { checkNumberOption } from "../input-checks.js";
+import type { JsonObject } from "../json.js";
+import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
+
+/** LeakyReLU(x) = x for x > 0, alpha·x otherwise (PyTorch's default alpha 0.01). */
+export class LeakyReLU extends ElementwiseActivation {
+  readonly typeName = "LeakyReLU";
+  readonly alpha: number;
+
+  constructor(alpha = 0.01, options: ActivationOptions = {}) {
+    super(options);
+    this.alpha = checkNumberOption("LeakyReLU", "alpha", alpha, Number.isFinite, "a finite number");
+  }
+
+  protected apply(x: TypedArray, y: TypedArray): void {
+    const a = this.alpha;
+    for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : a * x[i];
+  }
+
+  // docs/math_derivations.md §3.2
+  protected gradient(x: TypedArray, _y: TypedArray, dy: TypedArray, dx: TypedArray): void {
+    const a = this.alpha;
+    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : a * dy[i];
+  }
+
+  protected override config(): JsonObject {
+    return { alpha: this.alpha };
+  }
+
+  cast(dtype: DType): LeakyReLU {
+    return new LeakyReLU(this.alpha, { dtype });
+  }
+}

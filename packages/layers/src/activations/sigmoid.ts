@@ -1,0 +1,27 @@
+import type { DType, TypedArray } from "@nn/tensor";
+import { ElementwiseActivation } from "./elementwise.js";
+
+/** σ(x) = 1 / (1 + e^(−x)), computed without overflow for any x. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x); // e^x < 1 here, so neither branch overflows
+  return e / (1 + e);
+}
+
+/** Sigmoid(x) = 1 / (1 + e^(−x)). */
+export class Sigmoid extends ElementwiseActivation {
+  readonly typeName = "Sigmoid";
+
+  protected apply(x: TypedArray, y: TypedArray): void {
+    for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i]);
+  }
+
+  // docs/math_derivations.md §3.3: σ' = σ(1 − σ)
+  protected gradient(_x: TypedArray, y: TypedArray, dy: TypedArray, dx: TypedArray): void {
+    for (let i = 0; i < y.length; i++) dx[i] = dy[i] * y[i] * (1 - y[i]);
+  }
+
+  cast(dtype: DType): Sigmoid {
+    return new Sigmoid({ dtype });
+  }
+}

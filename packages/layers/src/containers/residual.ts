@@ -1,0 +1,93 @@
+import { type DType, type Tensor, formatShape } from "@nn/tensor";
+import { reuseLike, sameShape } from "../buffer-reuse.js";
+import { LayerInputError } from "../errors.js";
+import { checkDType, checkGradient } from "../input-checks.js";
+import type { LayerSpec } from "../json.js";
+import type { Layer, Mode } from "../layer.js";
+import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter } from "../parameter.js";
+
+/** y = x + block(x) (He et al. 2016). The block must map its input to the same shape. */
+export class Residual implements Layer {
+  readonly typeName = "Residual";
+  readonly block: Layer;
+  readonly dtype: DType;
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+  private params: Parameter[] | undefined;
+
+  constructor(block: Layer) {
+    if (block === null || typeof block !== "object" || typeof block.forward !== "function") {
+      throw new TypeError("Residual: block must be a Layer");
+    }
+    this.block = block;
+    this.dtype = block.dtype;
+  }
+
+  forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkDType(this, x);
+    let fx: Tensor;
+    try {
+      fx = this.block.forward(x, mode);
+    } catch (e) {
+      throw e instanceof LayerInputError ? e.within("block") : e;
+    }
+    if (!sameShape(fx.shape, x.shape)) {
+      throw new LayerInputError(this.describe(), `block maps input ${formatShape(x.shape)} to ${formatShape(fx.shape)}; a residual block must keep the shape`);
+    }
+    const y = reuseLike(this.y, x, this.dtype);
+    const xd = x.data, fd = fx.data, yd = y.data;
+    for (let i = 0; i < yd.length; i++) yd[i] = xd[i] + fd[i];
+    this.y = y;
+    return y;
+  }
+
+  // docs/math_derivations.md §7: dx = dy + block.backward(dy), the identity path passes dy unchanged
+  backward(dy: Tensor): Tensor {
+    checkGradient(this, dy, this.y);
+    let dBlock: Tensor;
+    try {
+      dBlock = this.block.backward(dy);
+    } catch (e) {
+      throw e instanceof LayerInputError ? e.within("block") : e;
+    }
+    const dx = reuseLike(this.dx, dy, this.dtype);
+    const g = dy.data, b = dBlock.data, out = dx.data;
+    for (let i = 0; i < out.length; i++) out[i] = g[i] + b[i];
+    this.dx = dx;
+    return dx;
+  }
+
+  parameters(): Parameter[] {
+    this.params ??= this.block.parameters().map((p) => new PrefixedParameter("block", p));
+    return this.params;
+  }
+
+  buffers(): NamedBuffer[] {
+    return this.block.buffers().map((b) => new PrefixedBuffer("block", b));
+  }
+
+  holdRandomness(hold: boolean): void {
+    this.block.holdRandomness?.(hold);
+  }
+
+  cast(dtype: DType): Residual {
+    return new Residual(this.block.cast(dtype));
+  }
+
+  outputFeatures(inputFeatures: number | undefined): number | undefined {
+    const out = this.block.outputFeatures(inputFeatures);
+    if (inputFeatures !== undefined && out !== undefined && out !== inputFeatures) {
+      throw new LayerInputError(this.describe(), `block maps ${inputFeatures} features to ${out}; a residual block must keep the width`);
+    }
+    return out ?? inputFeatures;
+  }
+
+  describe(): string {
+    return `Residual(${this.block.describe()})`;
+  }
+
+  toSpec(): LayerSpec {
+    const block = this.block.toSpec();
+    return { type: this.typeName, config: { block: { type: block.type, config: block.config } } };
+  }
+}

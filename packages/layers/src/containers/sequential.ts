@@ -1,0 +1,130 @@
+import type { DType, Tensor } from "@nn/tensor";
+import { LayerInputError } from "../errors.js";
+import { checkDType } from "../input-checks.js";
+import type { JsonObject, LayerSpec } from "../json.js";
+import type { Layer, Mode } from "../layer.js";
+import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter, zeroGrad } from "../parameter.js";
+import { type ModelFile, readModelFile, writeModelFile } from "../serialize/model-file.js";
+import { type ModelSummary, formatSummary, summarize } from "../summary.js";
+
+/**
+ * Layers applied in order. Children's parameters are named `layers.<i>.<name>` (PyTorch's
+ * state-dict keys); a child's input error is re-thrown with its position (`"layers.2"`).
+ */
+export class Sequential implements Layer {
+  readonly typeName = "Sequential";
+  readonly layers: readonly Layer[];
+  readonly dtype: DType;
+  /** Plain JSON stored with the model by `toJSON(metadata)` and restored by `fromJSON`. */
+  metadata: JsonObject | undefined;
+  private params: Parameter[] | undefined;
+
+  constructor(layers: readonly Layer[]) {
+    const given: unknown = layers;
+    if (!Array.isArray(given) || given.length === 0) throw new TypeError("Sequential: expected a non-empty array of layers");
+    layers.forEach((layer, i) => {
+      if (layer === null || typeof layer !== "object" || typeof layer.forward !== "function") {
+        throw new TypeError(`Sequential: layers[${i}] is not a Layer`);
+      }
+      if (layer.dtype !== layers[0].dtype) {
+        throw new TypeError(`Sequential: layers[${i}] ${layer.describe()} is ${layer.dtype} but layers[0] is ${layers[0].dtype}; cast one of them`);
+      }
+    });
+    this.layers = Object.freeze(layers.slice());
+    this.dtype = layers[0].dtype;
+  }
+
+  forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkDType(this, x);
+    let h = x;
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) {
+      try {
+        h = layers[i].forward(h, mode);
+      } catch (e) {
+        throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
+      }
+    }
+    return h;
+  }
+
+  backward(dy: Tensor): Tensor {
+    let g = dy;
+    const layers = this.layers;
+    for (let i = layers.length - 1; i >= 0; i--) {
+      try {
+        g = layers[i].backward(g);
+      } catch (e) {
+        throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
+      }
+    }
+    return g;
+  }
+
+  parameters(): Parameter[] {
+    this.params ??= this.layers.flatMap((layer, i) => layer.parameters().map((p) => new PrefixedParameter(`layers.${i}`, p)));
+    return this.params;
+  }
+
+  buffers(): NamedBuffer[] {
+    return this.layers.flatMap((layer, i) => layer.buffers().map((b) => new PrefixedBuffer(`layers.${i}`, b)));
+  }
+
+  /** Sets every parameter's gradient to zero. */
+  zeroGrad(): void {
+    zeroGrad(this.parameters());
+  }
+
+  holdRandomness(hold: boolean): void {
+    for (const layer of this.layers) layer.holdRandomness?.(hold);
+  }
+
+  cast(dtype: DType): Sequential {
+    const copy = new Sequential(this.layers.map((layer) => layer.cast(dtype)));
+    copy.metadata = this.metadata;
+    return copy;
+  }
+
+  outputFeatures(inputFeatures: number | undefined): number | undefined {
+    let f = inputFeatures;
+    this.layers.forEach((layer, i) => {
+      try {
+        f = layer.outputFeatures(f);
+      } catch (e) {
+        throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
+      }
+    });
+    return f;
+  }
+
+  describe(): string {
+    return `Sequential(${this.layers.length} layers)`;
+  }
+
+  toSpec(): LayerSpec {
+    return { type: this.typeName, config: { layers: this.layers.map((l) => { const s = l.toSpec(); return { type: s.type, config: s.config }; }) } };
+  }
+
+  /** A Keras-style table of layers, output shapes and parameter counts. */
+  summary(inputFeatures?: number): string {
+    return formatSummary(summarize(this, inputFeatures));
+  }
+
+  /** The summary as data: one row per layer, plus totals. */
+  summaryData(inputFeatures?: number): ModelSummary {
+    return summarize(this, inputFeatures);
+  }
+
+  /** The model file: architecture, weights (exact, base64 little-endian) and optional metadata. */
+  toJSON(metadata?: JsonObject): ModelFile {
+    // JSON.stringify(model) calls toJSON with the property key (a string): keep the stored metadata then.
+    const given: unknown = metadata;
+    const isObject = typeof given === "object" && given !== null && !Array.isArray(given);
+    return writeModelFile(this, isObject ? metadata : this.metadata);
+  }
+
+  /** Rebuilds a model from `toJSON()`'s object or its JSON text; refuses anything malformed, naming the field. */
+  static fromJSON(json: unknown): Sequential {
+    return readModelFile(json);
+  }
+}

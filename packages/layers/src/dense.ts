@@ -1,0 +1,130 @@
+import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, matmul, zeros } from "@nn/tensor";
+import { reuseMatrix } from "./buffer-reuse.js";
+import { LayerInputError } from "./errors.js";
+import { type InitScheme, INIT_SCHEMES, initWeight, isInitScheme } from "./initializers.js";
+import { checkDTypeOption, checkGradient, checkMatrix, checkPositiveInt } from "./input-checks.js";
+import type { LayerSpec } from "./json.js";
+import type { Layer, Mode } from "./layer.js";
+import { type NamedBuffer, OwnParameter, type Parameter } from "./parameter.js";
+
+export interface DenseOptions {
+  /** Weight initialisation; default `he-normal` (the seed project's choice, suited to ReLU nets). */
+  init?: InitScheme;
+  /** Whether to add a bias (default true). The bias starts at zero. */
+  bias?: boolean;
+  /** Source of the initial weights; default `createRng(0)`, so an unseeded model is still deterministic. */
+  rng?: Rng;
+  dtype?: DType;
+}
+
+/**
+ * Fully connected layer y = x·W + b with W of shape [in, out] and b of shape [out].
+ *
+ * The bias starts at zero rather than PyTorch's uniform(±1/√fanIn): with He or Xavier weights
+ * the outputs are already symmetric around zero, and a zero bias keeps a fresh layer's output a
+ * pure function of the weights, as in the seed project.
+ */
+export class Dense implements Layer {
+  readonly typeName = "Dense";
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly dtype: DType;
+  readonly init: InitScheme;
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+
+  private x: Tensor | undefined;
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+  private readonly dW: Tensor;
+  private readonly forwardOptions: MatmulOptions = {};
+  private readonly weightGradOptions: MatmulOptions;
+  private readonly inputGradOptions: MatmulOptions = { transposeB: true };
+
+  constructor(inFeatures: number, outFeatures: number, options: DenseOptions = {}) {
+    this.inFeatures = checkPositiveInt("Dense", "inFeatures", inFeatures);
+    this.outFeatures = checkPositiveInt("Dense", "outFeatures", outFeatures);
+    this.dtype = checkDTypeOption("Dense", options.dtype);
+    const init = options.init ?? "he-normal";
+    if (!isInitScheme(init)) throw new RangeError(`Dense: init must be one of ${INIT_SCHEMES.join(", ")}, got ${JSON.stringify(init)}`);
+    this.init = init;
+    const rng = options.rng ?? createRng(0);
+    this.weight = new OwnParameter("weight", initWeight(init, [inFeatures, outFeatures], rng, this.dtype), "weight");
+    this.bias = options.bias === false ? null : new OwnParameter("bias", zeros([outFeatures], this.dtype), "bias");
+    this.dW = zeros([inFeatures, outFeatures], this.dtype);
+    this.weightGradOptions = { transposeA: true, out: this.dW };
+  }
+
+  forward(x: Tensor, _mode: Mode = "train"): Tensor {
+    checkMatrix(this, x, this.inFeatures);
+    const n = x.shape[0], out = this.outFeatures;
+    const y = reuseMatrix(this.y, n, out, this.dtype);
+    this.forwardOptions.out = y;
+    matmul(x, this.weight.value, this.forwardOptions);
+    if (this.bias !== null) {
+      const yd = y.data, b = this.bias.value.data;
+      for (let i = 0; i < n; i++) {
+        const row = i * out;
+        for (let j = 0; j < out; j++) yd[row + j] += b[j];
+      }
+    }
+    this.x = x;
+    this.y = y;
+    return y;
+  }
+
+  // docs/math_derivations.md §2.1: dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ
+  backward(dy: Tensor): Tensor {
+    checkGradient(this, dy, this.y);
+    const x = this.x as Tensor;
+    const n = x.shape[0], out = this.outFeatures;
+    matmul(x, dy, this.weightGradOptions);
+    const g = this.weight.grad.data, s = this.dW.data;
+    for (let i = 0; i < g.length; i++) g[i] += s[i];
+    if (this.bias !== null) {
+      const gb = this.bias.grad.data, d = dy.data;
+      for (let i = 0; i < n; i++) {
+        const row = i * out;
+        for (let j = 0; j < out; j++) gb[j] += d[row + j];
+      }
+    }
+    const dx = reuseMatrix(this.dx, n, this.inFeatures, this.dtype);
+    this.inputGradOptions.out = dx;
+    matmul(dy, this.weight.value, this.inputGradOptions);
+    this.dx = dx;
+    return dx;
+  }
+
+  parameters(): Parameter[] {
+    return this.bias === null ? [this.weight] : [this.weight, this.bias];
+  }
+
+  buffers(): NamedBuffer[] {
+    return [];
+  }
+
+  cast(dtype: DType): Dense {
+    const copy = new Dense(this.inFeatures, this.outFeatures, { init: "zeros", bias: this.bias !== null, dtype });
+    copy.weight.value.data.set(this.weight.value.data);
+    if (this.bias !== null && copy.bias !== null) copy.bias.value.data.set(this.bias.value.data);
+    return copy;
+  }
+
+  outputFeatures(inputFeatures: number | undefined): number {
+    if (inputFeatures !== undefined && inputFeatures !== this.inFeatures) {
+      throw new LayerInputError(this.describe(), `expected input [n, ${this.inFeatures}], got [n, ${inputFeatures}]`);
+    }
+    return this.outFeatures;
+  }
+
+  describe(): string {
+    return `Dense(${this.inFeatures}→${this.outFeatures})`;
+  }
+
+  toSpec(): LayerSpec {
+    return {
+      type: this.typeName,
+      config: { inFeatures: this.inFeatures, outFeatures: this.outFeatures, bias: this.bias !== null, init: this.init, dtype: this.dtype },
+    };
+  }
+}

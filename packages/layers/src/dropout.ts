@@ -1,0 +1,111 @@
+import { type DType, type Rng, type Tensor, createRng, formatShape } from "@nn/tensor";
+import { reuseLike, sameShape } from "./buffer-reuse.js";
+import { LayerInputError } from "./errors.js";
+import { checkDType, checkDTypeOption, checkGradient, checkNumberOption } from "./input-checks.js";
+import type { LayerSpec } from "./json.js";
+import type { Layer, Mode } from "./layer.js";
+import type { NamedBuffer, Parameter } from "./parameter.js";
+
+export interface DropoutOptions {
+  /** Source of the masks; default `createRng(0)`. */
+  rng?: Rng;
+  dtype?: DType;
+}
+
+/**
+ * Inverted dropout (Srivastava et al. 2014, scaled as PyTorch): in training each element is zeroed
+ * with probability p and survivors are multiplied by 1/(1 − p), so the expected output equals the
+ * input and evaluation needs no rescaling. In `eval` mode the layer is the identity.
+ */
+export class Dropout implements Layer {
+  readonly typeName = "Dropout";
+  readonly p: number;
+  readonly dtype: DType;
+  private readonly rng: Rng;
+  private mask: Tensor | undefined;
+  private y: Tensor | undefined;
+  private dx: Tensor | undefined;
+  private held = false;
+  private masked = false;
+  private hasMask = false;
+  private lastOutput: Tensor | undefined;
+
+  constructor(p = 0.5, options: DropoutOptions = {}) {
+    this.p = checkNumberOption("Dropout", "p", p, (v) => v >= 0 && v <= 1, "in [0, 1]");
+    this.dtype = checkDTypeOption("Dropout", options.dtype);
+    this.rng = options.rng ?? createRng(0);
+  }
+
+  forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkDType(this, x);
+    if (mode === "eval" || this.p === 0) {
+      this.masked = false;
+      this.lastOutput = x;
+      return x;
+    }
+    if (this.held && this.hasMask && !sameShape((this.mask as Tensor).shape, x.shape)) {
+      throw new LayerInputError(this.describe(), `randomness is held, so the input must keep the shape of the held mask ${formatShape((this.mask as Tensor).shape)}, got ${formatShape(x.shape)}`);
+    }
+    const mask = reuseLike(this.mask, x, this.dtype);
+    if (!(this.held && this.hasMask)) {
+      const p = this.p, keep = p === 1 ? 0 : 1 / (1 - p), m = mask.data, rng = this.rng;
+      for (let i = 0; i < m.length; i++) m[i] = rng.next() < p ? 0 : keep;
+      this.hasMask = true;
+    }
+    const y = reuseLike(this.y, x, this.dtype);
+    const xd = x.data, md = mask.data, yd = y.data;
+    for (let i = 0; i < yd.length; i++) yd[i] = xd[i] * md[i];
+    this.mask = mask;
+    this.y = y;
+    this.masked = true;
+    this.lastOutput = y;
+    return y;
+  }
+
+  // docs/math_derivations.md §5: dx = dy ⊙ mask (the same mask and scale as the forward pass)
+  backward(dy: Tensor): Tensor {
+    checkGradient(this, dy, this.lastOutput);
+    if (!this.masked) return dy;
+    const dx = reuseLike(this.dx, dy, this.dtype);
+    const g = dy.data, md = (this.mask as Tensor).data, out = dx.data;
+    for (let i = 0; i < out.length; i++) out[i] = g[i] * md[i];
+    this.dx = dx;
+    return dx;
+  }
+
+  /** While held, training-mode forward passes reuse the last mask (for numerical gradient checks). */
+  holdRandomness(hold: boolean): void {
+    this.held = hold;
+  }
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  buffers(): NamedBuffer[] {
+    return [];
+  }
+
+  /** A copy with its own generator, started from seed 0 (an Rng's state cannot be copied). */
+  cast(dtype: DType): Dropout {
+    const copy = new Dropout(this.p, { dtype });
+    if (this.mask !== undefined) {
+      copy.mask = this.mask.astype(dtype);
+      copy.hasMask = this.hasMask;
+    }
+    copy.held = this.held;
+    return copy;
+  }
+
+  outputFeatures(inputFeatures: number | undefined): number | undefined {
+    return inputFeatures;
+  }
+
+  describe(): string {
+    return `Dropout(${this.p})`;
+  }
+
+  toSpec(): LayerSpec {
+    return { type: this.typeName, config: { p: this.p, dtype: this.dtype } };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Tensor } from "@nn/tensor";
+import { sigmoid } from "../activations/sigmoid.js";
+import { ElementwiseLoss } from "./loss.js";
+
+/**
+ * Binary cross-entropy on logits z, fused with the sigmoid:
+ * ℓ = max(z, 0) − z·t + log(1 + e^(−|z|)), which never overflows and stays exact for |z| = 100
+ * where σ(z) itself rounds to 0 or 1.
+ */
+export class BCEWithLogits extends ElementwiseLoss {
+  protected total(z: Tensor["data"], t: Tensor["data"]): number {
+    let sum = 0;
+    for (let i = 0; i < z.length; i++) {
+      const zi = z[i];
+      sum += Math.max(zi, 0) - zi * t[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+    }
+    return sum;
+  }
+
+  // docs/math_derivations.md §4.2: ∂ℓ/∂z = σ(z) − t
+  protected gradient(z: Tensor["data"], t: Tensor["data"], g: Tensor["data"], scale: number): void {
+    for (let i = 0; i < z.length; i++) g[i] = scale * (sigmoid(z[i]) - t[i]);
+  }
+}

@@ -1,0 +1,56 @@
+import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
+import { reuseLike, sameShape } from "../buffer-reuse.js";
+
+/**
+ * A scalar loss of a batch of predictions. `backward()` returns dL/dpred for the inputs of the
+ * last `forward` (a buffer reused by the next call: clone it to keep it).
+ */
+export interface Loss {
+  forward(pred: Tensor, target: Tensor): number;
+  backward(): Tensor;
+}
+
+/**
+ * Element-wise losses need pred and target of one shape. A target [n] is also accepted for a
+ * prediction [n, 1] (class labels against a one-output model); the elements pair up the same way.
+ */
+export function checkPair(loss: string, pred: Tensor, target: Tensor): void {
+  if (typeof pred !== "object" || pred === null || !("data" in pred)) throw new TypeError(`${loss}: pred must be a Tensor`);
+  if (typeof target !== "object" || target === null || !("data" in target)) throw new TypeError(`${loss}: target must be a Tensor`);
+  const columnAgainstVector = pred.rank === 2 && pred.shape[1] === 1 && target.rank === 1 && target.shape[0] === pred.shape[0];
+  if (!sameShape(pred.shape, target.shape) && !columnAgainstVector) {
+    throw new ShapeError(`${loss}: target shape ${formatShape(target.shape)} does not match prediction shape ${formatShape(pred.shape)}`);
+  }
+  if (pred.size === 0) throw new ShapeError(`${loss}: empty batch ${formatShape(pred.shape)}; the mean of no elements is undefined`);
+}
+
+/**
+ * A loss that is the mean over every element of f(pred, target) (PyTorch's `reduction='mean'`).
+ * Subclasses hold the two loops of their formula.
+ */
+export abstract class ElementwiseLoss implements Loss {
+  private pred: Tensor | undefined;
+  private target: Tensor | undefined;
+  private grad: Tensor | undefined;
+
+  /** Σᵢ f(pred[i], target[i]). */
+  protected abstract total(pred: Tensor["data"], target: Tensor["data"]): number;
+  /** grad[i] = scale · ∂f/∂pred at element i, with scale = 1/N. */
+  protected abstract gradient(pred: Tensor["data"], target: Tensor["data"], grad: Tensor["data"], scale: number): void;
+
+  forward(pred: Tensor, target: Tensor): number {
+    checkPair(this.constructor.name, pred, target);
+    this.pred = pred;
+    this.target = target;
+    return this.total(pred.data, target.data) / pred.size;
+  }
+
+  backward(): Tensor {
+    const pred = this.pred;
+    if (pred === undefined) throw new Error(`${this.constructor.name}: backward called before forward`);
+    const grad = reuseLike(this.grad, pred, pred.dtype);
+    this.gradient(pred.data, (this.target as Tensor).data, grad.data, 1 / pred.size);
+    this.grad = grad;
+    return grad;
+  }
+}

@@ -1,0 +1,94 @@
+import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
+import { reuseLike } from "../buffer-reuse.js";
+import { checkNumberOption } from "../input-checks.js";
+import type { Loss } from "./loss.js";
+
+export interface SoftmaxCrossEntropyOptions {
+  /** ε in [0, 1]: the target becomes (1 − ε)·y + ε/k, as PyTorch's `label_smoothing`. Default 0. */
+  labelSmoothing?: number;
+}
+
+/**
+ * Cross-entropy of softmax(logits) against class indices [n] or class probabilities [n, k]
+ * (one-hot or soft), averaged over the batch: L = −(1/n)·Σᵢ Σⱼ qᵢⱼ·log softmax(zᵢ)ⱼ.
+ * Fusing softmax into the loss makes the gradient (p − q)/n and avoids log(0).
+ */
+export class SoftmaxCrossEntropy implements Loss {
+  readonly labelSmoothing: number;
+  private logits: Tensor | undefined;
+  private target: Tensor | undefined;
+  private probs: Tensor | undefined;
+  private grad: Tensor | undefined;
+
+  constructor(options: SoftmaxCrossEntropyOptions = {}) {
+    this.labelSmoothing = checkNumberOption("SoftmaxCrossEntropy", "labelSmoothing", options.labelSmoothing ?? 0, (v) => v >= 0 && v <= 1, "in [0, 1]");
+  }
+
+  forward(logits: Tensor, target: Tensor): number {
+    if (logits.rank !== 2 || logits.shape[0] === 0 || logits.shape[1] === 0) {
+      throw new ShapeError(`SoftmaxCrossEntropy: expected logits [n, k] with n, k ≥ 1, got ${formatShape(logits.shape)}`);
+    }
+    const n = logits.shape[0], k = logits.shape[1];
+    const byIndex = target.rank === 1 && target.shape[0] === n;
+    const byProbability = target.rank === 2 && target.shape[0] === n && target.shape[1] === k;
+    if (!byIndex && !byProbability) {
+      throw new ShapeError(`SoftmaxCrossEntropy: target must be class indices [${n}] or probabilities [${n}, ${k}] for logits ${formatShape(logits.shape)}, got ${formatShape(target.shape)}`);
+    }
+    const z = logits.data, t = target.data, eps = this.labelSmoothing;
+    if (byIndex) {
+      for (let i = 0; i < n; i++) {
+        const c = t[i];
+        if (!Number.isInteger(c) || c < 0 || c >= k) {
+          throw new RangeError(`SoftmaxCrossEntropy: target[${i}] must be a class index in [0, ${k - 1}], got ${c}`);
+        }
+      }
+    }
+    const probs = reuseLike(this.probs, logits, logits.dtype);
+    const p = probs.data;
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * k;
+      let max = -Infinity;
+      for (let j = 0; j < k; j++) if (z[row + j] > max) max = z[row + j];
+      let sum = 0;
+      for (let j = 0; j < k; j++) sum += Math.exp(z[row + j] - max);
+      const logSum = max + Math.log(sum); // log Σ e^z, docs/math_derivations.md §11.1
+      let rowLoss = 0;
+      for (let j = 0; j < k; j++) {
+        const logP = z[row + j] - logSum;
+        p[row + j] = Math.exp(logP);
+        const q = this.smoothed(t, byIndex, i, j, k, eps);
+        if (q !== 0) rowLoss -= q * logP;
+      }
+      loss += rowLoss;
+    }
+    this.logits = logits;
+    this.target = target;
+    this.probs = probs;
+    return loss / n;
+  }
+
+  /** qᵢⱼ = (1 − ε)·yᵢⱼ + ε/k, with yᵢⱼ one-hot for index targets. */
+  private smoothed(t: Tensor["data"], byIndex: boolean, i: number, j: number, k: number, eps: number): number {
+    const y = byIndex ? (t[i] === j ? 1 : 0) : t[i * k + j];
+    return (1 - eps) * y + eps / k;
+  }
+
+  // docs/math_derivations.md §4.3: ∂L/∂zᵢⱼ = (pᵢⱼ·Σₘ qᵢₘ − qᵢⱼ)/n, which is (p − q)/n when q sums to 1
+  backward(): Tensor {
+    const logits = this.logits;
+    if (logits === undefined) throw new Error("SoftmaxCrossEntropy: backward called before forward");
+    const target = this.target as Tensor, p = (this.probs as Tensor).data;
+    const n = logits.shape[0], k = logits.shape[1], eps = this.labelSmoothing;
+    const byIndex = target.rank === 1;
+    const grad = reuseLike(this.grad, logits, logits.dtype);
+    const g = grad.data, t = target.data;
+    for (let i = 0; i < n; i++) {
+      let qSum = 0;
+      for (let j = 0; j < k; j++) qSum += this.smoothed(t, byIndex, i, j, k, eps);
+      for (let j = 0; j < k; j++) g[i * k + j] = (p[i * k + j] * qSum - this.smoothed(t, byIndex, i, j, k, eps)) / n;
+    }
+    this.grad = grad;
+    return grad;
+  }
+}

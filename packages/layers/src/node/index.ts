@@ -1,0 +1,1 @@
+export { saveModel, loadModel } from "./model-io.js";

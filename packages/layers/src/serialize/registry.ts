@@ -1,0 +1,118 @@
+import { ELU } from "../activations/elu.js";
+import { GELU } from "../activations/gelu.js";
+import { LeakyReLU } from "../activations/leaky-relu.js";
+import { ReLU } from "../activations/relu.js";
+import { Sigmoid } from "../activations/sigmoid.js";
+import { SiLU } from "../activations/silu.js";
+import { Softmax } from "../activations/softmax.js";
+import { Softplus } from "../activations/softplus.js";
+import { Tanh } from "../activations/tanh.js";
+import { Residual } from "../containers/residual.js";
+import { Sequential } from "../containers/sequential.js";
+import { Dense } from "../dense.js";
+import { Dropout } from "../dropout.js";
+import { ModelFileError } from "../errors.js";
+import { INIT_SCHEMES } from "../initializers.js";
+import type { JsonObject } from "../json.js";
+import type { Layer } from "../layer.js";
+import { BatchNorm1d } from "../norms/batch-norm.js";
+import { LayerNorm } from "../norms/layer-norm.js";
+import { describeValue, readArray, readBoolean, readChoice, readDType, readNumber, readObject, readPositiveInt, readString } from "./fields.js";
+
+/** Builds a layer from its `config`; `path` locates the config in the file for error messages. */
+export type LayerFactory = (config: JsonObject, path: string) => Layer;
+
+interface Registration {
+  options: readonly string[];
+  build: LayerFactory;
+}
+
+const registry = new Map<string, Registration>();
+
+/**
+ * Adds a layer type to model files. `options` lists every key its config may hold; anything else
+ * is refused as corrupt. This is the one place a new layer type registers.
+ */
+export function registerLayer(type: string, options: readonly string[], build: LayerFactory): void {
+  registry.set(type, { options, build });
+}
+
+export function registeredLayerTypes(): string[] {
+  return [...registry.keys()];
+}
+
+/** Builds the layer described by `{ type, config }` (weights are not part of a spec; they start as the layer's defaults). */
+export function layerFromJSON(spec: unknown, path = "layer"): Layer {
+  const obj = readObject(spec, path);
+  const type = readString(obj.type, `${path}.type`);
+  const entry = registry.get(type);
+  if (entry === undefined) {
+    throw new ModelFileError(`${path}.type`, `is ${JSON.stringify(type)}, not a known layer type (known: ${registeredLayerTypes().join(", ")})`);
+  }
+  const config = readObject(obj.config, `${path}.config`);
+  for (const key of Object.keys(config)) {
+    if (!entry.options.includes(key)) throw new ModelFileError(`${path}.config.${key}`, `is not an option of ${type} (options: ${entry.options.join(", ")})`);
+  }
+  return entry.build(config, `${path}.config`);
+}
+
+const positiveFinite = (v: number) => v > 0 && Number.isFinite(v);
+const unitInterval = (v: number) => v >= 0 && v <= 1;
+
+function activation(type: string, make: (dtype: "float32" | "float64") => Layer): void {
+  registerLayer(type, ["dtype"], (c, p) => make(readDType(c.dtype, `${p}.dtype`)));
+}
+
+registerLayer("Dense", ["inFeatures", "outFeatures", "bias", "init", "dtype"], (c, p) =>
+  new Dense(readPositiveInt(c.inFeatures, `${p}.inFeatures`), readPositiveInt(c.outFeatures, `${p}.outFeatures`), {
+    bias: readBoolean(c.bias, `${p}.bias`),
+    init: readChoice(c.init, `${p}.init`, INIT_SCHEMES),
+    dtype: readDType(c.dtype, `${p}.dtype`),
+  }));
+activation("ReLU", (dtype) => new ReLU({ dtype }));
+activation("Sigmoid", (dtype) => new Sigmoid({ dtype }));
+activation("Tanh", (dtype) => new Tanh({ dtype }));
+activation("SiLU", (dtype) => new SiLU({ dtype }));
+activation("Softmax", (dtype) => new Softmax({ dtype }));
+registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => new LeakyReLU(readNumber(c.alpha, `${p}.alpha`), { dtype: readDType(c.dtype, `${p}.dtype`) }));
+registerLayer("ELU", ["alpha", "dtype"], (c, p) => new ELU({ alpha: readNumber(c.alpha, `${p}.alpha`), dtype: readDType(c.dtype, `${p}.dtype`) }));
+registerLayer("GELU", ["approximate", "dtype"], (c, p) =>
+  new GELU({ approximate: readChoice(c.approximate, `${p}.approximate`, ["none", "tanh"] as const), dtype: readDType(c.dtype, `${p}.dtype`) }));
+registerLayer("Softplus", ["beta", "threshold", "dtype"], (c, p) =>
+  new Softplus({
+    beta: readNumber(c.beta, `${p}.beta`, positiveFinite, "a finite number > 0"),
+    threshold: readNumber(c.threshold, `${p}.threshold`),
+    dtype: readDType(c.dtype, `${p}.dtype`),
+  }));
+registerLayer("Dropout", ["p", "dtype"], (c, p) =>
+  new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"), { dtype: readDType(c.dtype, `${p}.dtype`) }));
+registerLayer("BatchNorm1d", ["features", "eps", "momentum", "dtype"], (c, p) =>
+  new BatchNorm1d(readPositiveInt(c.features, `${p}.features`), {
+    eps: readNumber(c.eps, `${p}.eps`, positiveFinite, "a finite number > 0"),
+    momentum: readNumber(c.momentum, `${p}.momentum`, unitInterval, "in [0, 1]"),
+    dtype: readDType(c.dtype, `${p}.dtype`),
+  }));
+registerLayer("LayerNorm", ["features", "eps", "dtype"], (c, p) =>
+  new LayerNorm(readPositiveInt(c.features, `${p}.features`), {
+    eps: readNumber(c.eps, `${p}.eps`, positiveFinite, "a finite number > 0"),
+    dtype: readDType(c.dtype, `${p}.dtype`),
+  }));
+registerLayer("Residual", ["block"], (c, p) => new Residual(layerFromJSON(c.block, `${p}.block`)));
+registerLayer("Sequential", ["layers"], (c, p) => new Sequential(layersFromJSON(c.layers, `${p}.layers`)));
+
+/** The layers of a Sequential: non-empty, one dtype. */
+export function layersFromJSON(value: unknown, path: string): Layer[] {
+  const list = readArray(value, path);
+  if (list.length === 0) throw new ModelFileError(path, "must hold at least one layer, got an empty array");
+  const layers = list.map((spec, i) => layerFromJSON(spec, `${path}[${i}]`));
+  layers.forEach((layer, i) => {
+    if (layer.dtype !== layers[0].dtype) {
+      throw new ModelFileError(`${path}[${i}]`, `is ${layer.dtype} but ${path}[0] is ${layers[0].dtype} (${describeValue(layer.describe())}); a model has one dtype`);
+    }
+  });
+  return layers;
+}
+
+export function sequentialFromLayers(layers: Layer[]): Sequential {
+  return new Sequential(layers);
+}
