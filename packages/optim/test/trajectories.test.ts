@@ -16,7 +16,6 @@ interface Fixture {
 
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/trajectories.json", import.meta.url), "utf8")) as Fixture;
 
-/* eslint-disable @typescript-eslint/no-unsafe-argument -- options come from the fixture as plain JSON */
 const constructors: Record<string, (params: Parameter[], options: Record<string, unknown>) => Optimizer> = {
   SGD: (params, options) => new SGD(params, options as never),
   Adam: (params, options) => new Adam(params, options),
@@ -24,7 +23,6 @@ const constructors: Record<string, (params: Parameter[], options: Record<string,
   RMSprop: (params, options) => new RMSprop(params, options),
   Adagrad: (params, options) => new Adagrad(params, options),
 };
-/* eslint-enable @typescript-eslint/no-unsafe-argument */
 
 // float64: our arithmetic follows PyTorch's operation order, so only pow() and the last bit of a
 // few operations may differ; allow a few ulp. float32: we round to float32 when storing and
