@@ -4,18 +4,19 @@
  * probably did.
  */
 
+/** What turned non-finite: checked in this order after each forward and backward pass. */
+export type Divergence = "model output" | "loss" | "gradient norm";
+
 /** What the loop knows when it diverges, used to rank the likely causes. */
 export interface DivergenceContext {
   epoch: number;
   batch: number;
   step: number;
-  quantity: "loss" | "gradient norm";
+  quantity: Divergence;
   value: number;
   lr: number;
   /** Largest |x| in the training inputs. */
   maxAbsInput: number;
-  /** Set when a BinaryCrossEntropy (probability) model produced an output outside [0, 1]. */
-  outputOutsideUnitInterval?: number;
   clipping: boolean;
 }
 
@@ -26,14 +27,14 @@ export class TrainingDivergedError extends Error {
   readonly epoch: number;
   readonly batch: number;
   readonly step: number;
-  readonly quantity: "loss" | "gradient norm";
+  readonly quantity: Divergence;
   readonly value: number;
   /** Likely causes, most likely first, each with what to try. */
   readonly suggestions: readonly string[];
 
   constructor(context: DivergenceContext) {
     const suggestions = likelyCauses(context);
-    const what = `the ${context.quantity} is ${String(context.value)}`;
+    const what = `the ${context.quantity} ${context.quantity === "model output" ? "contains" : "is"} ${String(context.value)}`;
     super(
       `Training diverged at epoch ${context.epoch}, batch ${context.batch} (step ${context.step}): ${what}. ` +
         `Likely causes: ${suggestions.map((s, i) => `(${i + 1}) ${s}`).join("; ")}.`,
@@ -50,12 +51,6 @@ export class TrainingDivergedError extends Error {
 
 function likelyCauses(c: DivergenceContext): string[] {
   const causes: string[] = [];
-  if (c.outputOutsideUnitInterval !== undefined) {
-    causes.push(
-      `BinaryCrossEntropy expects probabilities but the model output ${String(c.outputOutsideUnitInterval)}: ` +
-        `end the model with Sigmoid, or train raw logits with BCEWithLogits`,
-    );
-  }
   if (c.maxAbsInput > UNSCALED_INPUT) {
     causes.push(
       `the inputs are not scaled (largest |x| is ${formatMagnitude(c.maxAbsInput)}): standardise them, ` +

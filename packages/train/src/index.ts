@@ -8,5 +8,5 @@ export { fit, fitAsync } from "./fit.js";
 export { createTrainer } from "./trainer.js";
 export { evaluate } from "./evaluate.js";
 export { predict, predictClasses, predictProba, type PredictClassOptions } from "./predict.js";
-export { TrainingDivergedError } from "./diverged.js";
+export { TrainingDivergedError, type Divergence } from "./diverged.js";
 export { confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score } from "./classification-scores.js";

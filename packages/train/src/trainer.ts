@@ -1,7 +1,7 @@
 import { ReduceLROnPlateau, clipGradNorm } from "@nn/optim";
-import type { Tensor } from "@nn/tensor";
+import type { TypedArray } from "@nn/tensor";
 import { BatchSource } from "./batch-source.js";
-import { TrainingDivergedError } from "./diverged.js";
+import { type Divergence, TrainingDivergedError } from "./diverged.js";
 import { EarlyStopping } from "./early-stopping.js";
 import { evaluatePass, outputWidth } from "./evaluation-pass.js";
 import { LayerGroups, totalGradNorm } from "./layer-norms.js";
@@ -198,8 +198,12 @@ class LoopTrainer implements Trainer {
     const lr = optimizer.lr;
     optimizer.zeroGrad();
     const out = model.forward(batch.x, "train");
+    // Checked before the loss sees it: a loss may refuse a NaN (BinaryCrossEntropy's range check)
+    // with an error that says nothing of where training went wrong.
+    const bad = firstNonFinite(out.data);
+    if (bad !== undefined) throw this.diverged("model output", bad, lr);
     const loss = options.loss.forward(out, batch.target);
-    if (!Number.isFinite(loss)) throw this.diverged("loss", loss, lr, out);
+    if (!Number.isFinite(loss)) throw this.diverged("loss", loss, lr);
     this.trainMetrics.addLoss(loss, batch.size);
     this.trainMetrics.addPredictions(out, batch.labels);
     model.backward(options.loss.backward());
@@ -209,7 +213,7 @@ class LoopTrainer implements Trainer {
     const layerGradNorms = wantLayers ? this.groups.gradNorms() : undefined;
     const maxNorm = options.clipGradNorm;
     const gradNorm = maxNorm === undefined ? totalGradNorm(params) : clipGradNorm(params, maxNorm, { errorIfNonfinite: false });
-    if (!Number.isFinite(gradNorm)) throw this.diverged("gradient norm", gradNorm, lr, undefined);
+    if (!Number.isFinite(gradNorm)) throw this.diverged("gradient norm", gradNorm, lr);
     optimizer.step();
     this.steps++;
     if (options.scheduler !== undefined && options.schedulerStep === "batch") {
@@ -271,16 +275,7 @@ class LoopTrainer implements Trainer {
     else if (this.epochsDone >= options.epochs) this.finish("completed");
   }
 
-  private diverged(quantity: "loss" | "gradient norm", value: number, lr: number, out: Tensor | undefined): TrainingDivergedError {
-    let outside: number | undefined;
-    if (out !== undefined && this.spec.task === "binary" && this.spec.binaryOutput === "probability") {
-      for (const v of out.data) {
-        if (!(v >= 0 && v <= 1) && Number.isFinite(v)) {
-          outside = v;
-          break;
-        }
-      }
-    }
+  private diverged(quantity: Divergence, value: number, lr: number): TrainingDivergedError {
     return new TrainingDivergedError({
       epoch: this.epochsDone + 1,
       batch: this.batchIndex + 1,
@@ -289,7 +284,6 @@ class LoopTrainer implements Trainer {
       value,
       lr,
       maxAbsInput: this.train.maxAbsInput,
-      outputOutsideUnitInterval: outside,
       clipping: this.options.clipGradNorm !== undefined,
     });
   }
@@ -297,4 +291,9 @@ class LoopTrainer implements Trainer {
 
 function perSecond(samples: number, ms: number): number {
   return ms > 0 ? (samples * 1000) / ms : Infinity;
+}
+
+function firstNonFinite(d: TypedArray): number | undefined {
+  for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) return d[i];
+  return undefined;
 }
