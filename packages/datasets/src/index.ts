@@ -12,3 +12,7 @@ export { oneHot } from "./transform/one-hot.js";
 export { batches, type BatchOptions, type Batch } from "./transform/batches.js";
 export { parseCsv, type CsvOptions } from "./csv/parse-csv.js";
 export { CsvError, type CsvLocation } from "./csv/csv-error.js";
+export { loadIris, IRIS_INFO } from "./real/load-iris.js";
+export { loadBreastCancer, BREAST_CANCER_INFO } from "./real/load-breast-cancer.js";
+export { loadDigits, DIGITS_INFO } from "./real/load-digits.js";
+export type { DatasetInfo, ShippedDataset, LoadOptions } from "./real/shipped-dataset.js";
