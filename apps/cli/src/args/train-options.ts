@@ -3,6 +3,11 @@ import { parseFlags, type FlagSpecs } from "./parse-flags.js";
 import { UsageError } from "./usage-error.js";
 
 export const SYNTHETIC_DATASETS = ["moons", "circles", "spirals", "xor", "blobs", "checkerboard"] as const;
+export type SyntheticDataset = (typeof SYNTHETIC_DATASETS)[number];
+/** Default noise per synthetic set: enough to make the task honest, not so much it becomes guesswork. */
+export const DEFAULT_NOISE: Readonly<Record<SyntheticDataset, number>> = {
+  moons: 0.2, circles: 0.1, spirals: 0.1, xor: 0.1, blobs: 1, checkerboard: 0.05,
+};
 export const REAL_DATASETS = ["iris", "breast-cancer", "digits"] as const;
 export const BUILTIN_DATASETS = [...SYNTHETIC_DATASETS, ...REAL_DATASETS] as const;
 export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
@@ -84,7 +89,7 @@ const D = DEFAULT_TRAIN_OPTIONS;
 export const TRAIN_FLAGS: FlagSpecs = {
   data: { type: "string", value: "<name|file.csv>", description: `data set: ${BUILTIN_DATASETS.join(", ")}, or a CSV file`, default: "moons" },
   samples: { type: "string", value: "<n>", description: "points generated for a synthetic set", default: "1000" },
-  noise: { type: "string", value: "<x>", description: "noise of a synthetic set", default: "0.2" },
+  noise: { type: "string", value: "<x>", description: "noise of a synthetic set (blobs: cluster std)", default: "moons 0.2, circles/spirals/xor 0.1, blobs 1, checkerboard 0.05" },
   "label-column": { type: "string", value: "<name|index>", description: "CSV: the label column", default: "the last" },
   layers: { type: "string", value: "<a,b,…>", description: "hidden layer widths", default: "64,32" },
   activation: { type: "string", value: "<name>", description: ACTIVATIONS.join(", "), default: D.activation },
@@ -184,7 +189,7 @@ function readDataSource(f: FlagReader, command: string): DataSource {
       kind: "builtin",
       name,
       samples: f.integer("samples", 1000, 4),
-      noise: f.number("noise", name === "spirals" ? 0.1 : name === "blobs" ? 1 : 0.2, { min: 0 }),
+      noise: f.number("noise", DEFAULT_NOISE[name as SyntheticDataset], { min: 0 }),
     };
   }
   if (raw !== undefined && raw.toLowerCase().endsWith(".csv")) {

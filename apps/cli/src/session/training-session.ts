@@ -1,0 +1,308 @@
+import { saveModel } from "@nn/layers/node";
+import { Tensor } from "@nn/tensor";
+import { createTrainer, type EpochEndEvent, type Trainer } from "@nn/train";
+import type { TrainOptions } from "../args/train-options.js";
+import type { EpochPoint, LayerNorm, TrainingSnapshot } from "../state/trainer-state.js";
+import type { DecisionField } from "../ui/decision-map.js";
+import type { RunDescription } from "../ui/Header.js";
+import { buildRun, type BuiltRun } from "./build-run.js";
+import { describeRun } from "./describe-run.js";
+import { loadData, type LoadedData } from "./load-data.js";
+import { modelMetadata } from "./model-metadata.js";
+import type { SessionController } from "./session-controller.js";
+
+export interface SessionDeps {
+  /** Millisecond clock (throughput and the chunk budget). */
+  readonly now?: () => number;
+  /** Lets the event loop run between chunks (default setImmediate). */
+  readonly yieldToLoop?: (resume: () => void) => void;
+  /** Milliseconds of training per chunk before yielding (default 15). */
+  readonly chunkMs?: number;
+  /** Every finished epoch, in order (plain and JSON reporters). */
+  readonly onEpoch?: (event: EpochEndEvent, point: EpochPoint) => void;
+  /** Training ended: completed, failed or stopped. */
+  readonly onFinish?: (outcome: { error?: Error }) => void;
+  /** Where `s` saves when no --save path was given. */
+  readonly defaultSavePath?: string;
+}
+
+/**
+ * A training run the screen can steer: trains in short chunks on the event loop (so keys and
+ * redraws stay responsive), pauses, steps, changes the learning rate, restarts with a new seed,
+ * and saves. Training speed does not depend on the screen: the screen samples `snapshot()`.
+ */
+export class TrainingSession implements SessionController {
+  readonly twoD: boolean;
+  private readonly data: LoadedData;
+  private readonly now: () => number;
+  private readonly yieldToLoop: (resume: () => void) => void;
+  private readonly chunkMs: number;
+  private run!: BuiltRun;
+  private trainer!: Trainer;
+  private seed: number;
+  private generation = 0;
+  private paused = false;
+  private stopped = false;
+  private scheduled = false;
+  private finished = false;
+  private error: Error | undefined;
+  private pending: EpochPoint[] = [];
+  private samplesPerSecond = 0;
+  private layerNorms: LayerNorm[] = [];
+  private autoSaved: Promise<string | undefined> | undefined;
+  private bounds: { x0: number; x1: number; y0: number; y1: number } | undefined;
+  description!: RunDescription;
+
+  constructor(
+    private readonly options: TrainOptions,
+    private readonly deps: SessionDeps = {},
+  ) {
+    this.now = deps.now ?? (() => performance.now());
+    this.yieldToLoop = deps.yieldToLoop ?? ((resume) => setImmediate(resume));
+    this.chunkMs = deps.chunkMs ?? 15;
+    this.seed = options.seed;
+    this.data = loadData(options.data, options.seed);
+    this.twoD = this.data.dataset.x.shape[1] === 2;
+    this.build();
+  }
+
+  /** The model being trained (the current run's). */
+  get model(): BuiltRun["model"] {
+    return this.run.model;
+  }
+
+  get built(): BuiltRun {
+    return this.run;
+  }
+
+  get epoch(): number {
+    return this.trainer.epoch;
+  }
+
+  get failure(): Error | undefined {
+    return this.error;
+  }
+
+  private build(): void {
+    this.run = buildRun(this.options, this.seed, this.data);
+    const generation = ++this.generation;
+    this.finished = false;
+    this.error = undefined;
+    this.samplesPerSecond = 0;
+    this.layerNorms = [];
+    this.pending = [];
+    this.autoSaved = undefined;
+    const run = this.run;
+    const n = run.train.x.shape[0];
+    this.trainer = createTrainer(run.model, {
+      loss: run.loss,
+      optimizer: run.optimizer,
+      train: run.train,
+      ...(run.validation !== undefined ? { validation: run.validation } : {}),
+      epochs: this.options.epochs,
+      batchSize: this.options.batchSize === 0 ? n : Math.min(this.options.batchSize, n),
+      seed: this.seed,
+      metrics: ["loss", "accuracy"],
+      task: run.binary ? "binary" : "multiclass",
+      ...(run.binary ? { binaryOutput: "probability" as const } : {}),
+      ...(run.scheduler !== undefined ? { scheduler: run.scheduler } : {}),
+      now: this.now,
+      callbacks: {
+        onEpochEnd: (event) => {
+          if (generation === this.generation) this.recordEpoch(event);
+        },
+      },
+    });
+    this.description = describeRun(this.options, this.run);
+  }
+
+  /** Starts (or continues) training on the event loop. */
+  start(): void {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.paused || this.stopped || this.finished) return;
+    this.scheduled = true;
+    const generation = this.generation;
+    this.yieldToLoop(() => {
+      this.scheduled = false;
+      if (generation !== this.generation) {
+        this.schedule();
+        return;
+      }
+      this.chunk();
+      this.schedule();
+    });
+  }
+
+  /** Trains batches until the chunk's time budget is used up, then yields. */
+  private chunk(): void {
+    const until = this.now() + this.chunkMs;
+    while (!this.paused && !this.stopped && !this.finished) {
+      if (!this.guard(() => this.trainer.runBatch())) return;
+      if (this.now() >= until) break;
+    }
+  }
+
+  /** Runs one piece of training; a divergence or any error ends the run and is reported. */
+  private guard(work: () => unknown): boolean {
+    try {
+      work();
+      if (this.trainer.done) this.complete();
+      return true;
+    } catch (error) {
+      this.error = error instanceof Error ? error : new Error(String(error));
+      this.complete();
+      return false;
+    }
+  }
+
+  private complete(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.options.save !== undefined && this.error === undefined) this.autoSaved = this.save();
+    this.deps.onFinish?.(this.error === undefined ? {} : { error: this.error });
+  }
+
+  private recordEpoch(event: EpochEndEvent): void {
+    const point: EpochPoint = {
+      epoch: event.epoch,
+      loss: event.train.loss,
+      accuracy: event.train.accuracy ?? Number.NaN,
+      ...(event.validation ? { valLoss: event.validation.loss, valAccuracy: event.validation.accuracy ?? Number.NaN } : {}),
+    };
+    this.pending.push(point);
+    this.samplesPerSecond = event.samplesPerSecond;
+    this.layerNorms = event.layers.map((l) => ({ name: l.name, gradNorm: l.gradNorm, weightNorm: l.weightNorm }));
+    this.deps.onEpoch?.(event, point);
+  }
+
+  snapshot(): TrainingSnapshot {
+    const newPoints = this.pending;
+    this.pending = [];
+    return {
+      epoch: this.trainer.epoch,
+      totalEpochs: this.options.epochs,
+      lr: this.trainer.lr,
+      samplesPerSecond: this.samplesPerSecond,
+      layerNorms: this.layerNorms,
+      newPoints,
+      seed: this.seed,
+      finished: this.finished,
+      ...(this.error !== undefined ? { error: this.error.message.split("\n")[0] } : {}),
+    };
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.schedule();
+  }
+
+  step(): void {
+    if (!this.paused || this.finished || this.stopped) return;
+    this.guard(() => this.trainer.runEpoch());
+  }
+
+  setLr(lr: number): void {
+    this.trainer.lr = lr;
+  }
+
+  restart(seed: number): void {
+    this.seed = seed;
+    this.build();
+    this.schedule();
+  }
+
+  /** Saves the current model atomically with its metadata; resolves to the path. */
+  async save(path = this.options.save ?? this.deps.defaultSavePath ?? "nn-model.json"): Promise<string> {
+    await saveModel(this.run.model, path, modelMetadata(this.run, this.options, this.seed, this.trainer.epoch));
+    return path;
+  }
+
+  /** Stops for good; saves when a save path was given (waiting for an automatic save in flight). */
+  async stop(): Promise<string | undefined> {
+    this.stopped = true;
+    if (this.autoSaved !== undefined) return this.autoSaved;
+    if (this.options.save === undefined || this.error !== undefined) return undefined;
+    return this.save();
+  }
+
+  /** Resolves when the run completes or fails (polls the flag; the loop itself is event driven). */
+  whenFinished(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.finished || this.stopped) resolve();
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+  }
+
+  /** The save started automatically at the end of training (with --save), if any. */
+  get finalSave(): Promise<string | undefined> | undefined {
+    return this.autoSaved;
+  }
+
+  decisionField(cols: number, rows: number): DecisionField | undefined {
+    if (!this.twoD || cols <= 0 || rows <= 0) return undefined;
+    const b = (this.bounds ??= dataBounds(this.data.dataset.x));
+    const grid = new Float32Array(cols * rows * 2);
+    for (let r = 0; r < rows; r++) {
+      const y = b.y1 - ((r + 0.5) / rows) * (b.y1 - b.y0);
+      for (let c = 0; c < cols; c++) {
+        const i = (r * cols + c) * 2;
+        grid[i] = b.x0 + ((c + 0.5) / cols) * (b.x1 - b.x0);
+        grid[i + 1] = y;
+      }
+    }
+    let input = new Tensor(grid, [cols * rows, 2]);
+    if (this.run.scaler !== undefined) input = this.run.scaler.transform(input);
+    const out = this.run.model.forward(input, "eval");
+    const classes = new Uint8Array(cols * rows);
+    const confidence = new Float32Array(cols * rows);
+    const k = out.size / (cols * rows);
+    const d = out.data;
+    for (let i = 0; i < cols * rows; i++) {
+      if (k === 1) {
+        classes[i] = d[i] >= 0.5 ? 1 : 0;
+        confidence[i] = Math.abs(2 * d[i] - 1);
+      } else {
+        let best = 0;
+        let max = -Infinity;
+        for (let j = 0; j < k; j++) if (d[i * k + j] > max) { max = d[i * k + j]; best = j; }
+        let z = 0;
+        for (let j = 0; j < k; j++) z += Math.exp(d[i * k + j] - max);
+        const p = 1 / z;
+        classes[i] = best;
+        confidence[i] = (p - 1 / k) / (1 - 1 / k);
+      }
+    }
+    const x = this.data.dataset.x.data;
+    const y = this.data.dataset.y.data;
+    const points: { col: number; row: number; cls: number }[] = [];
+    for (let i = 0; i < y.length; i++) {
+      const col = Math.floor(((x[2 * i] - b.x0) / (b.x1 - b.x0)) * cols);
+      const row = Math.floor(((b.y1 - x[2 * i + 1]) / (b.y1 - b.y0)) * rows);
+      points.push({ col, row, cls: y[i] });
+    }
+    return { cols, rows, classes, confidence, points };
+  }
+}
+
+/** The data's bounding box with a 5% margin. */
+function dataBounds(x: Tensor): { x0: number; x1: number; y0: number; y1: number } {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  const d = x.data;
+  for (let i = 0; i < d.length; i += 2) {
+    x0 = Math.min(x0, d[i]); x1 = Math.max(x1, d[i]);
+    y0 = Math.min(y0, d[i + 1]); y1 = Math.max(y1, d[i + 1]);
+  }
+  const px = (x1 - x0 || 1) * 0.05;
+  const py = (y1 - y0 || 1) * 0.05;
+  return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
+}
