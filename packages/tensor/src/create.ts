@@ -52,12 +52,17 @@ export function zeros(shape: Shape, dtype?: DType): Tensor {
 }
 
 export function ones(shape: Shape, dtype?: DType): Tensor {
-  return full(shape, 1, dtype);
+  return filledWith("ones", shape, 1, dtype);
 }
 
 export function full(shape: Shape, value: number, dtype?: DType): Tensor {
-  validateShape(shape, "full");
-  const data = allocate(checkDType(dtype, "full"), sizeOf(shape));
+  return filledWith("full", shape, value, dtype);
+}
+
+function filledWith(op: string, shape: Shape, value: number, dtype: DType | undefined): Tensor {
+  validateShape(shape, op);
+  if (typeof value !== "number") throw new TypeError(`${op}: value must be a number, got ${typeof value}`);
+  const data = allocate(checkDType(dtype, op), sizeOf(shape));
   data.fill(value);
   return new Tensor(data, shape);
 }

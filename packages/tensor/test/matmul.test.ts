@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DType, type Tensor, createRng, full, matmul, randn, tensor, transpose, zeros } from "../src/index.js";
+import { dtypeArb, filled, seedArb } from "./arbitraries.js";
 import { backends, useBackend } from "./backends.js";
 import { refMatmul } from "./reference.js";
 
@@ -73,6 +75,19 @@ describe.each(backends)("matmul, backend $name", (backend) => {
       });
     }
   }
+
+  it("agrees with the reference on random small shapes, including zero-size, fresh or into out", () => {
+    const dim = fc.integer({ min: 0, max: 11 });
+    fc.assert(
+      fc.property(dim, dim, dim, fc.boolean(), fc.boolean(), dtypeArb, seedArb, fc.boolean(), (m, n, k, ta, tb, dtype, seed, useOut) => {
+        const a = filled([m, k], dtype, seed), b = filled([k, n], dtype, seed + 1);
+        const out = useOut ? full([m, n], NaN, dtype) : undefined;
+        const got = matmul(ta ? transpose(a) : a, tb ? transpose(b) : b, { transposeA: ta, transposeB: tb, out });
+        if (out) expect(got).toBe(out);
+        expectCloseToReference(got, a, b, dtype);
+      }),
+    );
+  });
 
   it("is exact when every partial sum is representable (small integers)", () => {
     const rng = createRng(11);
