@@ -1,0 +1,152 @@
+"""NumPy rows of nn's benchmark: the same workloads, data and weights as the JavaScript rows.
+
+Run by bench/src/numpy-runner.ts as `python3 bench_numpy.py SPEC_DIR`; SPEC_DIR holds spec.json
+and the raw little-endian float32 arrays it names. Prints one JSON object on stdout.
+Single-threaded on purpose: every row of the table uses one core.
+"""
+import os
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
+    os.environ[var] = "1"
+
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+def load(spec_dir, name, shape):
+    return np.fromfile(os.path.join(spec_dir, name), dtype="<f4").reshape(shape)
+
+
+class Mlp:
+    """Dense+ReLU hidden layers, sigmoid+BCE or softmax+CE head, plain SGD, all float32."""
+
+    def __init__(self, spec, spec_dir):
+        sizes = spec["sizes"]
+        self.depth = len(sizes) - 1
+        self.bce = spec["loss"] == "bce"
+        self.lr = np.float32(spec["lr"])
+        self.w = [load(spec_dir, f, (sizes[l], sizes[l + 1])).copy() for l, f in enumerate(spec["weights"])]
+        self.b = [load(spec_dir, f, (sizes[l + 1],)).copy() for l, f in enumerate(spec["biases"])]
+
+        def batch(b):
+            x = load(spec_dir, b["x"], (b["rows"], sizes[0]))
+            y = load(spec_dir, b["y"], (b["rows"],))
+            if self.bce:
+                return x, y.reshape(-1, 1)
+            return x, y.astype(np.int64)
+
+        self.batches = [batch(b) for b in spec["batches"]]
+        self.eval = batch(spec["evalSet"])
+        self.step_index = 0
+
+    def forward(self, x):
+        hs = [x]
+        h = x
+        for l in range(self.depth):
+            z = h @ self.w[l]
+            z += self.b[l]
+            if l + 1 < self.depth:
+                np.maximum(z, 0, out=z)
+            hs.append(z)
+            h = z
+        return hs
+
+    def loss(self):
+        x, y = self.eval
+        z = self.forward(x)[-1]
+        if self.bce:
+            p = 1 / (1 + np.exp(-z))
+            log_p = np.maximum(np.log(p), -100)  # PyTorch's clamp, as nn's BinaryCrossEntropy
+            log_q = np.maximum(np.log(1 - p), -100)
+            return float(np.mean(-(y * log_p + (1 - y) * log_q)))
+        shifted = z - z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(shifted).sum(axis=1))
+        return float(np.mean(lse - shifted[np.arange(len(y)), y]))
+
+    def run(self):
+        x, y = self.batches[self.step_index % len(self.batches)]
+        self.step_index += 1
+        hs = self.forward(x)
+        z = hs[-1]
+        if self.bce:
+            # d mean(BCE(sigmoid(z), y)) / dz = (sigmoid(z) − y) / N
+            dz = (1 / (1 + np.exp(-z)) - y) / np.float32(z.size)
+        else:
+            # d mean(CE(softmax(z), y)) / dz = (softmax(z) − onehot(y)) / n
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            e /= e.sum(axis=1, keepdims=True)
+            e[np.arange(len(y)), y] -= 1
+            dz = e / np.float32(len(y))
+        for l in range(self.depth - 1, -1, -1):
+            dw = hs[l].T @ dz
+            db = dz.sum(axis=0)
+            if l > 0:
+                dz = dz @ self.w[l].T
+                dz *= hs[l] > 0
+            self.w[l] -= self.lr * dw
+            self.b[l] -= self.lr * db
+
+
+class Product:
+    def __init__(self, spec, spec_dir):
+        m, n, k = spec["m"], spec["n"], spec["k"]
+        a = load(spec_dir, spec["a"], (k, m) if spec["transA"] else (m, k))
+        b = load(spec_dir, spec["b"], (n, k) if spec["transB"] else (k, n))
+        self.a = a.T if spec["transA"] else a
+        self.b = b.T if spec["transB"] else b
+        self.out = np.empty((m, n), dtype=np.float32)
+
+    def run(self):
+        np.matmul(self.a, self.b, out=self.out)
+
+
+def median(values):
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+
+
+def time_impl(impl, warmup, rounds, units):
+    for _ in range(warmup):
+        impl.run()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(units):
+            impl.run()
+        samples.append((time.perf_counter() - start) / units)
+    return median(samples)
+
+
+def calibrate(impl, target_seconds):
+    start = time.perf_counter()
+    impl.run()
+    once = max(time.perf_counter() - start, 1e-7)
+    return max(1, min(100000, round(target_seconds / once)))
+
+
+def main():
+    spec_dir = sys.argv[1]
+    with open(os.path.join(spec_dir, "spec.json")) as f:
+        spec = json.load(f)
+    out = {"numpy": np.__version__, "training": [], "matmul": []}
+    for t in spec["training"]:
+        mlp = Mlp(t, spec_dir)
+        seconds = time_impl(mlp, t["warmup"], t["rounds"], t["unitsPerSample"])
+        out["training"].append({"name": t["name"], "secondsPerStep": seconds, "loss": mlp.loss()})
+    for p in spec["matmul"]:
+        product = Product(p, spec_dir)
+        product.run()
+        units = calibrate(product, p["targetSeconds"])
+        seconds = time_impl(product, p["warmup"], p["rounds"], units)
+        result_file = p["a"] + ".result"
+        product.out.astype("<f4").tofile(os.path.join(spec_dir, result_file))
+        out["matmul"].append({"name": p["name"], "secondsPerUnit": seconds, "result": result_file})
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MatmulCase } from "./matmul-case.js";
+import type { Batch, MlpSpec } from "./mlp-spec.js";
+import type { InterleaveOptions } from "./timing.js";
+
+const script = fileURLToPath(new URL("../python/bench_numpy.py", import.meta.url));
+
+/** The NumPy version when `python3` can import NumPy, else null (the NumPy rows are then left out). */
+export function numpyVersion(): string | null {
+  const probe = spawnSync("python3", ["-c", "import numpy; print(numpy.__version__)"], { encoding: "utf8" });
+  return probe.status === 0 ? probe.stdout.trim() : null;
+}
+
+export interface NumpyTrainingJob {
+  spec: MlpSpec;
+  timing: InterleaveOptions;
+}
+
+export interface NumpyMatmulJob {
+  case: MatmulCase;
+  warmup: number;
+  rounds: number;
+  targetSeconds: number;
+}
+
+export interface NumpyResults {
+  training: Array<{ name: string; secondsPerStep: number; loss: number }>;
+  matmul: Array<{ name: string; secondsPerUnit: number; result: Float32Array }>;
+}
+
+interface RawResults {
+  training: NumpyResults["training"];
+  matmul: Array<{ name: string; secondsPerUnit: number; result: string }>;
+}
+
+/**
+ * Runs the NumPy rows in one python3 process: the spec and every array go through a temporary
+ * directory as raw float32 files, so NumPy trains from exactly the same bytes as the JS rows.
+ */
+export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly NumpyMatmulJob[]): NumpyResults {
+  const dir = mkdtempSync(join(tmpdir(), "nn-bench-"));
+  try {
+    let counter = 0;
+    const put = (data: Float32Array): string => {
+      const name = `a${counter++}.f32`;
+      writeFileSync(join(dir, name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      return name;
+    };
+    const batch = (b: Batch) => ({ x: put(b.x), y: put(b.y), rows: b.rows });
+    const spec = {
+      training: training.map(({ spec: s, timing }) => ({
+        name: s.name, sizes: s.sizes, loss: s.loss, lr: s.lr,
+        batches: s.batches.map(batch), evalSet: batch(s.evalSet),
+        weights: s.weights.map(put), biases: s.biases.map(put), ...timing,
+      })),
+      matmul: matmul.map((job) => ({
+        name: job.case.name, m: job.case.m, n: job.case.n, k: job.case.k,
+        transA: job.case.transA, transB: job.case.transB, a: put(job.case.a), b: put(job.case.b),
+        warmup: job.warmup, rounds: job.rounds, targetSeconds: job.targetSeconds,
+      })),
+    };
+    writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+    const stdout = execFileSync("python3", [script, dir], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const raw = JSON.parse(stdout) as RawResults;
+    return {
+      training: raw.training,
+      matmul: raw.matmul.map((r) => {
+        const bytes = readFileSync(join(dir, r.result));
+        return { ...r, result: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
+      }),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

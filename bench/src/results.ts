@@ -1,0 +1,27 @@
+/** One implementation's figure for one workload. */
+export interface ImplResult {
+  readonly impl: string;
+  /** Throughput in the workload's unit (higher is better). */
+  readonly value: number;
+  /** The final loss (training) or the relative difference from nn's product (matmul). */
+  readonly check: number;
+  /** Whether `check` agrees with nn within the workload's tolerance. */
+  readonly agrees: boolean;
+}
+
+export interface WorkloadResult {
+  readonly workload: string;
+  readonly unit: "samples/s" | "GFLOP/s";
+  readonly results: readonly ImplResult[];
+}
+
+export interface BenchReport {
+  readonly date: string;
+  readonly quick: boolean;
+  readonly node: string;
+  readonly numpy: string | null;
+  readonly workloads: readonly WorkloadResult[];
+}
+
+/** The implementations in table order; NumPy only when it ran. */
+export const IMPLEMENTATIONS = ["nn", "tfjs cpu", "tfjs wasm", "numpy"] as const;

@@ -1,0 +1,66 @@
+// `pnpm bench`: nn against TensorFlow.js (cpu and WebAssembly/XNNPACK) and NumPy, on the same
+// data, initial weights and updates, interleaved in one run. Prints a table, writes JSON.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { kernels } from "@nn/tensor";
+import { parseBenchArgs } from "./cli-options.js";
+import { loadTfjs } from "./impl/tfjs-loader.js";
+import { w3Cases } from "./matmul-case.js";
+import { type NumpyResults, numpyVersion, runNumpy } from "./numpy-runner.js";
+import type { BenchReport, WorkloadResult } from "./results.js";
+import { formatTable } from "./table.js";
+import { runTrainingJob } from "./workloads/training-workload.js";
+import { w1Jobs } from "./workloads/w1.js";
+import { w2Jobs } from "./workloads/w2.js";
+import { runMatmulCase, w3Timing } from "./workloads/w3.js";
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const started = performance.now();
+  const jobs = [...w1Jobs(options.quick), ...w2Jobs(options.quick)];
+  const cases = w3Cases(options.quick);
+  const timing = w3Timing(options.quick);
+  const numpy = options.noNumpy ? null : numpyVersion();
+
+  console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32`);
+  let numpyResults: NumpyResults = { training: [], matmul: [] };
+  if (numpy !== null) {
+    console.log(`NumPy ${numpy} (1 thread) …`);
+    numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
+  } else {
+    console.log("NumPy rows left out (python3 with NumPy not found)");
+  }
+  const tf = await loadTfjs();
+
+  const workloads: WorkloadResult[] = [];
+  for (const job of jobs) {
+    console.log(`${job.spec.name} …`);
+    const np = numpyResults.training.find((r) => r.name === job.spec.name);
+    workloads.push(await runTrainingJob(tf, job, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+  }
+  for (const c of cases) {
+    console.log(`W3 ${c.name} …`);
+    const np = numpyResults.matmul.find((r) => r.name === c.name);
+    workloads.push(await runMatmulCase(tf, c, timing, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+  }
+
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, node: process.version, numpy, workloads };
+  console.log("");
+  console.log(formatTable(report));
+  const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+  console.log(`\nresults: ${out} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  const disagreeing = workloads.filter((w) => w.results.some((r) => !r.agrees));
+  if (disagreeing.length > 0) {
+    console.error(`✗ results differ from nn's in: ${disagreeing.map((w) => w.workload).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

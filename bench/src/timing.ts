@@ -1,0 +1,65 @@
+/** Median of a non-empty list (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError("median: no values");
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Something the harness can time: `run()` does one unit of work (a training step, a product). */
+export interface Timed {
+  readonly name: string;
+  /** Untimed set-up before each sample (tfjs: make this implementation's backend the active one). */
+  prepare?(): Promise<void>;
+  run(): void;
+}
+
+export interface InterleaveOptions {
+  /** Untimed units per implementation before the first round (JIT tier-up, buffer growth). */
+  warmup: number;
+  /** Timed rounds; each round times every implementation once, in a rotated order. */
+  rounds: number;
+  /**
+   * Units per timed sample: one count for all (training, so every implementation ends in the
+   * same state) or one per implementation (products, calibrated to a sample duration).
+   */
+  unitsPerSample: number | readonly number[];
+}
+
+/**
+ * Times every implementation round-robin, so a slow stretch of the machine (the CI box is shared
+ * and 2-core) hits all of them alike rather than whichever happened to run then. Returns, per
+ * implementation, the median seconds per unit over the rounds.
+ */
+export async function interleave(impls: readonly Timed[], options: InterleaveOptions): Promise<number[]> {
+  const { warmup, rounds, unitsPerSample } = options;
+  for (const impl of impls) {
+    await impl.prepare?.();
+    for (let i = 0; i < warmup; i++) impl.run();
+  }
+  const samples = impls.map((): number[] => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < impls.length; j++) {
+      const index = (j + r) % impls.length; // rotate who goes first
+      const impl = impls[index];
+      await impl.prepare?.();
+      const units = typeof unitsPerSample === "number" ? unitsPerSample : unitsPerSample[index];
+      const start = performance.now();
+      for (let u = 0; u < units; u++) impl.run();
+      samples[index].push((performance.now() - start) / 1000 / units);
+    }
+  }
+  return samples.map((s) => median(s));
+}
+
+/**
+ * How many units make one sample last about `targetSeconds`, from one timed unit (at least 1).
+ * Used where each implementation may run a different count (matmul), never for training.
+ */
+export async function calibrate(impl: Timed, targetSeconds: number): Promise<number> {
+  await impl.prepare?.();
+  const start = performance.now();
+  impl.run();
+  const once = Math.max((performance.now() - start) / 1000, 1e-7);
+  return Math.max(1, Math.min(100_000, Math.round(targetSeconds / once)));
+}
