@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+
+describe("README", () => {
+  it("shows test/readme-example.ts verbatim, and that example runs", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
+    const block = /```ts\n([\s\S]*?)```/.exec(readme);
+    expect(block?.[1]).toBe(example);
+
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const result = await import("./readme-example.js");
+    log.mockRestore();
+    for (const s of result.rowSums.data) expect(s).toBeCloseTo(1, 14);
+    // The predicted class of each row is the larger of its two probabilities.
+    const p = result.probs.toArray() as number[][];
+    expect(Array.from(result.predicted.data)).toEqual(p.map((row) => (row[1] > row[0] ? 1 : 0)));
+    expect(result.big).toEqual([0.25, 0.25, 0.25, 0.25]);
+    // Each row of p − y sums to 0, so each row of dW = xᵀ(p − y)/n sums to 0 too.
+    expect(result.dW.shape).toEqual([3, 2]);
+    for (const row of result.dW.toArray() as number[][]) expect(row[0] + row[1]).toBeCloseTo(0, 14);
+    expect(Math.abs(result.dW.data[0])).toBeGreaterThan(0);
+  });
+});
