@@ -41,6 +41,8 @@ describe("StandardScaler", () => {
     const s = new StandardScaler().fit(x);
     expect(() => s.transform(new Tensor(new Float64Array(4), [2, 2]))).toThrow(/fitted on 3 features, got x of shape \[2,2\]/);
     expect(() => StandardScaler.fromJSON({ type: "MinMaxScaler" } as never)).toThrow(/expected an object with type "StandardScaler"/);
+    const withNaN = new Tensor(Float64Array.from([1, NaN]), [2, 1]);
+    expect(() => new MinMaxScaler().fit(withNaN)).toThrow("MinMaxScaler.fit: x[1][0] is NaN; scalers need finite values");
   });
 });
 

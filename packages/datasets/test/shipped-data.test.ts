@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -34,6 +35,16 @@ function columnStat(ds: ShippedDataset, j: number, reduce: (values: number[]) =>
   return reduce(values);
 }
 const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
+
+describe("data-raw", () => {
+  it("holds the scikit-learn files whose checksums data-raw/README.md records", () => {
+    const readme = readFileSync(new URL("../data-raw/README.md", import.meta.url), "utf8");
+    for (const name of ["iris.csv", "breast_cancer.csv", "digits.csv.gz"]) {
+      const sha = createHash("sha256").update(readFileSync(new URL(`../data-raw/${name}`, import.meta.url))).digest("hex");
+      expect(readme).toContain(`| ${name} | ${sha} |`);
+    }
+  });
+});
 
 describe("loadIris", () => {
   const ds = loadIris({ dtype: "float64" });

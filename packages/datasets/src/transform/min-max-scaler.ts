@@ -36,7 +36,7 @@ export class MinMaxScaler {
   fit(x: Tensor): this {
     const { n } = columnCount(x, "MinMaxScaler.fit");
     if (n === 0) throw new RangeError("MinMaxScaler.fit: x has no rows");
-    const { min, max } = columnStats(x);
+    const { min, max } = columnStats(x, "MinMaxScaler.fit");
     this.setRange(min, max);
     return this;
   }

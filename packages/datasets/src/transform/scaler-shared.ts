@@ -11,7 +11,7 @@ export function columnCount(x: Tensor, op: string, expected?: number): { n: numb
 }
 
 /** Per-column mean, min and max, accumulated in float64. */
-export function columnStats(x: Tensor): { mean: Float64Array; min: Float64Array; max: Float64Array } {
+export function columnStats(x: Tensor, op: string): { mean: Float64Array; min: Float64Array; max: Float64Array } {
   const [n, f] = x.shape;
   const d = x.data;
   const mean = new Float64Array(f);
@@ -20,7 +20,7 @@ export function columnStats(x: Tensor): { mean: Float64Array; min: Float64Array;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < f; j++) {
       const v = d[i * f + j];
-      if (Number.isNaN(v)) throw new RangeError(`scaler fit: x[${i}][${j}] is NaN`);
+      if (!Number.isFinite(v)) throw new RangeError(`${op}: x[${i}][${j}] is ${v}; scalers need finite values`);
       mean[j] += v;
       if (v < min[j]) min[j] = v;
       if (v > max[j]) max[j] = v;

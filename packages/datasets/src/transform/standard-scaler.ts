@@ -18,7 +18,7 @@ export class StandardScaler {
   fit(x: Tensor): this {
     const { n, f } = columnCount(x, "StandardScaler.fit");
     if (n === 0) throw new RangeError("StandardScaler.fit: x has no rows");
-    const { mean, min, max } = columnStats(x);
+    const { mean, min, max } = columnStats(x, "StandardScaler.fit");
     // Two passes (mean, then squared deviations) so a large offset does not swamp the variance.
     const sq = new Float64Array(f);
     const d = x.data;
