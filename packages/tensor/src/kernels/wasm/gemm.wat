@@ -96,14 +96,41 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br_if $rows (i32.lt_u (local.get $r) (local.get $mr)))))
 
+  ;; Reads a 4×4 block as 4 rows (row r at src + r·srcStride bytes) and writes its transpose:
+  ;; column c of the block becomes the 4 floats at dst + c·dstStride. Eight lane shuffles
+  ;; instead of sixteen scalar loads and stores.
+  (func $transpose4x4 (param $src i32) (param $srcStride i32) (param $dst i32) (param $dstStride i32)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $r0 (v128.load (local.get $src)))
+    (local.set $r1 (v128.load (i32.add (local.get $src) (local.get $srcStride))))
+    (local.set $r2 (v128.load (i32.add (local.get $src) (i32.shl (local.get $srcStride) (i32.const 1)))))
+    (local.set $r3 (v128.load (i32.add (local.get $src) (i32.mul (local.get $srcStride) (i32.const 3)))))
+    ;; t0 = a0 b0 a1 b1, t1 = a2 b2 a3 b3, t2 = c0 d0 c1 d1, t3 = c2 d2 c3 d3
+    (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
+    (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
+    (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
+    (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
+    ;; column c = a_c b_c c_c d_c
+    (v128.store (local.get $dst)
+      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+    (v128.store (i32.add (local.get $dst) (local.get $dstStride))
+      (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+    (v128.store (i32.add (local.get $dst) (i32.shl (local.get $dstStride) (i32.const 1)))
+      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+    (v128.store (i32.add (local.get $dst) (i32.mul (local.get $dstStride) (i32.const 3)))
+      (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3))))
+
   ;; Packs one panel: for p < kc, lane l < width (4 or 8):
   ;;   dst[p·width + l] = l < valid ? src[p·pstride + l·lstride] : 0      (strides in floats)
-  ;; When the lanes are contiguous in the source (lstride = 1) and all valid, a whole row of the
-  ;; panel is one or two vector copies; otherwise it is gathered one float at a time.
+  ;; One of the strides is always 1. Lanes contiguous in the source (lstride = 1) copy as whole
+  ;; vectors; lanes strided in the source (the transposed operand) are transposed 4×4 at a
+  ;; time. Ragged panels and the last kc mod 4 steps are gathered one float at a time.
   (func $pack (param $src i32) (param $pstride i32) (param $lstride i32) (param $width i32) (param $valid i32) (param $kc i32) (param $dst i32)
-    (local $p i32) (local $l i32) (local $pbytes i32) (local $lbytes i32) (local $row i32)
+    (local $p i32) (local $l i32) (local $pbytes i32) (local $lbytes i32) (local $row i32) (local $rowBytes i32) (local $end4 i32)
     (local.set $pbytes (i32.shl (local.get $pstride) (i32.const 2)))
     (local.set $lbytes (i32.shl (local.get $lstride) (i32.const 2)))
+    (local.set $rowBytes (i32.shl (local.get $width) (i32.const 2)))
     (if (i32.and (i32.eq (local.get $lstride) (i32.const 1)) (i32.eq (local.get $valid) (local.get $width)))
       (then
         (if (i32.eq (local.get $width) (i32.const 8))
@@ -123,22 +150,40 @@
               (local.set $p (i32.add (local.get $p) (i32.const 1)))
               (br_if $p4 (i32.lt_u (local.get $p) (local.get $kc))))))
         (return)))
-    (loop $pg
-      (local.set $row (local.get $src))
-      (local.set $l (i32.const 0))
-      (loop $lg
-        ;; lanes past `valid` are padding: never read them, they may lie outside the operand
-        (f32.store (local.get $dst)
-          (if (result f32) (i32.lt_u (local.get $l) (local.get $valid))
-            (then (f32.load (local.get $row)))
-            (else (f32.const 0))))
-        (local.set $row (i32.add (local.get $row) (local.get $lbytes)))
-        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
-        (local.set $l (i32.add (local.get $l) (i32.const 1)))
-        (br_if $lg (i32.lt_u (local.get $l) (local.get $width))))
-      (local.set $src (i32.add (local.get $src) (local.get $pbytes)))
-      (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br_if $pg (i32.lt_u (local.get $p) (local.get $kc)))))
+    (if (i32.and (i32.eq (local.get $pstride) (i32.const 1)) (i32.eq (local.get $valid) (local.get $width)))
+      (then
+        (local.set $end4 (i32.and (local.get $kc) (i32.const -4)))
+        (block $done
+          (loop $t
+            (br_if $done (i32.ge_u (local.get $p) (local.get $end4)))
+            (call $transpose4x4 (local.get $src) (local.get $lbytes) (local.get $dst) (local.get $rowBytes))
+            (if (i32.eq (local.get $width) (i32.const 8))
+              (then
+                (call $transpose4x4
+                  (i32.add (local.get $src) (i32.shl (local.get $lbytes) (i32.const 2))) (local.get $lbytes)
+                  (i32.add (local.get $dst) (i32.const 16)) (local.get $rowBytes))))
+            (local.set $src (i32.add (local.get $src) (i32.const 16)))
+            (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $rowBytes) (i32.const 2))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $t)))))
+    (block $finished
+      (loop $pg
+        (br_if $finished (i32.ge_u (local.get $p) (local.get $kc)))
+        (local.set $row (local.get $src))
+        (local.set $l (i32.const 0))
+        (loop $lg
+          ;; lanes past `valid` are padding: never read them, they may lie outside the operand
+          (f32.store (local.get $dst)
+            (if (result f32) (i32.lt_u (local.get $l) (local.get $valid))
+              (then (f32.load (local.get $row)))
+              (else (f32.const 0))))
+          (local.set $row (i32.add (local.get $row) (local.get $lbytes)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+          (local.set $l (i32.add (local.get $l) (i32.const 1)))
+          (br_if $lg (i32.lt_u (local.get $l) (local.get $width))))
+        (local.set $src (i32.add (local.get $src) (local.get $pbytes)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pg))))
 
   (func $min (param $x i32) (param $y i32) (result i32)
     (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))

@@ -34,17 +34,18 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul
       return;
     }
     const kc = Math.min(k, KC);
-    // Layout of the arena for this call: tile | packed A | packed B | A | B | C.
-    const packA = TILE_BYTES;
+    // Layout of the arena for this call: C | tile | packed A | packed B | A | B. C comes first so
+    // the view it is copied out through depends on its length alone (runtime.head).
+    const tile = align16(m * n * 4);
+    const packA = tile + TILE_BYTES;
     const packB = packA + align16(roundUp(Math.min(m, MC), MR) * kc * 4);
     const aAt = packB + align16(roundUp(Math.min(n, NC), NR) * kc * 4);
     const bAt = aAt + align16(m * k * 4);
-    const cAt = bAt + align16(k * n * 4);
-    const heap = runtime.f32(cAt + m * n * 4);
+    const heap = runtime.f32(bAt + k * n * 4);
     // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
     heap.set(a, aAt >> 2);
     heap.set(b, bAt >> 2);
-    runtime.gemmF32(aAt, bAt, cAt, m, n, k, transA ? 1 : 0, transB ? 1 : 0, 0, packA, packB, 0);
-    out.set(heap.subarray(cAt >> 2, (cAt >> 2) + m * n));
+    runtime.gemmF32(aAt, bAt, 0, m, n, k, transA ? 1 : 0, transB ? 1 : 0, 0, packA, packB, tile);
+    out.set(runtime.head(m * n));
   };
 }

@@ -18,6 +18,8 @@ export class WasmRuntime {
   readonly memory: WebAssembly.Memory;
   readonly gemmF32: GemmF32;
   private view: Float32Array;
+  /** Views of the first `length` floats, by length: a result is copied out through one of them. */
+  private readonly heads = new Map<number, Float32Array>();
 
   constructor(memory: WebAssembly.Memory, gemmF32: GemmF32) {
     this.memory = memory;
@@ -33,8 +35,25 @@ export class WasmRuntime {
   f32(bytes: number): Float32Array {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    if (this.view.buffer !== this.memory.buffer) this.view = new Float32Array(this.memory.buffer);
+    if (this.view.buffer !== this.memory.buffer) {
+      this.view = new Float32Array(this.memory.buffer);
+      this.heads.clear(); // views of the old buffer are detached
+    }
     return this.view;
+  }
+
+  /**
+   * The first `length` floats of the memory as a view, made once per length and reused, so that
+   * copying a result out (`out.set(head)`) allocates nothing once a training loop has warmed up.
+   * Call after `f32`, which may replace the buffer.
+   */
+  head(length: number): Float32Array {
+    let view = this.heads.get(length);
+    if (view === undefined) {
+      view = new Float32Array(this.memory.buffer, 0, length);
+      this.heads.set(length, view);
+    }
+    return view;
   }
 }
 
