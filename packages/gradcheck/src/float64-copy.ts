@@ -54,13 +54,15 @@ export function float64Copy(t: Tensor): Tensor {
  * BatchNorm's running statistics); `restore()` writes the values back into the same tensors.
  */
 export function snapshotState(layer: Layer): () => void {
-  const grads = layer.parameters().map((p) => ({ name: p.name, data: p.grad.data.slice() }));
-  const buffers = (layer.buffers?.() ?? []).map((b) => ({ name: b.name, data: b.value.data.slice() }));
+  const grads = layer.parameters().map((p) => p.grad.data.slice());
+  const buffers = (layer.buffers?.() ?? []).map((b) => b.value.data.slice());
+  // Restored by position: parameters() and buffers() list the same tensors in the same order each call.
   return () => {
-    const params = layer.parameters();
-    for (const saved of grads) params.find((p) => p.name === saved.name)?.grad.data.set(saved.data);
-    const current = layer.buffers?.() ?? [];
-    for (const saved of buffers) current.find((b) => b.name === saved.name)?.value.data.set(saved.data);
+    layer.parameters().forEach((p, i) => {
+      if (i < grads.length && p.grad.data.length === grads[i].length) p.grad.data.set(grads[i]);
+    });
+    (layer.buffers?.() ?? []).forEach((b, i) => {
+      if (i < buffers.length && b.value.data.length === buffers[i].length) b.value.data.set(buffers[i]);
+    });
   };
 }
-

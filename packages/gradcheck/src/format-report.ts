@@ -59,12 +59,9 @@ export function formatReport(report: GradcheckReport): string {
 
   if (report.kinkCount > 0) {
     lines.push("", "kinks (the function is not smooth within 2h there; listed, not counted as failures):");
-    let listed = 0;
-    for (const e of report.entries) {
-      for (const k of e.kinks) {
-        if (listed++ >= KINKS_LISTED) break;
-        lines.push(`  ${index(e.name, k.index)}: analytic ${value(k.analytic)}, slopes left ${value(k.leftSlope)} / right ${value(k.rightSlope)}`);
-      }
+    const kinks = report.entries.flatMap((e) => e.kinks.map((k) => ({ name: e.name, k })));
+    for (const { name, k } of kinks.slice(0, KINKS_LISTED)) {
+      lines.push(`  ${index(name, k.index)}: analytic ${value(k.analytic)}, slopes left ${value(k.leftSlope)} / right ${value(k.rightSlope)}`);
     }
     if (report.kinkCount > KINKS_LISTED) lines.push(`  … and ${report.kinkCount - KINKS_LISTED} more`);
   }

@@ -1,7 +1,7 @@
-import { createRng, randn } from "@nn/tensor";
+import { createRng, randn, zeros } from "@nn/tensor";
 import { expect, test } from "vitest";
 import { type GradcheckReport, checkLayer, formatReport } from "../src/index.js";
-import { ToyDense } from "./toys.js";
+import { ToyDense, toyReLU } from "./toys.js";
 
 // A hand-built report, so the expected text follows from the fields alone.
 const report: GradcheckReport = {
@@ -45,4 +45,17 @@ test("a real report names the failing tensor in its row", () => {
   expect(text.split("\n")[0]).toMatch(/^gradcheck FAILED: max relative error 5\.0e-1$/);
   expect(text).toMatch(/^bias +\[2\] +2\/2 +5\.0e-1 .* FAIL \(2\)$/m);
   expect(text).toMatch(/^weight +\[3, 2\] +6\/6 +0 .* pass$/m);
+});
+
+test("long kink lists are cut at ten, and a tensor of nothing but kinks gets a note", () => {
+  const report = checkLayer(toyReLU(), zeros([3, 4], "float64"));
+  expect(report.passed).toBe(true);
+  expect(report.kinkCount).toBe(12);
+  const lines = formatReport(report).split("\n");
+  expect(lines[0]).toBe("gradcheck PASSED: max relative error 0, 12 kinks excluded");
+  expect(lines.filter((l) => l.startsWith("  input["))).toHaveLength(10);
+  expect(lines).toContain("  … and 2 more");
+  expect(lines).toContain("  - input: every checked coordinate is at a kink, so nothing was verified there");
+  // No coordinate outside a kink: the worst-coordinate cells are empty.
+  expect(lines[4]).toMatch(/^input +\[3, 4\] +12\/12 +0 +0 +— +— +— +12 +pass$/);
 });
