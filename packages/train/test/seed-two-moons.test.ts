@@ -41,5 +41,5 @@ describe("the seed project's result", () => {
     expect(history.epochs).toHaveLength(2000);
     expect(history.stopped).toBe("completed");
     expect(result.accuracy).toBeGreaterThanOrEqual(0.95);
-  }, 120_000);
+  }, 600_000); // a generous ceiling for loaded CI machines; typically ~10 s
 });
