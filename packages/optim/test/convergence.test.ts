@@ -91,8 +91,8 @@ const setups: Record<string, { quadratic: Setup; rosenbrock: Setup }> = {
   },
 };
 
-function minimise(problem: Problem, setup: Setup): number {
-  const x = parameter("x", problem.start, [problem.start.length]);
+function minimise(problem: Problem, setup: Setup, dtype: "float32" | "float64" = "float64"): number {
+  const x = parameter("x", problem.start, [problem.start.length], dtype);
   const opt = setup.make([x]);
   const scheduler = setup.schedule?.(opt, STEPS);
   for (let k = 0; k < STEPS; k++) {
@@ -110,5 +110,14 @@ describe.each(Object.entries(setups))("%s", (_name, setup) => {
 
   it("reaches the Rosenbrock minimum (1, 1) from (−1.2, 1) to within 1e-4", () => {
     expect(minimise(rosenbrock, setup.rosenbrock)).toBeLessThan(1e-4);
+  });
+});
+
+describe("float32 parameters", () => {
+  // float32 spaces x by about 1e-7 near x*, so the gradient never gets below ~4e-7 (A times an ulp).
+  // Adam-type rules divide that by its own RMS and keep taking steps of a sizeable fraction of lr,
+  // which averaging in m damps to a few 1e-6; hence 1e-5 rather than float64's 1e-6.
+  it.each(Object.entries(setups))("%s reaches the quadratic's minimum to within 1e-5 in float32", (_name, setup) => {
+    expect(minimise(quadratic, setup.quadratic, "float32")).toBeLessThan(1e-5);
   });
 });
