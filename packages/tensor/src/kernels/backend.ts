@@ -1,5 +1,6 @@
 import { binaryJs, clipJs, unaryJs } from "./js-elementwise.js";
 import { matmulJs } from "./js-matmul.js";
+import { addRowJs, axpyJs, reluBackwardJs, reluJs, sumRowsIntoJs } from "./js-layer-ops.js";
 import { argmaxJs, reduceJs } from "./js-reduce.js";
 import { softmaxJs } from "./js-softmax.js";
 import { transposeJs } from "./js-transpose.js";
@@ -17,6 +18,11 @@ export const jsKernels: Kernels = {
   argmax: argmaxJs,
   softmax: softmaxJs,
   transpose: transposeJs,
+  relu: reluJs,
+  reluBackward: reluBackwardJs,
+  addRow: addRowJs,
+  sumRowsInto: sumRowsIntoJs,
+  axpy: axpyJs,
 };
 
 /**

@@ -59,4 +59,22 @@ export interface Kernels {
 
   /** out[cols×rows] = aᵀ for a stored [rows, cols]; `out` must not alias `a`. */
   transpose(a: TypedArray, out: TypedArray, rows: number, cols: number): void;
+
+  // The element-wise passes of a dense layer's training step (layers call these on raw arrays;
+  // every array is exactly as long as the pass, and the usual same-dtype rule holds).
+
+  /** y[i] = max(x[i], 0), NaN kept (as PyTorch's relu); `y` may be `x`. */
+  relu(x: TypedArray, y: TypedArray): void;
+
+  /** dx[i] = x[i] > 0 ? dy[i] : 0 (so 0 at a NaN input); `dx` may be `dy`. */
+  reluBackward(x: TypedArray, dy: TypedArray, dx: TypedArray): void;
+
+  /** y[r, j] += bias[j] for y stored [rows, cols]: a dense layer's bias. */
+  addRow(y: TypedArray, bias: TypedArray, rows: number, cols: number): void;
+
+  /** out[j] += Σ_r y[r, j] for y stored [rows, cols]: a dense layer's bias gradient. */
+  sumRowsInto(y: TypedArray, out: TypedArray, rows: number, cols: number): void;
+
+  /** y[i] += alpha·x[i] (gradient accumulation, the SGD update); `x` must not alias `y`. */
+  axpy(alpha: number, x: TypedArray, y: TypedArray): void;
 }

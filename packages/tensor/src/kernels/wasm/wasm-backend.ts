@@ -1,4 +1,5 @@
 import type { Kernels } from "../kernels.js";
+import { createWasmLayerOps } from "./wasm-layer-ops.js";
 import { createWasmMatmul } from "./wasm-matmul.js";
 import { loadWasmRuntime } from "./wasm-runtime.js";
 
@@ -10,5 +11,12 @@ import { loadWasmRuntime } from "./wasm-runtime.js";
 export function createWasmKernels(fallback: Kernels): Kernels | null {
   const runtime = loadWasmRuntime();
   if (runtime === null) return null;
-  return { ...fallback, name: "wasm", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback)) };
+  const layerOps = createWasmLayerOps(runtime, {
+    relu: fallback.relu.bind(fallback),
+    reluBackward: fallback.reluBackward.bind(fallback),
+    addRow: fallback.addRow.bind(fallback),
+    sumRowsInto: fallback.sumRowsInto.bind(fallback),
+    axpy: fallback.axpy.bind(fallback),
+  });
+  return { ...fallback, name: "wasm", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback)), ...layerOps };
 }

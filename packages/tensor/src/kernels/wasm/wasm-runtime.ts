@@ -1,10 +1,19 @@
-import { gemmWasm } from "./wasm-bytes.generated.js";
+import { gemmWasm, layerOpsWasm } from "./wasm-bytes.generated.js";
 
 /** gemm_f32 in gemm.wat: C = op(A)·op(B) (+ C), every pointer a byte offset into the memory. */
 export type GemmF32 = (
   a: number, b: number, c: number, m: number, n: number, k: number,
   transA: number, transB: number, accumulate: number, packA: number, packB: number, tile: number,
 ) => void;
+
+/** The exports of layer-ops.wat (pointers are byte offsets, counts in floats). */
+export interface LayerOpsF32 {
+  relu_f32(x: number, y: number, n: number): void;
+  relu_grad_f32(x: number, dy: number, dx: number, n: number): void;
+  add_row_f32(y: number, b: number, rows: number, cols: number): void;
+  sum_rows_f32(y: number, out: number, rows: number, cols: number): void;
+  axpy_f32(y: number, x: number, alpha: number, n: number): void;
+}
 
 const PAGE_BYTES = 65536;
 
@@ -17,13 +26,15 @@ const PAGE_BYTES = 65536;
 export class WasmRuntime {
   readonly memory: WebAssembly.Memory;
   readonly gemmF32: GemmF32;
+  readonly layerOps: LayerOpsF32;
   private view: Float32Array;
   /** Views of the first `length` floats, by length: a result is copied out through one of them. */
   private readonly heads = new Map<number, Float32Array>();
 
-  constructor(memory: WebAssembly.Memory, gemmF32: GemmF32) {
+  constructor(memory: WebAssembly.Memory, gemmF32: GemmF32, layerOps: LayerOpsF32) {
     this.memory = memory;
     this.gemmF32 = gemmF32;
+    this.layerOps = layerOps;
     this.view = new Float32Array(memory.buffer);
   }
 
@@ -72,12 +83,14 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
  */
 export function loadWasmRuntime(): WasmRuntime | null {
   if (typeof WebAssembly !== "object") return null;
-  const gemmBytes = decodeBase64(gemmWasm);
-  if (!WebAssembly.validate(gemmBytes)) return null;
+  const gemmBytes = decodeBase64(gemmWasm), layerOpsBytes = decodeBase64(layerOpsWasm);
+  if (!WebAssembly.validate(gemmBytes) || !WebAssembly.validate(layerOpsBytes)) return null;
   try {
     const memory = new WebAssembly.Memory({ initial: 16 });
-    const gemm = new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), { env: { memory } });
-    return new WasmRuntime(memory, gemm.exports.gemm_f32 as GemmF32);
+    const imports = { env: { memory } };
+    const gemm = new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), imports);
+    const layerOps = new WebAssembly.Instance(new WebAssembly.Module(layerOpsBytes), imports);
+    return new WasmRuntime(memory, gemm.exports.gemm_f32 as GemmF32, layerOps.exports as unknown as LayerOpsF32);
   } catch {
     // A host that validates but refuses to instantiate (a strict content-security policy) keeps
     // the JavaScript kernels.
