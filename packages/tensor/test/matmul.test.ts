@@ -53,7 +53,7 @@ describe.each(backends)("matmul, backend $name", (backend) => {
     expectCloseToReference(matmul(x, w), x, w, "float64");
     expectCloseToReference(matmul(x, dy, { transposeA: true }), transpose(x), dy, "float64");
     expectCloseToReference(matmul(dy, w, { transposeB: true }), dy, transpose(w), "float64");
-  });
+  }, 60_000); // the plain-array reference does 10⁸ multiply-adds: slow on a loaded machine
 
   // Sizes straddle the register tile (4), the row block and the depth slab so every edge path runs.
   const shapes: Array<[number, number, number]> = [
@@ -72,7 +72,7 @@ describe.each(backends)("matmul, backend $name", (backend) => {
           expect(got).toBe(out);
           expectCloseToReference(got, a, b, dtype);
         }
-      });
+      }, 30_000);
     }
   }
 

@@ -22,3 +22,20 @@ describe("README", () => {
     expect(Math.abs(result.dW.data[0])).toBeGreaterThan(0);
   });
 });
+
+describe("README op table", () => {
+  it("lists every exported op", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("## Ops"), readme.indexOf("**Broadcasting**"));
+    const api = await import("../src/index.js");
+    // Everything exported that is not a class, creation function, shape helper or backend switch is an op.
+    const notOps = new Set([
+      "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
+      "sameShape", "validateShape", "normalizeAxis", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
+      "arange", "eye", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels",
+    ]);
+    const ops = Object.keys(api).filter((name) => !notOps.has(name));
+    expect(ops.length).toBeGreaterThanOrEqual(20);
+    for (const name of ops) expect(table, `README op table is missing ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+});

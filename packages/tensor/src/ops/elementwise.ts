@@ -2,7 +2,7 @@ import { type DType, type TypedArray, promoteTypes } from "../dtype.js";
 import { kernels } from "../kernels/backend.js";
 import type { BinaryOp } from "../kernels/kernels.js";
 import { broadcastShapes, sameShape } from "../shape.js";
-import { Tensor } from "../tensor.js";
+import type { Tensor } from "../tensor.js";
 import { broadcastLayout } from "./broadcast-layout.js";
 import { checkAliasing, checkTensor, resultTensor } from "./out.js";
 
@@ -12,7 +12,7 @@ export type Operand = Tensor | number;
 const scalar32 = new Float32Array(1);
 const scalar64 = new Float64Array(1);
 
-function operandData(op: string, x: Operand, dtype: DType): TypedArray {
+function operandData(x: Operand, dtype: DType): TypedArray {
   if (typeof x === "number") {
     const box = dtype === "float64" ? scalar64 : scalar32;
     box[0] = x;
@@ -26,6 +26,13 @@ function checkOperand(op: string, name: string, x: unknown): Operand {
   return typeof x === "number" ? x : checkTensor(op, name, x);
 }
 
+/** Two tensors promote (float32 with float64 gives float64); a number takes the tensor's dtype. */
+function resultDType(a: Operand, b: Operand): DType {
+  if (typeof a === "number") return (b as Tensor).dtype;
+  if (typeof b === "number") return a.dtype;
+  return promoteTypes(a.dtype, b.dtype);
+}
+
 function binary(op: BinaryOp, aIn: Operand, bIn: Operand, out: Tensor | undefined): Tensor {
   const a = checkOperand(op, "a", aIn), b = checkOperand(op, "b", bIn);
   if (typeof a === "number" && typeof b === "number") {
@@ -34,15 +41,18 @@ function binary(op: BinaryOp, aIn: Operand, bIn: Operand, out: Tensor | undefine
   const aShape = typeof a === "number" ? [] : a.shape;
   const bShape = typeof b === "number" ? [] : b.shape;
   const shape = broadcastShapes(aShape, bShape, op);
-  const dtype = typeof a === "number" ? (b as Tensor).dtype : typeof b === "number" ? a.dtype : promoteTypes(a.dtype, b.dtype);
+  const dtype = resultDType(a, b);
   const result = resultTensor(op, shape, dtype, out);
   if (out !== undefined) {
-    if (typeof a !== "number") checkAliasing(op, out, a, sameShape(aShape, shape), " that is broadcast");
-    if (typeof b !== "number") checkAliasing(op, out, b, sameShape(bShape, shape), " that is broadcast");
+    for (const x of [a, b]) {
+      if (typeof x === "number") continue;
+      const broadcast = !sameShape(x.shape, shape);
+      checkAliasing(op, out, x, !broadcast, broadcast ? " that is broadcast" : " other than being that input");
+    }
   }
   if (result.size === 0) return result;
   const layout = broadcastLayout(shape, aShape, bShape);
-  kernels().binary(op, operandData(op, a, dtype), layout.aStrides, operandData(op, b, dtype), layout.bStrides, result.data, layout.shape);
+  kernels().binary(op, operandData(a, dtype), layout.aStrides, operandData(b, dtype), layout.bStrides, result.data, layout.shape);
   return result;
 }
 
