@@ -26,6 +26,27 @@ function curve(opt: LearningRateHolder, scheduler: { step(): void }, n: number):
 
 const sgd = (lr: number) => new SGD([scalar("w", 0)], { lr });
 
+describe("the rate of each update", () => {
+  it("is opt.lr as read before optimizer.step(), with scheduler.step() after it", () => {
+    // SGD with g = 1 moves θ by exactly the rate of that update: θₖ₋₁ − θₖ = lr of update k.
+    const p = scalar("w", 0);
+    const opt = new SGD([p], { lr: 0.5 });
+    const scheduler = new StepLR(opt, { stepSize: 2, gamma: 0.5 });
+    const announced: number[] = [];
+    const used: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      announced.push(opt.lr);
+      const before = p.value.data[0];
+      p.grad.data[0] = 1;
+      opt.step();
+      used.push(before - p.value.data[0]);
+      scheduler.step();
+    }
+    expect(used).toEqual(announced);
+    expect(used).toEqual([0.5, 0.5, 0.25, 0.25, 0.125]);
+  });
+});
+
 describe("StepLR", () => {
   it("follows lr₀·γ^⌊k/stepSize⌋", () => {
     const opt = sgd(0.1);
