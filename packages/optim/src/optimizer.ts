@@ -88,22 +88,27 @@ export abstract class Optimizer<C extends Hyperparameters = Hyperparameters> {
   step(): void {
     const lr = this.rate;
     const params = this.params;
+    // Check every parameter before touching any, so a bad one cannot leave a half-applied step.
     for (let i = 0; i < params.length; i++) {
       const param = params[i];
-      const value = param.value.data;
-      const grad = param.grad.data;
-      if (grad.length !== value.length) throw this.gradShapeError(param);
+      const size = param.value.data.length;
+      if (param.grad.data.length !== size) throw this.gradShapeError(param);
+      const state = this.states[i];
+      if (state !== undefined && state.size !== size) {
+        throw new ShapeError(
+          `${this.name}: parameter "${param.name}" now has ${size} elements but its optimizer state was made for ${state.size}`,
+        );
+      }
+    }
+    for (let i = 0; i < params.length; i++) {
+      const value = params[i].value.data;
       let state = this.states[i];
       if (state === undefined) {
         state = this.createState(value);
         this.states[i] = state;
-      } else if (state.size !== value.length) {
-        throw new ShapeError(
-          `${this.name}: parameter "${param.name}" now has ${value.length} elements but its optimizer state was made for ${state.size}`,
-        );
       }
       state.step += 1;
-      this.updateParameter(value, grad, state, lr);
+      this.updateParameter(value, params[i].grad.data, state, lr);
     }
   }
 

@@ -67,6 +67,25 @@ describe("option validation", () => {
     expect(() => opt.step()).toThrow('RMSprop: parameter "bias" has value [3] but grad [2]');
   });
 
+  it("applies no part of a step when a later parameter is bad", () => {
+    const first = parameter("weight", [1, 2], [2]);
+    const second = parameter("bias", [1, 2, 3], [3]);
+    const opt = new SGD([first, second], { lr: 0.1 });
+    first.grad.data.fill(1);
+    second.grad = parameter("g", [1], [1]).value;
+    expect(() => opt.step()).toThrow('SGD: parameter "bias" has value [3] but grad [1]');
+    expect(Array.from(first.value.data)).toEqual([1, 2]);
+  });
+
+  it("names a parameter whose value was swapped for one of another size", () => {
+    const p = parameter("weight", [1, 2], [2]);
+    const opt = new Adam([p]);
+    opt.step();
+    p.value = parameter("w", [1, 2, 3], [3]).value;
+    p.grad = parameter("g", [0, 0, 0], [3]).value;
+    expect(() => opt.step()).toThrow('Adam: parameter "weight" now has 3 elements but its optimizer state was made for 2');
+  });
+
   it("fills in PyTorch's defaults", () => {
     expect(new Adam(params()).lr).toBe(1e-3);
     expect(new Adam(params()).options).toEqual({ betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false });
