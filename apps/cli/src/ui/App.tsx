@@ -24,12 +24,14 @@ export interface AppProps {
   readonly refreshMs?: number;
   /** Called once, after q / Ctrl-C has stopped (and maybe saved) the run. */
   readonly onExit?: (outcome: { status: RunStatus; savedTo?: string; error?: string }) => void;
+  /** Quit by itself when training ends (no keyboard to press q with: stdin is not a terminal). */
+  readonly exitWhenDone?: boolean;
 }
 
 const KEY_HINT = "space pause  n step  +/- lr  l log  r restart  s save  q quit  ? help";
 
 /** The live trainer: a pure function of TrainerState, fed by the session at a bounded rate. */
-export function App({ session, size, now = Date.now, refreshMs = 80, onExit }: AppProps) {
+export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exitWhenDone = false }: AppProps) {
   const terminal = useTerminalSize();
   const { columns, rows } = size ?? terminal;
   const { exit } = useApp();
@@ -99,28 +101,45 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit }: A
     { isActive: isRawModeSupported === true },
   );
 
-  // The refresh loop: sample the session at a fixed rate, however fast training runs.
+  // The refresh loop: sample the session every refreshMs, however fast training runs. A frame that
+  // is slow to draw (a big map on a busy machine) stretches the interval to 3× its cost, so the
+  // screen never takes more than about a quarter of the time from training.
   const mapRef = useRef({ cols: 0, rows: 0 });
   mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
+  const frameStart = useRef(0);
+  const frameCost = useRef(0);
   useEffect(() => {
-    let lastFieldEpoch = -1;
-    let lastFieldSize = "";
+    if (frameStart.current > 0) {
+      frameCost.current = Math.max(frameCost.current, performance.now() - frameStart.current);
+      frameStart.current = 0;
+    }
+  });
+  useEffect(() => {
+    let lastFieldKey = "";
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = (): void => {
+      const started = performance.now();
+      frameStart.current = started;
+      frameCost.current = 0;
       const snapshot = session.snapshot();
-      const before = stateRef.current.epoch;
       dispatch({ type: "snapshot", snapshot, now: now() });
       const { cols, rows: pixelRows } = mapRef.current;
-      const sizeKey = `${cols}x${pixelRows}:${snapshot.seed}`;
-      if (cols > 0 && (snapshot.epoch !== lastFieldEpoch || sizeKey !== lastFieldSize || before !== snapshot.epoch)) {
-        lastFieldEpoch = snapshot.epoch;
-        lastFieldSize = sizeKey;
+      const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}`;
+      if (cols > 0 && fieldKey !== lastFieldKey) {
+        lastFieldKey = fieldKey;
         setField(session.decisionField(cols, pixelRows));
       }
+      frameCost.current = Math.max(frameCost.current, performance.now() - started);
+      timer = setTimeout(tick, Math.max(refreshMs, 3 * frameCost.current));
     };
     tick();
-    const timer = setInterval(tick, refreshMs);
-    return () => clearInterval(timer);
+    return () => clearTimeout(timer);
   }, [session, refreshMs, dispatch, now]);
+
+  const finished = state.status === "done" || state.status === "failed";
+  useEffect(() => {
+    if (finished && (exitWhenDone || isRawModeSupported !== true)) dispatch({ type: "key", input: "q", now: now() });
+  }, [finished, exitWhenDone, isRawModeSupported, dispatch, now]);
 
   const points: readonly EpochPoint[] =
     state.latest !== undefined && state.history[state.history.length - 1]?.epoch !== state.latest.epoch

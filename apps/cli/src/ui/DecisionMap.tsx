@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { paint } from "./ansi.js";
 import { mergeRuns, renderDecisionMap, type DecisionField } from "./decision-map.js";
 
 export interface DecisionMapProps {
@@ -18,11 +19,7 @@ export function DecisionMap({ field, rows, cols }: DecisionMapProps) {
         ? Array.from({ length: rows }, (_, r) => <Text key={r}>{" ".repeat(cols)}</Text>)
         : renderDecisionMap(field).map((row, r) => (
             <Text key={r} wrap="truncate">
-              {mergeRuns(row).map((cell, i) => (
-                <Text key={i} color={cell.color} backgroundColor={cell.backgroundColor}>
-                  {cell.text}
-                </Text>
-              ))}
+              {mergeRuns(row).map((cell) => paint(cell.text, cell.color, cell.backgroundColor)).join("")}
             </Text>
           ))}
     </Box>

@@ -1,0 +1,51 @@
+import { StandardScaler, type StandardScalerJSON } from "@nn/datasets";
+import type { JsonObject, Sequential } from "@nn/layers";
+import { loadModel } from "@nn/layers/node";
+import { UsageError } from "../args/usage-error.js";
+import { firstLine } from "../session/load-data.js";
+
+/** A saved model with what `nn train` stored beside it (see session/model-metadata.ts). */
+export interface LoadedModel {
+  readonly model: Sequential;
+  readonly inputFeatures: number;
+  readonly outputUnits: number;
+  readonly scaler: StandardScaler | undefined;
+  readonly classNames: readonly string[];
+  readonly featureNames: readonly string[];
+  readonly metadata: JsonObject;
+}
+
+/** Loads a model file; a missing, unreadable or corrupt file is a usage error naming the file. */
+export async function readModelFile(command: string, path: string): Promise<LoadedModel> {
+  let model: Sequential;
+  try {
+    model = await loadModel(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT") throw new UsageError(`nn ${command}: model file ${path} does not exist`);
+    if (code === "EISDIR") throw new UsageError(`nn ${command}: model file ${path} is a directory`);
+    throw new UsageError(`nn ${command}: ${path} is not a usable model file: ${firstLine(error)}`);
+  }
+  const metadata: JsonObject = model.metadata ?? {};
+  const first = model.parameters()[0];
+  const inputFeatures =
+    typeof metadata.inputFeatures === "number" ? metadata.inputFeatures : first !== undefined ? first.value.shape[0] : Number.NaN;
+  if (!Number.isInteger(inputFeatures)) throw new UsageError(`nn ${command}: ${path} does not say how many inputs the model takes`);
+  const outputUnits = model.outputFeatures(inputFeatures) ?? 1;
+  let scaler: StandardScaler | undefined;
+  if (metadata.inputScaler !== undefined && metadata.inputScaler !== null) {
+    try {
+      scaler = StandardScaler.fromJSON(metadata.inputScaler as unknown as StandardScalerJSON);
+    } catch (error) {
+      throw new UsageError(`nn ${command}: ${path} has a corrupt metadata.inputScaler: ${firstLine(error)}`);
+    }
+  }
+  const classCount = outputUnits === 1 ? 2 : outputUnits;
+  const classNames = stringArray(metadata.classNames, classCount) ?? Array.from({ length: classCount }, (_, k) => String(k));
+  const featureNames = stringArray(metadata.featureNames, inputFeatures) ?? Array.from({ length: inputFeatures }, (_, j) => `x${j}`);
+  return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, metadata };
+}
+
+function stringArray(value: unknown, length: number): string[] | undefined {
+  return Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string") ? (value) : undefined;
+}

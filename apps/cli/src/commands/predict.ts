@@ -1,0 +1,88 @@
+import { writeFile, rename, rm } from "node:fs/promises";
+import { predict } from "@nn/train";
+import { FlagReader } from "../args/flag-values.js";
+import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
+import { EXIT_OK, UsageError } from "../args/usage-error.js";
+import type { Command, CommandIO } from "./command.js";
+import { readModelFile } from "./model-file.js";
+import { readFeaturesCsv } from "./read-features-csv.js";
+
+const FLAGS: FlagSpecs = {
+  model: { type: "string", value: "<m.json>", description: "a model saved by nn train --save (required)" },
+  input: { type: "string", value: "<data.csv>", description: "raw feature rows, one per line, optional header (required)" },
+  output: { type: "string", value: "<out.csv>", description: "write the predictions here (default: stdout)" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+export const predictCommand: Command = {
+  name: "predict",
+  summary: "classify the rows of a CSV file with a saved model",
+  usage: () =>
+    [
+      "usage: nn predict --model m.json --input data.csv [--output out.csv]",
+      "",
+      "Applies the model's saved input scaling, then prints one line per input row: the predicted",
+      "class and the probability of every class (header: class,p_<name>,...).",
+      "",
+      formatFlagHelp(FLAGS),
+    ].join("\n"),
+  run: runPredict,
+};
+
+async function runPredict(argv: readonly string[], io: CommandIO): Promise<number> {
+  const { values } = parseFlags("predict", argv, FLAGS);
+  const f = new FlagReader("predict", values);
+  if (f.boolean("help")) {
+    io.stdout.write(predictCommand.usage() + "\n");
+    return EXIT_OK;
+  }
+  const loaded = await readModelFile("predict", f.requiredString("model"));
+  const raw = await readFeaturesCsv("predict", f.requiredString("input"), loaded.inputFeatures, loaded.featureNames);
+  const x = loaded.scaler === undefined ? raw : loaded.scaler.transform(raw);
+  const out = predict(loaded.model, x);
+  const n = raw.shape[0];
+  const units = out.size / n;
+  const names = loaded.classNames;
+  const lines = [["class", ...names.map((c) => `p_${c}`)].join(",")];
+  const probs = new Float64Array(names.length);
+  for (let i = 0; i < n; i++) {
+    toProbabilities(out.data, i, units, probs);
+    let best = 0;
+    for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
+    lines.push([names[best], ...Array.from(probs, (p) => formatProbability(p))].join(","));
+  }
+  const text = lines.join("\n") + "\n";
+  const output = f.string("output");
+  if (output === undefined) io.stdout.write(text);
+  else await writeAtomically(output, text);
+  return EXIT_OK;
+}
+
+/** Row i of the model output as class probabilities: sigmoid output → [1 − p, p]; logits → softmax. */
+function toProbabilities(d: ArrayLike<number>, i: number, units: number, out: Float64Array): void {
+  if (units === 1) {
+    out[1] = d[i];
+    out[0] = 1 - d[i];
+    return;
+  }
+  let max = -Infinity;
+  for (let k = 0; k < units; k++) max = Math.max(max, d[i * units + k]);
+  let z = 0;
+  for (let k = 0; k < units; k++) z += Math.exp(d[i * units + k] - max);
+  for (let k = 0; k < units; k++) out[k] = Math.exp(d[i * units + k] - max) / z;
+}
+
+function formatProbability(p: number): string {
+  return Number(p.toFixed(6)).toString();
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, "utf8");
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new UsageError(`nn predict: cannot write ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,121 @@
+import { render } from "ink";
+import { formatFlagHelp } from "../args/parse-flags.js";
+import { parseTrainArgs, TRAIN_FLAGS, type DisplayOptions, type TrainOptions } from "../args/train-options.js";
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_TRAINING_FAILED, UsageError } from "../args/usage-error.js";
+import { formatEpochLine, formatJsonLine, formatSummary, plainEvery } from "../report/plain-reporter.js";
+import { firstLine } from "../session/load-data.js";
+import { TrainingSession, type SessionDeps } from "../session/training-session.js";
+import type { EpochPoint, RunStatus } from "../state/trainer-state.js";
+import { App } from "../ui/App.js";
+import type { Command, CommandIO } from "./command.js";
+
+export const trainCommand: Command = {
+  name: "train",
+  summary: "train a network and watch it learn (the default command)",
+  usage: () =>
+    [
+      "usage: nn train [flags]      (nn with no arguments runs nn train with the defaults)",
+      "",
+      "Trains a multilayer perceptron. In a terminal it shows the live trainer; otherwise (a pipe, CI)",
+      "it prints plain progress lines and a summary. Exit codes: 0 done, 1 training failed, 2 bad usage,",
+      "130 interrupted by Ctrl-C in plain mode.",
+      "",
+      formatFlagHelp(TRAIN_FLAGS),
+    ].join("\n"),
+  run: runTrain,
+};
+
+async function runTrain(argv: readonly string[], io: CommandIO): Promise<number> {
+  const { options, display, help } = parseTrainArgs(argv);
+  if (help) {
+    io.stdout.write(trainCommand.usage() + "\n");
+    return EXIT_OK;
+  }
+  const live = !display.json && !display.plain && io.processStreams !== undefined && io.processStreams.stdout.isTTY === true;
+  return live ? runLive(options, display, io) : runPlain(options, display, io);
+}
+
+/** Builds the session; a bad combination of options (caught by a constructor) is a usage error. */
+export function createSession(options: TrainOptions, deps: SessionDeps): TrainingSession {
+  try {
+    return new TrainingSession(options, deps);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof RangeError || error instanceof TypeError) throw new UsageError(`nn train: ${firstLine(error)}`);
+    throw error;
+  }
+}
+
+async function runLive(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
+  const streams = io.processStreams!;
+  const session = createSession(options, {});
+  let outcome: { status: RunStatus; savedTo?: string; error?: string } = { status: "quitting" };
+  session.start();
+  const instance = render(
+    <App
+      session={session}
+      refreshMs={Math.round(1000 / display.fps)}
+      onExit={(o) => (outcome = o)}
+      exitWhenDone={streams.stdin.isTTY !== true}
+    />,
+    { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false, patchConsole: false },
+  );
+  await instance.waitUntilExit();
+  if (outcome.savedTo !== undefined) io.stdout.write(`model saved to ${outcome.savedTo}\n`);
+  if (outcome.error !== undefined || session.failure !== undefined) {
+    io.stderr.write(`nn train: training failed: ${outcome.error ?? firstLine(session.failure)}\n`);
+    return EXIT_TRAINING_FAILED;
+  }
+  return EXIT_OK;
+}
+
+async function runPlain(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
+  const every = plainEvery(options.epochs);
+  let last: EpochPoint | undefined;
+  const started = performance.now();
+  const session = createSession(options, {
+    onEpoch: (event, point) => {
+      last = point;
+      if (display.json) io.stdout.write(formatJsonLine(event, point) + "\n");
+      else if (point.epoch % every === 0 || point.epoch === 1 || point.epoch === event.epochs) {
+        io.stdout.write(formatEpochLine(event, point) + "\n");
+      }
+    },
+  });
+  // Summaries go to stderr under --json so that stdout stays one JSON object per line.
+  const summaryOut = display.json ? io.stderr : io.stdout;
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    session.pause();
+  };
+  io.interrupt?.addEventListener("abort", onInterrupt, { once: true });
+  if (io.interrupt?.aborted === true) onInterrupt();
+  session.start();
+  await Promise.race([
+    session.whenFinished(),
+    new Promise<void>((resolve) => io.interrupt?.addEventListener("abort", () => resolve(), { once: true })),
+  ]);
+  io.interrupt?.removeEventListener("abort", onInterrupt);
+  const seconds = (performance.now() - started) / 1000;
+  const failure = session.failure;
+  let savedTo: string | undefined;
+  try {
+    savedTo = failure === undefined ? await session.stop() : undefined;
+  } catch (error) {
+    io.stderr.write(`nn train: could not save the model: ${firstLine(error)}\n`);
+    return EXIT_TRAINING_FAILED;
+  }
+  const status = failure !== undefined ? "failed" : interrupted && session.epoch < options.epochs ? "interrupted" : "completed";
+  const summary = formatSummary({
+    status, epochs: session.epoch, totalEpochs: options.epochs, seconds, last,
+    ...(savedTo !== undefined ? { savedTo } : {}),
+    ...(failure !== undefined ? { error: firstLine(failure) } : {}),
+  });
+  if (failure !== undefined) {
+    io.stderr.write(summary);
+    return EXIT_TRAINING_FAILED;
+  }
+  summaryOut.write(summary);
+  return status === "interrupted" ? EXIT_INTERRUPTED : EXIT_OK;
+}

@@ -1,0 +1,44 @@
+import { EXIT_OK, EXIT_TRAINING_FAILED, EXIT_USAGE, UsageError } from "./args/usage-error.js";
+import type { CommandIO } from "./commands/command.js";
+import { COMMANDS, findCommand } from "./commands/registry.js";
+import { firstLine } from "./session/load-data.js";
+
+export function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    "usage: nn [command] [flags]        (no command: nn train)",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    "",
+    "nn <command> --help shows a command's flags.",
+  ].join("\n");
+}
+
+/**
+ * Runs `nn` with the arguments after the program name and resolves to the exit code. Usage errors
+ * print one line (exit 2); any other failure prints its first line (exit 1). Never a stack trace.
+ */
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === "--help" || first === "-h" || first === "help") {
+      io.stdout.write(mainUsage() + "\n");
+      return EXIT_OK;
+    }
+    // `nn` alone, or `nn --epochs 10`, is `nn train …`.
+    if (first === undefined || first.startsWith("-")) return await findCommand("train")!.run(argv, io);
+    const command = findCommand(first);
+    if (command === undefined) {
+      throw new UsageError(`nn: unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(error.message + "\n");
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`nn: ${firstLine(error)}\n`);
+    return EXIT_TRAINING_FAILED;
+  }
+}
