@@ -55,9 +55,10 @@ describe.each(backends)("matmul, backend $name", (backend) => {
     expectCloseToReference(matmul(dy, w, { transposeB: true }), dy, transpose(w), "float64");
   }, 60_000); // the plain-array reference does 10⁸ multiply-adds: slow on a loaded machine
 
-  // Sizes straddle the register tile (4), the row block and the depth slab so every edge path runs.
+  // Sizes straddle the register tile (4), the row block, the depth slab and the column block so
+  // every edge path runs.
   const shapes: Array<[number, number, number]> = [
-    [1, 1, 1], [1, 7, 3], [5, 1, 9], [3, 5, 1], [4, 4, 4], [5, 6, 7], [17, 33, 65], [67, 5, 400], [130, 9, 13], [9, 130, 800],
+    [1, 1, 1], [1, 7, 3], [5, 1, 9], [3, 5, 1], [4, 4, 4], [5, 6, 7], [17, 33, 65], [67, 5, 400], [130, 9, 13], [9, 130, 800], [3, 2100, 5],
   ];
   for (const dtype of ["float64", "float32"] as const) {
     for (const [m, n, k] of shapes) {

@@ -4,12 +4,13 @@ import type { TypedArray } from "../dtype.js";
  * Packed, cache- and register-blocked matrix product in the style of GotoBLAS (Goto & van de
  * Geijn, "Anatomy of High-Performance Matrix Multiplication", 2008). docs/math_derivations.md §11.2
  *
- *   for each KC-deep slab of the inner dimension:
- *     pack op(B)[slab, all columns] into NR-wide column panels      (stays in L2/L3)
- *     for each MC-tall block of rows:
- *       pack op(A)[rows, slab] into MR-tall row panels               (stays in L2)
- *       for each NR panel of B, for each MR panel of A:
- *         MR×NR micro-kernel: 16 running sums in registers over KC  (panels stream from L1)
+ *   for each NC-wide block of columns:
+ *     for each KC-deep slab of the inner dimension:
+ *       pack op(B)[slab, block] into NR-wide column panels            (stays in L3)
+ *       for each MC-tall block of rows:
+ *         pack op(A)[rows, slab] into MR-tall row panels              (stays in L2)
+ *         for each NR panel of B, for each MR panel of A:
+ *           MR×NR micro-kernel: 16 running sums in registers over KC (panels stream from L1)
  *
  * Packing reads op(A) and op(B) through their strides, so a transpose costs nothing beyond the
  * O(mk + kn) copy, and the micro-kernel always walks both panels contiguously. Panels are float64
@@ -23,9 +24,11 @@ const NR = 4;
 const KC = 384;
 /** Row-block height: an MC×KC block of A is 192 KiB, inside L2. */
 const MC = 64;
+/** Column-block width: a KC×NC block of B is 6 MiB, within L3, and bounds the pack buffer. */
+const NC = 2048;
 
-/** Pack buffers, grown to the largest product seen and reused: nothing is allocated per call. */
-let packedA = new Float64Array(MC * KC);
+/** Pack buffers, reused by every call: A's is one MC×KC block; B's grows to the widest block seen (at most KC×NC). */
+const packedA = new Float64Array(MC * KC);
 let packedB = new Float64Array(KC * 256);
 /** One MR×NR result tile, so edge tiles share the micro-kernel with interior ones. */
 const tile = new Float64Array(MR * NR);
@@ -49,13 +52,16 @@ function packA(a: TypedArray, m: number, k: number, transA: boolean, i0: number,
   }
 }
 
-/** Packs slab [p0, p0+kc) of op(B) as NR-column panels, panel[p·NR + c] = op(B)[p0 + p, j0 + c]. */
-function packB(b: TypedArray, n: number, k: number, transB: boolean, p0: number, kc: number): void {
+/**
+ * Packs columns [jc, jc+nc) and slab [p0, p0+kc) of op(B) as NR-column panels,
+ * panel[p·NR + c] = op(B)[p0 + p, j0 + c]; columns past the block are zero.
+ */
+function packB(b: TypedArray, n: number, k: number, transB: boolean, jc: number, nc: number, p0: number, kc: number): void {
   // op(B)[p, j] is b[p·n + j], or b[j·k + p] when B is stored transposed.
   const depthStride = transB ? 1 : n, colStride = transB ? k : 1;
   let dst = 0;
-  for (let j0 = 0; j0 < n; j0 += NR) {
-    const cols = Math.min(NR, n - j0);
+  for (let j0 = jc; j0 < jc + nc; j0 += NR) {
+    const cols = Math.min(NR, jc + nc - j0);
     for (let p = 0; p < kc; p++) {
       const src = (p0 + p) * depthStride + j0 * colStride;
       for (let c = 0; c < cols; c++) packedB[dst + c] = b[src + c * colStride];
@@ -102,21 +108,23 @@ function storeTile(out: TypedArray, n: number, i: number, j: number, rows: numbe
  * transA) and B [k, n] ([n, k] when transB). `out` must not alias `a` or `b`; m, n, k ≥ 1.
  */
 export function matmulJs(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void {
-  const panelsN = Math.ceil(n / NR) * NR;
+  const panelsN = Math.ceil(Math.min(n, NC) / NR) * NR;
   if (packedB.length < KC * panelsN) packedB = new Float64Array(KC * panelsN);
-  if (packedA.length < MC * KC) packedA = new Float64Array(MC * KC);
-  for (let p0 = 0; p0 < k; p0 += KC) {
-    const kc = Math.min(KC, k - p0);
-    packB(b, n, k, transB, p0, kc);
-    for (let i0 = 0; i0 < m; i0 += MC) {
-      const mc = Math.min(MC, m - i0);
-      packA(a, m, k, transA, i0, mc, p0, kc);
-      for (let j = 0; j < n; j += NR) {
-        const cols = Math.min(NR, n - j);
-        const bOff = j * kc;
-        for (let ir = 0; ir < mc; ir += MR) {
-          microKernel(packedA, ir * kc, packedB, bOff, kc);
-          storeTile(out, n, i0 + ir, j, Math.min(MR, mc - ir), cols, p0 > 0);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packB(b, n, k, transB, jc, nc, p0, kc);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(a, m, k, transA, i0, mc, p0, kc);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const cols = Math.min(NR, nc - jr);
+          const bOff = jr * kc;
+          for (let ir = 0; ir < mc; ir += MR) {
+            microKernel(packedA, ir * kc, packedB, bOff, kc);
+            storeTile(out, n, i0 + ir, jc + jr, Math.min(MR, mc - ir), cols, p0 > 0);
+          }
         }
       }
     }
