@@ -6,7 +6,7 @@
  *   so the sum is as accurate as its last rounding (unlike the alternating Taylor series).
  * - x ≥ 1 for erfc, x ≥ 2 for erf: Laplace's continued fraction
  *   erfc(x) = (e^(−x²)/√π) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))),
- *   evaluated bottom-up from a depth that reaches 1e-17 (found by measuring convergence).
+ *   in its even contraction, evaluated bottom-up from a depth that reaches 1e-17 (found by measuring convergence).
  *
  * e^(−x²) is computed with x² split exactly (x = hi + lo, hi a float32), because rounding x²
  * first would put an error of x²·2⁻⁵³ into the exponent. See docs/math_derivations.md §3.5.
@@ -23,16 +23,28 @@ export function expMinusSquare(x: number): number {
   return Math.exp(-hi * hi) * Math.exp(-(2 * hi * lo + lo * lo)); // hi·hi is exact (24-bit factors)
 }
 
-/** erf(x) for |x| < 2 from the positive series. */
-function erfSeries(x: number): number {
-  const twoX2 = 2 * x * x;
-  let term = x, sum = x;
-  for (let n = 1; n < 200; n++) {
-    term *= twoX2 / (2 * n + 1);
-    sum += term;
-    if (Math.abs(term) <= Math.abs(sum) * 1e-17) break;
+/** 1/(1·3·5···(2n+1)) rounded once to float64 (exact BigInt division), for n < 40. */
+const SERIES_COEFFICIENTS = (() => {
+  const out = new Float64Array(40);
+  let doubleFactorial = 1n;
+  for (let n = 0; n < out.length; n++) {
+    doubleFactorial *= BigInt(2 * n + 1);
+    // (2n+1)!! < 2^200 for n < 40, so 2^300 / (2n+1)!! keeps over 100 significant bits.
+    out[n] = Number((1n << 300n) / doubleFactorial) * 2 ** -150 * 2 ** -150;
   }
-  return TWO_OVER_SQRT_PI * expMinusSquare(x) * sum;
+  return out;
+})();
+
+/**
+ * erf(x) for |x| < 2 from the positive series, as a polynomial in u = 2x² by Horner's rule. The
+ * degree ⌈11 + 12|x|⌉ leaves a tail below 1e-17 of the sum (measured on a 0.25 grid).
+ */
+function erfSeries(x: number): number {
+  const u = 2 * x * x;
+  const degree = Math.ceil(11 + 12 * Math.abs(x));
+  let sum = SERIES_COEFFICIENTS[degree];
+  for (let n = degree - 1; n >= 0; n--) sum = sum * u + SERIES_COEFFICIENTS[n];
+  return TWO_OVER_SQRT_PI * expMinusSquare(x) * x * sum;
 }
 
 /** e^(−x²/2), with x² split exactly as in expMinusSquare. */
@@ -43,12 +55,17 @@ export function expMinusHalfSquare(x: number): number {
   return Math.exp(-0.5 * hi * hi) * Math.exp(-(hi * lo + 0.5 * lo * lo));
 }
 
-/** The continued fraction's denominator x + (1/2)/(x + 1/(x + ...)), for x ≥ 1. */
+/**
+ * 1/K(x) where erfc(x) = (e^(−x²)/√π)·K(x), from the even contraction of Laplace's fraction
+ * (two levels per step, so half the depth): K(x) = x/(x² + 1/2 − (1·2/4)/(x² + 5/2 − (3·4/4)/(x² + 9/2 − ...))).
+ * Depth ⌈10 + 90/x²⌉ reaches 1e-17 for x ≥ 1 (measured against a 200 000-level evaluation).
+ */
 function continuedFraction(x: number): number {
-  const depth = Math.ceil(16 + 180 / (x * x));
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / 2 / f;
-  return f;
+  const x2 = x * x;
+  const depth = Math.ceil(10 + 90 / x2);
+  let f = x2 + 2 * depth + 0.5;
+  for (let n = depth; n >= 1; n--) f = x2 + 2 * n - 1.5 - (n * (2 * n - 1)) / 2 / f;
+  return f / x;
 }
 
 /** erfc(x) for x ≥ 1 from the continued fraction. */

@@ -19,6 +19,8 @@ const CUBIC = 0.044715;
 export class GELU extends ElementwiseActivation {
   readonly typeName = "GELU";
   readonly approximate: "none" | "tanh";
+  /** Φ(x) of the last forward pass, which the backward pass needs again (erfc is the costly part). */
+  private cdf = new Float64Array(0);
 
   constructor(options: GELUOptions = {}) {
     super(options);
@@ -37,7 +39,12 @@ export class GELU extends ElementwiseActivation {
       }
     } else {
       // Φ from erfc keeps full relative precision for negative x, where 1 + erf(x/√2) would cancel.
-      for (let i = 0; i < x.length; i++) y[i] = x[i] * normalCdf(x[i]);
+      if (this.cdf.length !== x.length) this.cdf = new Float64Array(x.length);
+      const cdf = this.cdf;
+      for (let i = 0; i < x.length; i++) {
+        cdf[i] = normalCdf(x[i]);
+        y[i] = x[i] * cdf[i];
+      }
     }
   }
 
@@ -51,11 +58,10 @@ export class GELU extends ElementwiseActivation {
         dx[i] = dy[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du);
       }
     } else {
+      const cdf = this.cdf;
       for (let i = 0; i < x.length; i++) {
         const v = x[i];
-        const cdf = normalCdf(v);
-        const pdf = ONE_OVER_SQRT_2PI * expMinusHalfSquare(v);
-        dx[i] = dy[i] * (cdf + v * pdf);
+        dx[i] = dy[i] * (cdf[i] + v * ONE_OVER_SQRT_2PI * expMinusHalfSquare(v));
       }
     }
   }
