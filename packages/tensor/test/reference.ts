@@ -119,14 +119,14 @@ export function exactSum(xs: readonly number[]): number {
   return partials.reduce((s, p) => s + p, 0);
 }
 
+/** c[i, j] = Σ_p a[i, p]·b[p, j], summed in order of p (loops ordered i, p, j so rows of b are read contiguously). */
 export function refMatmul(a: Plain, b: Plain): Plain {
   const [m, k] = a.shape, n = b.shape[1];
-  const values: number[] = [];
+  const values = new Array<number>(m * n).fill(0);
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a.values[i * k + p] * b.values[p * n + j];
-      values.push(s);
+    for (let p = 0; p < k; p++) {
+      const aip = a.values[i * k + p];
+      for (let j = 0; j < n; j++) values[i * n + j] += aip * b.values[p * n + j];
     }
   }
   return { shape: [m, n], values };
