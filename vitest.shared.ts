@@ -22,3 +22,9 @@ export const workspaceAliases = sources.map(([name, file]) => ({
   find: new RegExp(`^${name.replace(/[/]/g, "\\/")}$`),
   replacement: `${root}${file}`,
 }));
+
+/**
+ * Tests assert behaviour, never wall-clock time. CI runs every package's suite at once on two cores,
+ * so a test that takes 1 s alone can take 20 s there: the limits only catch hangs.
+ */
+export const testLimits = { testTimeout: 120_000, hookTimeout: 180_000 };
