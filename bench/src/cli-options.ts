@@ -5,22 +5,25 @@ export interface BenchOptions {
   readonly out: string | undefined;
   /** Leave out the NumPy rows even when python3 has NumPy. */
   readonly noNumpy: boolean;
+  /** Time samples by elapsed time instead of this process's CPU time. */
+  readonly wall: boolean;
 }
 
-const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--out results.json]";
+const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--out results.json]";
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  let quick = false, noNumpy = false;
+  let quick = false, noNumpy = false, wall = false;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--quick") quick = true;
     else if (arg === "--no-numpy") noNumpy = true;
+    else if (arg === "--wall") wall = true;
     else if (arg === "--out") {
       out = args[++i];
       if (out === undefined || out.startsWith("--")) throw new Error(`--out needs a file path\n${USAGE}`);
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
     else throw new Error(`unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, out, noNumpy };
+  return { quick, out, noNumpy, wall };
 }

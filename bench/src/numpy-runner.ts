@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MatmulCase } from "./matmul-case.js";
 import type { Batch, MlpSpec } from "./mlp-spec.js";
-import type { InterleaveOptions } from "./timing.js";
+import type { Clock, InterleaveOptions } from "./timing.js";
 
 const script = fileURLToPath(new URL("../python/bench_numpy.py", import.meta.url));
 
@@ -25,6 +25,7 @@ export interface NumpyMatmulJob {
   warmup: number;
   rounds: number;
   targetSeconds: number;
+  clock?: Clock;
 }
 
 export interface NumpyResults {
@@ -55,12 +56,13 @@ export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly
       training: training.map(({ spec: s, timing }) => ({
         name: s.name, sizes: s.sizes, loss: s.loss, lr: s.lr,
         batches: s.batches.map(batch), evalSet: batch(s.evalSet),
-        weights: s.weights.map(put), biases: s.biases.map(put), ...timing,
+        weights: s.weights.map(put), biases: s.biases.map(put),
+        warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: timing.unitsPerSample, clock: timing.clock ?? "cpu",
       })),
       matmul: matmul.map((job) => ({
         name: job.case.name, m: job.case.m, n: job.case.n, k: job.case.k,
         transA: job.case.transA, transB: job.case.transB, a: put(job.case.a), b: put(job.case.b),
-        warmup: job.warmup, rounds: job.rounds, targetSeconds: job.targetSeconds,
+        warmup: job.warmup, rounds: job.rounds, targetSeconds: job.targetSeconds, clock: job.clock ?? "cpu",
       })),
     };
     writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));

@@ -18,6 +18,7 @@ export interface WorkloadResult {
 export interface BenchReport {
   readonly date: string;
   readonly quick: boolean;
+  readonly clock: "cpu" | "wall";
   readonly node: string;
   readonly numpy: string | null;
   readonly workloads: readonly WorkloadResult[];

@@ -11,6 +11,7 @@ import { w3Cases } from "./matmul-case.js";
 import { type NumpyResults, numpyVersion, runNumpy } from "./numpy-runner.js";
 import type { BenchReport, WorkloadResult } from "./results.js";
 import { formatTable } from "./table.js";
+import type { Clock } from "./timing.js";
 import { runTrainingJob } from "./workloads/training-workload.js";
 import { w1Jobs } from "./workloads/w1.js";
 import { w2Jobs } from "./workloads/w2.js";
@@ -19,12 +20,13 @@ import { runMatmulCase, w3Timing } from "./workloads/w3.js";
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
-  const jobs = [...w1Jobs(options.quick), ...w2Jobs(options.quick)];
+  const clock: Clock = options.wall ? "wall" : "cpu";
+  const jobs = [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } }));
   const cases = w3Cases(options.quick);
-  const timing = w3Timing(options.quick);
+  const timing = { ...w3Timing(options.quick), clock };
   const numpy = options.noNumpy ? null : numpyVersion();
 
-  console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32`);
+  console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
   let numpyResults: NumpyResults = { training: [], matmul: [] };
   if (numpy !== null) {
     console.log(`NumPy ${numpy} (1 thread) …`);
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     workloads.push(await runMatmulCase(tf, c, timing, np === undefined ? [] : [{ impl: "numpy", ...np }]));
   }
 
-  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, node: process.version, numpy, workloads };
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads };
   console.log("");
   console.log(formatTable(report));
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));

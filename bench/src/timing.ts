@@ -6,6 +6,21 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * What a sample measures. `cpu` (the default) is this process's CPU time, user + system: every
+ * row of the table runs on one thread, so on an idle machine it equals wall time, and on a shared
+ * one (CI, a 2-core box running other jobs) it leaves out the time other processes held the core.
+ * `wall` is elapsed time.
+ */
+export type Clock = "cpu" | "wall";
+
+/** A reading of `clock` in seconds (differences only are meaningful). */
+export function readClock(clock: Clock): number {
+  if (clock === "wall") return performance.now() / 1000;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 /** Something the harness can time: `run()` does one unit of work (a training step, a product). */
 export interface Timed {
   readonly name: string;
@@ -24,6 +39,8 @@ export interface InterleaveOptions {
    * same state) or one per implementation (products, calibrated to a sample duration).
    */
   unitsPerSample: number | readonly number[];
+  /** Default `cpu`. */
+  clock?: Clock;
 }
 
 /**
@@ -32,7 +49,7 @@ export interface InterleaveOptions {
  * implementation, the median seconds per unit over the rounds.
  */
 export async function interleave(impls: readonly Timed[], options: InterleaveOptions): Promise<number[]> {
-  const { warmup, rounds, unitsPerSample } = options;
+  const { warmup, rounds, unitsPerSample, clock = "cpu" } = options;
   for (const impl of impls) {
     await impl.prepare?.();
     for (let i = 0; i < warmup; i++) impl.run();
@@ -44,9 +61,9 @@ export async function interleave(impls: readonly Timed[], options: InterleaveOpt
       const impl = impls[index];
       await impl.prepare?.();
       const units = typeof unitsPerSample === "number" ? unitsPerSample : unitsPerSample[index];
-      const start = performance.now();
+      const start = readClock(clock);
       for (let u = 0; u < units; u++) impl.run();
-      samples[index].push((performance.now() - start) / 1000 / units);
+      samples[index].push((readClock(clock) - start) / units);
     }
   }
   return samples.map((s) => median(s));
@@ -56,10 +73,10 @@ export async function interleave(impls: readonly Timed[], options: InterleaveOpt
  * How many units make one sample last about `targetSeconds`, from one timed unit (at least 1).
  * Used where each implementation may run a different count (matmul), never for training.
  */
-export async function calibrate(impl: Timed, targetSeconds: number): Promise<number> {
+export async function calibrate(impl: Timed, targetSeconds: number, clock: Clock = "cpu"): Promise<number> {
   await impl.prepare?.();
-  const start = performance.now();
+  const start = readClock(clock);
   impl.run();
-  const once = Math.max((performance.now() - start) / 1000, 1e-7);
+  const once = Math.max(readClock(clock) - start, 1e-7);
   return Math.max(1, Math.min(100_000, Math.round(targetSeconds / once)));
 }

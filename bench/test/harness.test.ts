@@ -76,7 +76,7 @@ describe("table", () => {
 
   it("prints one row per workload with every implementation, the ratios and the check", () => {
     const report: BenchReport = {
-      date: "2026-11-26T00:00:00.000Z", quick: true, node: "v20", numpy: "2.0",
+      date: "2026-11-26T00:00:00.000Z", quick: true, clock: "cpu", node: "v20", numpy: "2.0",
       workloads: [
         { workload: "W1 full batch", unit: "samples/s", results: [
           { impl: "nn", value: 650_000, check: 0.3, agrees: true },
@@ -100,8 +100,8 @@ describe("table", () => {
 
 describe("command line", () => {
   it("reads --quick, --no-numpy and --out, and refuses anything else", () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, out: undefined });
-    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy"])).toEqual({ quick: true, noNumpy: true, out: "r.json" });
+    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, wall: false, out: undefined });
+    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, out: "r.json" });
     expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown option "--fast"/);
     expect(() => parseBenchArgs(["--out"])).toThrow(/--out needs a file path/);
   });

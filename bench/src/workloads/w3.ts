@@ -3,7 +3,7 @@ import { nnProduct, tfjsProduct } from "../impl/matmul-impls.js";
 import type { Tfjs } from "../impl/tfjs-loader.js";
 import { type MatmulCase, flopsOf } from "../matmul-case.js";
 import type { WorkloadResult } from "../results.js";
-import { calibrate, interleave } from "../timing.js";
+import { type Clock, calibrate, interleave } from "../timing.js";
 
 /** Products from different libraries agree to float32 rounding, relative to the largest entry. */
 export const PRODUCT_TOLERANCE = 1e-4;
@@ -13,6 +13,7 @@ export interface MatmulTiming {
   readonly rounds: number;
   /** Each sample repeats the product until it lasts about this long. */
   readonly targetSeconds: number;
+  readonly clock?: Clock;
 }
 
 export function w3Timing(quick: boolean): MatmulTiming {
@@ -24,8 +25,8 @@ export async function runMatmulCase(tf: Tfjs, c: MatmulCase, timing: MatmulTimin
   const tfjs = [await tfjsProduct(tf, "cpu", c), await tfjsProduct(tf, "wasm", c)];
   const impls = [nnProduct(c), ...tfjs];
   const units: number[] = [];
-  for (const impl of impls) units.push(await calibrate(impl, timing.targetSeconds));
-  const seconds = await interleave(impls, { warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: units });
+  for (const impl of impls) units.push(await calibrate(impl, timing.targetSeconds, timing.clock));
+  const seconds = await interleave(impls, { warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: units, clock: timing.clock });
   const reference = impls[0].result().slice();
   const all: Array<{ impl: string; secondsPerUnit: number; result: Float32Array }> = [];
   for (let i = 0; i < impls.length; i++) {

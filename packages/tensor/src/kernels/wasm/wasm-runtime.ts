@@ -48,7 +48,9 @@ export class WasmRuntime {
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
     if (this.view.buffer !== this.memory.buffer) {
       this.view = new Float32Array(this.memory.buffer);
-      this.heads.clear(); // views of the old buffer are detached
+      // Views of the old buffer are detached: remake them now, while the first (largest) step
+      // is still growing the arena, rather than one by one in the steps after it.
+      for (const length of this.heads.keys()) this.heads.set(length, new Float32Array(this.memory.buffer, 0, length));
     }
     return this.view;
   }
