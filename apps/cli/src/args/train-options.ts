@@ -47,6 +47,8 @@ export interface TrainOptions {
   readonly batchSize: number;
   readonly dropout: number;
   readonly l2: number;
+  /** Clip the total gradient L2 norm to this before each update; 0 means no clipping. */
+  readonly clip: number;
   readonly testSplit: number;
   readonly seed: number;
   readonly standardize: boolean;
@@ -79,6 +81,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   batchSize: 0,
   dropout: 0,
   l2: 0,
+  clip: 0,
   testSplit: 0.25,
   seed: 1,
   standardize: true,
@@ -108,6 +111,7 @@ export const TRAIN_FLAGS: FlagSpecs = {
   "batch-size": { type: "string", value: "<n|full>", description: "mini-batch size", default: "full" },
   dropout: { type: "string", value: "<p>", description: "dropout after each hidden layer", default: "0" },
   l2: { type: "string", value: "<λ>", description: "L2 penalty on the weights", default: "0" },
+  clip: { type: "string", value: "<max-norm>", description: "clip the gradient's total L2 norm before each update", default: "no clipping" },
   "test-split": { type: "string", value: "<fraction>", description: "share held out for validation", default: "0.25" },
   seed: { type: "string", value: "<n>", description: "seed of data, init, shuffling and dropout", default: String(D.seed) },
   "no-standardize": { type: "boolean", description: "feed raw inputs (default: standardise with the training split's mean/std)" },
@@ -131,6 +135,9 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
   const data = readDataSource(f, command);
   const optimizer = f.choice("optimizer", OPTIMIZERS, D.optimizer);
   const schedule = f.choice("schedule", SCHEDULES, D.schedule);
+  if (schedule === "plateau" && f.has("warmup")) {
+    throw new UsageError(`nn ${command}: --warmup cannot be combined with --schedule plateau`);
+  }
   const batchRaw = f.string("batch-size");
   const batchSize = batchRaw === undefined || batchRaw.toLowerCase() === "full" ? 0 : f.integer("batch-size", 0);
   const options: TrainOptions = {
@@ -152,6 +159,7 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
     batchSize,
     dropout: f.number("dropout", 0, { min: 0, belowOne: true }),
     l2: f.number("l2", 0, { min: 0 }),
+    clip: f.number("clip", 0, { positive: true }),
     testSplit: readTestSplit(f),
     seed: f.integer("seed", D.seed, 0),
     standardize: !f.boolean("no-standardize"),

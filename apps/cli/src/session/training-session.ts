@@ -106,6 +106,7 @@ export class TrainingSession implements SessionController {
       task: run.binary ? "binary" : "multiclass",
       ...(run.binary ? { binaryOutput: "probability" as const } : {}),
       ...(run.scheduler !== undefined ? { scheduler: run.scheduler } : {}),
+      ...(this.options.clip > 0 ? { clipGradNorm: this.options.clip } : {}),
       now: this.now,
       callbacks: {
         onEpochEnd: (event) => {

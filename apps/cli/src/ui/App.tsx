@@ -153,7 +153,7 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
       <Header run={session.description} seed={state.seed} lr={formatLr(state.lr)} width={columns} />
       {layout.compact ? (
         <Text dimColor wrap="truncate">
-          {`terminal ${columns}×${rows} is too small for the charts (need 50×16)`}
+          {`${columns}×${rows}: too small for charts (need 50×16)`}
         </Text>
       ) : state.showHelp ? (
         <Box height={layout.lossHeight + layout.accuracyHeight + 2}>

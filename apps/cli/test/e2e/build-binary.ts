@@ -2,8 +2,11 @@ import { fileURLToPath } from "node:url";
 import { build } from "tsup";
 
 export const appDir = fileURLToPath(new URL("../..", import.meta.url));
-/** Inside the app so that ink and react resolve from its node_modules (.tmp is git-ignored). */
-export const binaryDir = `${appDir}.tmp/e2e-dist`;
+/**
+ * Inside the app's node_modules/.cache (ignored by git and eslint, untouched by the real build's
+ * clean step), so that ink and react resolve from the app's node_modules.
+ */
+export const binaryDir = `${appDir}node_modules/.cache/nn-e2e`;
 export const binaryPath = `${binaryDir}/cli.js`;
 
 /**

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, render } from "ink-testing-library";
+import { App } from "../src/ui/App.js";
+import { computeLayout } from "../src/ui/layout.js";
+import { ScriptedSession } from "./fixtures/scripted-session.js";
+
+const until = (fn: () => void) => vi.waitFor(fn, { timeout: 20_000, interval: 10 });
+afterEach(() => cleanup());
+// eslint-disable-next-line no-control-regex
+const visible = (line: string): string => line.replace(/\u001b\[[0-9;]*m/g, "");
+const widest = (frame: string): number => Math.max(...frame.split("\n").map((l) => [...visible(l)].length));
+
+describe("the screen fits the terminal and follows resizes", () => {
+  it("never draws wider or taller than the terminal", async () => {
+    for (const [columns, rows] of [[120, 40], [80, 24], [60, 18]] as const) {
+      const session = new ScriptedSession(1000, 5);
+      const { lastFrame, unmount } = render(<App session={session} size={{ columns, rows }} refreshMs={10} />);
+      await until(() => expect(lastFrame()).toMatch(/epoch [1-9]/));
+      const frame = lastFrame()!;
+      expect(widest(frame)).toBeLessThanOrEqual(columns);
+      expect(frame.split("\n").length).toBeLessThan(rows);
+      unmount();
+    }
+  });
+
+  it("redraws smaller when the size shrinks, and falls back to a compact screen when tiny", async () => {
+    const session = new ScriptedSession(100_000, 1);
+    const { lastFrame, rerender } = render(<App session={session} size={{ columns: 120, rows: 40 }} refreshMs={10} />);
+    await until(() => expect(lastFrame()).toContain("decision boundary"));
+    const big = lastFrame()!.split("\n").length;
+    rerender(<App session={session} size={{ columns: 70, rows: 22 }} refreshMs={10} />);
+    await until(() => expect(lastFrame()!.split("\n").length).toBeLessThan(22));
+    expect(lastFrame()!.split("\n").length).toBeLessThan(big);
+    expect(widest(lastFrame()!)).toBeLessThanOrEqual(70);
+    rerender(<App session={session} size={{ columns: 40, rows: 12 }} refreshMs={10} />);
+    await until(() => expect(lastFrame()).toContain("40×12: too small for charts"));
+    expect(lastFrame()).toMatch(/epoch \d+\/100000/);
+  });
+
+  it("layout: a square-pixel map on wide 2-D screens, none for other data", () => {
+    const wide = computeLayout(120, 40, { twoD: true, layers: 3 });
+    expect(wide.mapCols).toBe(wide.mapRows * 2);
+    expect(wide.leftWidth + 1 + wide.rightWidth).toBe(120);
+    expect(computeLayout(120, 40, { twoD: false, layers: 3 }).mapRows).toBe(0);
+    expect(computeLayout(49, 40, { twoD: true, layers: 3 }).compact).toBe(true);
+  });
+});
