@@ -1,7 +1,7 @@
 import { type DType, type Rng, type Tensor, createRng, formatShape } from "@nn/tensor";
 import { reuseLike, sameShape } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
-import { checkDType, checkDTypeOption, checkGradient, checkNumberOption } from "./input-checks.js";
+import { checkDType, checkDTypeOption, checkGradient, checkMode, checkNumberOption } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";
 import type { Layer, Mode } from "./layer.js";
 import type { NamedBuffer, Parameter } from "./parameter.js";
@@ -37,6 +37,7 @@ export class Dropout implements Layer {
   }
 
   forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkMode(this, mode);
     checkDType(this, x);
     if (mode === "eval" || this.p === 0) {
       this.masked = false;

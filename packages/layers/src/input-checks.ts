@@ -63,3 +63,8 @@ export function checkNumberOption(owner: string, name: string, value: unknown, v
   }
   return value;
 }
+
+/** A mode other than 'train' or 'eval' (a typo such as 'Train') would silently mean training. */
+export function checkMode(layer: Described, mode: unknown): void {
+  if (mode !== "train" && mode !== "eval") throw new LayerInputError(layer.describe(), `mode must be 'train' or 'eval', got ${JSON.stringify(mode)}`);
+}

@@ -45,6 +45,12 @@ describe("Sequential", () => {
     expect(checkLayerGradients(model, x, { mode: "eval" })).toEqual([]);
   });
 
+  it("refuses a mode other than train or eval", () => {
+    expect(() => new Sequential([new Dense(2, 2)]).forward(randn([1, 2], createRng(1)), "Train" as never)).toThrow(
+      "Sequential(1 layer): mode must be 'train' or 'eval', got \"Train\"",
+    );
+  });
+
   it("refuses mixed dtypes and empty layer lists", () => {
     expect(() => new Sequential([new Dense(2, 2), new ReLU({ dtype: "float64" })])).toThrow(
       "Sequential: layers[1] ReLU is float64 but layers[0] is float32; cast one of them",

@@ -1,6 +1,7 @@
 import { createRng, rand, randn, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { BCEWithLogits, BinaryCrossEntropy, HuberLoss, L1Loss, type Loss, MSELoss, SoftmaxCrossEntropy } from "../src/index.js";
+import * as nn from "../src/index.js";
 import { checkLossGradient } from "./helpers/numeric-gradient.js";
 
 const f64 = (v: number[] | number[][]) => tensor(v, "float64");
@@ -124,5 +125,14 @@ describe("losses: backward against central differences (float64)", () => {
   it.each(cases)("%s", (_name, loss, make) => {
     const [p, t] = make();
     expect(checkLossGradient(loss, p, t)).toEqual([]);
+  });
+
+  it("covers every exported loss", () => {
+    const covered = new Set(cases.map(([, loss]) => loss.constructor.name));
+    const exported = Object.entries(nn).filter(([, v]) => {
+      const proto: unknown = typeof v === "function" ? (v as { prototype?: unknown }).prototype : undefined;
+      return typeof proto === "object" && proto !== null && "forward" in proto && "backward" in proto && !("toSpec" in proto) && v !== nn.ElementwiseLoss;
+    });
+    expect(exported.map(([name]) => name).filter((name) => !covered.has(name))).toEqual([]);
   });
 });

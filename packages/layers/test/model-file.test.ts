@@ -110,6 +110,9 @@ describe("model file refusals name the field", () => {
     const extraOption = validFile();
     layersOf(extraOption)[1].config.inplace = true;
     expect(refusal(extraOption)).toBe("model file: layers[1].config.inplace is not an option of ReLU (options: dtype)");
+    const mixed = validFile();
+    layersOf(mixed)[1].config.dtype = "float64";
+    expect(refusal(mixed)).toBe("model file: layers[1] is ReLU in float64 but layers[0] is float32; a model has one dtype");
     const noLayers = validFile();
     delete noLayers.layers;
     expect(refusal(noLayers)).toBe("model file: layers must be an array, got nothing (missing)");

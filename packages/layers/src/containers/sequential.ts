@@ -1,6 +1,6 @@
 import type { DType, Tensor } from "@nn/tensor";
 import { LayerInputError } from "../errors.js";
-import { checkDType } from "../input-checks.js";
+import { checkDType, checkMode } from "../input-checks.js";
 import type { JsonObject, LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter, zeroGrad } from "../parameter.js";
@@ -35,6 +35,7 @@ export class Sequential implements Layer {
   }
 
   forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkMode(this, mode);
     checkDType(this, x);
     let h = x;
     const layers = this.layers;
@@ -98,7 +99,7 @@ export class Sequential implements Layer {
   }
 
   describe(): string {
-    return `Sequential(${this.layers.length} layers)`;
+    return `Sequential(${this.layers.length} layer${this.layers.length === 1 ? "" : "s"})`;
   }
 
   toSpec(): LayerSpec {

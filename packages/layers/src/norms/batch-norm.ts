@@ -1,7 +1,7 @@
 import { type DType, type Tensor, full, tensor, zeros } from "@nn/tensor";
 import { reuseMatrix } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
-import { checkDTypeOption, checkGradient, checkMatrix, checkNumberOption, checkPositiveInt } from "../input-checks.js";
+import { checkDTypeOption, checkGradient, checkMatrix, checkMode, checkNumberOption, checkPositiveInt } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "../parameter.js";
@@ -52,6 +52,7 @@ export class BatchNorm1d implements Layer {
   }
 
   forward(x: Tensor, mode: Mode = "train"): Tensor {
+    checkMode(this, mode);
     checkMatrix(this, x, this.features);
     const n = x.shape[0], c = this.features;
     const train = mode !== "eval";

@@ -17,7 +17,7 @@ import type { JsonObject } from "../json.js";
 import type { Layer } from "../layer.js";
 import { BatchNorm1d } from "../norms/batch-norm.js";
 import { LayerNorm } from "../norms/layer-norm.js";
-import { describeValue, readArray, readBoolean, readChoice, readDType, readNumber, readObject, readPositiveInt, readString } from "./fields.js";
+import { readArray, readBoolean, readChoice, readDType, readNumber, readObject, readPositiveInt, readString } from "./fields.js";
 
 /** Builds a layer from its `config`; `path` locates the config in the file for error messages. */
 export type LayerFactory = (config: JsonObject, path: string) => Layer;
@@ -107,7 +107,7 @@ export function layersFromJSON(value: unknown, path: string): Layer[] {
   const layers = list.map((spec, i) => layerFromJSON(spec, `${path}[${i}]`));
   layers.forEach((layer, i) => {
     if (layer.dtype !== layers[0].dtype) {
-      throw new ModelFileError(`${path}[${i}]`, `is ${layer.dtype} but ${path}[0] is ${layers[0].dtype} (${describeValue(layer.describe())}); a model has one dtype`);
+      throw new ModelFileError(`${path}[${i}]`, `is ${layer.describe()} in ${layer.dtype} but ${path}[0] is ${layers[0].dtype}; a model has one dtype`);
     }
   });
   return layers;
