@@ -70,6 +70,10 @@ export class GELU extends ElementwiseActivation {
     return { approximate: this.approximate };
   }
 
+  override describe(): string {
+    return this.approximate === "tanh" ? "GELU(tanh)" : "GELU";
+  }
+
   cast(dtype: DType): GELU {
     return new GELU({ approximate: this.approximate, dtype });
   }
