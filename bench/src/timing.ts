@@ -1,3 +1,5 @@
+import { settle } from "./settle.js";
+
 /** Median of a non-empty list (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError("median: no values");
@@ -60,6 +62,7 @@ export async function interleave(impls: readonly Timed[], options: InterleaveOpt
       const index = (j + r) % impls.length; // rotate who goes first
       const impl = impls[index];
       await impl.prepare?.();
+      settle();
       const units = typeof unitsPerSample === "number" ? unitsPerSample : unitsPerSample[index];
       const start = readClock(clock);
       for (let u = 0; u < units; u++) impl.run();
