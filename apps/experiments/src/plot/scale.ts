@@ -1,0 +1,72 @@
+/**
+ * Axis scales and tick positions. A linear axis gets "nice" ticks (1, 2 or 5 times a power of
+ * ten); a log axis gets ticks at powers of ten (and 2× and 5× when it spans under two decades).
+ */
+import { fixed, scientific } from "../format.js";
+
+export interface Scale {
+  /** Data value → pixel. */
+  map(v: number): number;
+  ticks: readonly Tick[];
+  domain: readonly [number, number];
+}
+
+export interface Tick {
+  value: number;
+  label: string;
+}
+
+/** The step of about `count` intervals over `span`: 1, 2 or 5 × 10^k. */
+export function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count);
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+}
+
+function decimalsFor(step: number): number {
+  return Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+}
+
+/** A linear scale from the data range widened to whole ticks. */
+export function linearScale(lo: number, hi: number, pixelLo: number, pixelHi: number, tickCount = 5): Scale {
+  if (!(hi > lo)) { const c = Number.isFinite(lo) ? lo : 0; lo = c - 1; hi = c + 1; }
+  const step = niceStep(hi - lo, tickCount);
+  const start = Math.floor(lo / step + 1e-9) * step;
+  const end = Math.ceil(hi / step - 1e-9) * step;
+  const decimals = decimalsFor(step);
+  const ticks: Tick[] = [];
+  for (let i = 0; start + i * step <= end + step * 1e-9; i++) {
+    const value = start + i * step;
+    ticks.push({ value, label: fixed(value, decimals) });
+  }
+  const map = (v: number): number => pixelLo + ((v - start) / (end - start)) * (pixelHi - pixelLo);
+  return { map, ticks, domain: [start, end] };
+}
+
+/** A base-10 log scale; `lo` and `hi` must be positive (callers clamp). */
+export function logScale(lo: number, hi: number, pixelLo: number, pixelHi: number): Scale {
+  if (!(lo > 0)) lo = 1e-12;
+  if (!(hi > lo)) hi = lo * 10;
+  const e0 = Math.floor(Math.log10(lo) + 1e-9);
+  const e1 = Math.ceil(Math.log10(hi) - 1e-9);
+  const a = e0, b = Math.max(e1, e0 + 1);
+  const ticks: Tick[] = [];
+  const multipliers = b - a <= 2 ? [1, 2, 5] : [1];
+  const every = Math.max(1, Math.ceil((b - a) / 8));
+  for (let e = a; e <= b; e++) {
+    if ((e - a) % every !== 0 && e !== b) continue;
+    for (const m of multipliers) {
+      if (e === b && m > 1) continue;
+      const value = m * Math.pow(10, e);
+      ticks.push({ value, label: logLabel(m, e) });
+    }
+  }
+  const map = (v: number): number => pixelLo + ((Math.log10(v) - a) / (b - a)) * (pixelHi - pixelLo);
+  return { map, ticks, domain: [Math.pow(10, a), Math.pow(10, b)] };
+}
+
+function logLabel(m: number, e: number): string {
+  if (e >= -3 && e <= 4) return fixed(m * Math.pow(10, e), Math.max(0, -e));
+  return scientific(m * Math.pow(10, e), 1);
+}

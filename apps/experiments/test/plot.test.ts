@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { barChart } from "../src/plot/bar-chart.js";
+import { decisionMaps } from "../src/plot/decision-map.js";
+import { lineChart } from "../src/plot/line-chart.js";
+import { linearScale, logScale, niceStep } from "../src/plot/scale.js";
+
+const count = (text: string, pattern: RegExp): number => (text.match(pattern) ?? []).length;
+
+describe("scales", () => {
+  it("choose 1-2-5 steps and widen the range to whole ticks", () => {
+    expect(niceStep(10, 5)).toBe(2);
+    expect(niceStep(0.7, 5)).toBe(0.2);
+    const s = linearScale(0.3, 9.1, 0, 100);
+    expect(s.ticks.map((t) => t.label)).toEqual(["0", "2", "4", "6", "8", "10"]);
+    expect(s.map(0)).toBe(0);
+    expect(s.map(10)).toBe(100);
+  });
+
+  it("put log ticks at powers of ten (with 2 and 5 when the range is short)", () => {
+    expect(logScale(0.01, 1, 0, 100).ticks.map((t) => t.label)).toEqual(["0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"]);
+    expect(logScale(1e-6, 1e2, 0, 100).ticks.map((t) => t.label)).toEqual(["1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1", "10", "100"]);
+  });
+});
+
+describe("lineChart", () => {
+  const options = {
+    title: "loss", xLabel: "epoch", yLabel: "loss",
+    series: [
+      { label: "lr 0.1", x: [1, 2, 3], y: [1, 0.5, 0.25], band: [0.1, 0.1, 0.05] },
+      { label: "lr <1>", x: [1, 2, 3], y: [1, 0.8, 0.6] },
+    ],
+  };
+
+  it("draws axes with ticks and labels, a legend entry per series and a band only where given", () => {
+    const svg = lineChart(options);
+    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    expect(count(svg, /class="axis"/g)).toBe(2);
+    // x from 1 to 3: step 0.5 → 1, 1.5, 2, 2.5, 3; y from 0.2 (0.25 − 0.05) to 1.1 (1 + 0.1):
+    // step 0.2 → 0.2, 0.4, …, 1.2 (six ticks)
+    expect(count(svg, /class="tick-label"/g)).toBe(5 + 6);
+    expect(svg).toContain(">1.5</text>");
+    expect(svg).toContain(">epoch</text>");
+    expect(count(svg, /class="band"/g)).toBe(1);
+    expect(count(svg, /class="line"/g)).toBe(2);
+    expect(svg).toContain(">lr 0.1</text>");
+    expect(svg).toContain(">lr &lt;1&gt;</text>");
+  });
+
+  it("is deterministic text with two-decimal coordinates", () => {
+    const a = lineChart(options), b = lineChart(options);
+    expect(a).toBe(b);
+    const coordinates = a.match(/\d+\.\d+/g) ?? [];
+    expect(coordinates.every((c) => /^\d+\.\d{1,2}$/.test(c))).toBe(true);
+  });
+
+  it("draws values on a log axis and breaks the line at non-finite points", () => {
+    const svg = lineChart({ ...options, yLog: true, series: [{ label: "a", x: [1, 2, 3, 4], y: [1, NaN, 0.01, 0.001] }] });
+    const d = /class="line" d="([^"]+)"/.exec(svg)?.[1] ?? "";
+    expect(count(d, /M/g)).toBe(2);
+    expect(svg).toContain(">0.001</text>");
+  });
+});
+
+describe("decisionMaps", () => {
+  it("tints the grid by p, draws the points inside it and one titled panel per map", () => {
+    const grid = { x0: 0, x1: 1, y0: 0, y1: 1, resolution: 2, p: [0, 1, 1, 1] };
+    const svg = decisionMaps({ title: "maps", panels: [
+      { title: "none", grid, points: [{ x: 0.25, y: 0.75, label: 0 }, { x: 5, y: 5, label: 1 }] },
+      { title: "L2", grid, points: [] },
+    ] });
+    expect(count(svg, /class="decision-map"/g)).toBe(2);
+    // Row 0: p 0 then 1 → two runs; row 1: both 1 → one merged run: 3 tinted rects per panel,
+    // plus the white background (the frames have fill="none").
+    expect(count(svg, /<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#/g)).toBe(1 + 2 * 3);
+    // The out-of-range point is skipped; the legend has two circles.
+    expect(count(svg, /<circle/g)).toBe(1 + 2);
+    expect(svg).toContain(">none</text>");
+    expect(svg).toContain(">L2</text>");
+  });
+});
+
+describe("barChart", () => {
+  it("draws a bar per finite value and an error bar where the error is positive", () => {
+    const svg = barChart({ title: "acc", yLabel: "accuracy", categories: ["a", "b"], yRange: [0, 1], series: [
+      { label: "nn", values: [0.9, 0.8], errors: [0.01, 0] },
+      { label: "sklearn", values: [0.95, NaN] },
+    ] });
+    expect(count(svg, /class="bar"/g)).toBe(3);
+    expect(count(svg, /class="error-bar"/g)).toBe(1);
+    expect(svg).toContain(">sklearn</text>");
+  });
+});
