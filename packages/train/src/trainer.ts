@@ -58,6 +58,8 @@ class LoopTrainer implements Trainer {
   private epochLr = 0;
   private epochTrainMs = 0;
   private epochSamples = 0;
+  private totalTrainMs = 0;
+  private totalSamples = 0;
   private lastGradNorm = 0;
   private lastLayers: LayerNorms[] = [];
   private lastEpochEvent: EpochEndEvent | undefined;
@@ -175,7 +177,8 @@ class LoopTrainer implements Trainer {
       if (!current && es.restore()) this.records.restoredBestWeights = true;
     }
     const elapsedMs = this.startTime === undefined ? 0 : this.now() - this.startTime;
-    for (const c of this.callbacks) c.onTrainEnd?.({ history: this.records, stopped, epochs: this.epochsDone, elapsedMs });
+    const samplesPerSecond = this.totalSamples === 0 ? 0 : perSecond(this.totalSamples, this.totalTrainMs);
+    for (const c of this.callbacks) c.onTrainEnd?.({ history: this.records, stopped, epochs: this.epochsDone, elapsedMs, samplesPerSecond });
     return this.records;
   }
 
@@ -209,7 +212,8 @@ class LoopTrainer implements Trainer {
     model.backward(options.loss.backward());
 
     const lastOfEpoch = this.batchIndex === this.source.batchesPerEpoch - 1;
-    const wantLayers = lastOfEpoch || options.gradNormsEvery === "batch";
+    const layersPerBatch = options.gradNormsEvery !== "epoch";
+    const wantLayers = lastOfEpoch || layersPerBatch;
     const layerGradNorms = wantLayers ? this.groups.gradNorms() : undefined;
     const maxNorm = options.clipGradNorm;
     const gradNorm = maxNorm === undefined ? totalGradNorm(params) : clipGradNorm(params, maxNorm, { errorIfNonfinite: false });
@@ -224,6 +228,8 @@ class LoopTrainer implements Trainer {
     const t1 = this.now();
     this.epochTrainMs += t1 - t0;
     this.epochSamples += batch.size;
+    this.totalTrainMs += t1 - t0;
+    this.totalSamples += batch.size;
     this.lastGradNorm = gradNorm;
     if (lastOfEpoch && layers !== undefined) this.lastLayers = layers;
 
@@ -234,12 +240,13 @@ class LoopTrainer implements Trainer {
       step: this.steps,
       size: batch.size,
       loss,
+      metrics: this.trainMetrics.result(),
       lr,
       gradNorm,
       clipped: maxNorm !== undefined && gradNorm > maxNorm,
       samplesPerSecond: perSecond(batch.size, t1 - t0),
     };
-    if (options.gradNormsEvery === "batch" && layers !== undefined) event.layers = layers;
+    if (layersPerBatch && layers !== undefined) event.layers = layers;
     return event;
   }
 

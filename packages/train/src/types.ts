@@ -137,13 +137,15 @@ export interface BatchEndEvent {
   size: number;
   /** This batch's loss (mean over the batch). */
   loss: number;
+  /** Training metrics over the epoch so far, this batch included (what a progress bar shows). */
+  metrics: MetricValues;
   /** The learning rate this batch's update used. */
   lr: number;
   /** Total gradient L2 norm before clipping. */
   gradNorm: number;
   /** True when `clipGradNorm` scaled this batch's gradients down. */
   clipped: boolean;
-  /** Per-layer norms of this batch; present only with `gradNormsEvery: 'batch'`. */
+  /** Per-layer norms of this batch; absent only with `gradNormsEvery: 'epoch'`. */
   layers?: LayerNorms[];
   /** Samples per second of this batch (forward, backward, update) by the `now` clock. */
   samplesPerSecond: number;
@@ -198,6 +200,8 @@ export interface TrainEndEvent {
   epochs: number;
   /** Milliseconds from the first batch to the end, by the `now` clock. */
   elapsedMs: number;
+  /** Training samples per second over the whole run (forward, backward, update; validation excluded). */
+  samplesPerSecond: number;
 }
 
 export interface TrainCallbacks {
@@ -258,7 +262,10 @@ export interface FitOptions {
   /** Inferred from the loss when omitted (see TaskKind). */
   task?: TaskKind;
   binaryOutput?: BinaryOutput;
-  /** Per-layer norms on every batch (`batch`) or only the epoch's last batch (`epoch`, default). */
+  /**
+   * Per-layer norms on every batch (`batch`, default) or only the epoch's last batch (`epoch`,
+   * which saves two passes over the parameters per batch).
+   */
   gradNormsEvery?: "batch" | "epoch";
   /** Millisecond clock for throughput (default `performance.now`); inject one for deterministic tests. */
   now?: () => number;

@@ -48,7 +48,7 @@ describe("callbacks", () => {
     const weightNorms: Array<Record<string, number>> = [];
     fit(model, {
       loss, optimizer: new SGD(model.parameters(), { lr: 0.05 }), train, validation: test, epochs: 3, batchSize: 30, seed: 0, now,
-      metrics: ["accuracy", "f1"],
+      metrics: ["accuracy", "f1"], gradNormsEvery: "epoch",
       callbacks: {
         onBatchEnd: (e) => {
           batches.push(e);
@@ -76,7 +76,7 @@ describe("callbacks", () => {
       expect(e).toMatchObject({ epoch: i + 1, batch: 1, batchesPerEpoch: 1, step: i + 1, size: 30, lr: 0.05, clipped: false });
       expect(e.gradNorm).toBeCloseTo(gradNorms[i], 10);
       expect(e.samplesPerSecond).toBe(30 / 0.005); // one 5 ms forward per batch
-      expect(e.layers).toBeUndefined(); // per-layer norms per batch only with gradNormsEvery: 'batch'
+      expect(e.layers).toBeUndefined(); // gradNormsEvery: 'epoch' skips the per-batch layer norms
     }
     for (const [i, e] of epochs.entries()) {
       expect(e).toMatchObject({ epoch: i + 1, epochs: 3, batches: 1, samples: 30, lr: 0.05 });
