@@ -11,6 +11,8 @@ export interface SessionController {
   readonly description: RunDescription;
   /** True when the data has two features, so a decision map can be drawn. */
   readonly twoD: boolean;
+  /** Milliseconds spent training so far: the screen slows its refresh if it takes more than its share. */
+  readonly trainingMs: number;
   /** The state now, with the points added since the previous call. */
   snapshot(): TrainingSnapshot;
   /** The model's classes over a cols × rows pixel grid covering the data; undefined if not 2-D. */

@@ -51,6 +51,12 @@ export class TrainingSession implements SessionController {
   private layerNorms: LayerNorm[] = [];
   private autoSaved: Promise<string | undefined> | undefined;
   private bounds: { x0: number; x1: number; y0: number; y1: number } | undefined;
+  /** A copy of the model for drawing the map: its buffers stay sized for the grid, so the
+   * training model never reallocates its own between a map frame and the next batch. */
+  private mapModel: BuiltRun["model"] | undefined;
+  private mapGrid: { key: string; input: Tensor } | undefined;
+  /** Milliseconds spent training so far (the screen uses it to keep its own share small). */
+  trainingMs = 0;
   description!: RunDescription;
 
   constructor(
@@ -92,6 +98,8 @@ export class TrainingSession implements SessionController {
     this.layerNorms = [];
     this.pending = [];
     this.autoSaved = undefined;
+    this.mapModel = undefined;
+    this.mapGrid = undefined;
     const run = this.run;
     const n = run.train.x.shape[0];
     this.trainer = createTrainer(run.model, {
@@ -139,11 +147,13 @@ export class TrainingSession implements SessionController {
 
   /** Trains batches until the chunk's time budget is used up, then yields. */
   private chunk(): void {
-    const until = this.now() + this.chunkMs;
+    const started = this.now();
+    const until = started + this.chunkMs;
     while (!this.paused && !this.stopped && !this.finished) {
-      if (!this.guard(() => this.trainer.runBatch())) return;
+      if (!this.guard(() => this.trainer.runBatch())) break;
       if (this.now() >= until) break;
     }
+    this.trainingMs += this.now() - started;
   }
 
   /** Runs one piece of training; a divergence or any error ends the run and is reported. */
@@ -252,18 +262,24 @@ export class TrainingSession implements SessionController {
   decisionField(cols: number, rows: number): DecisionField | undefined {
     if (!this.twoD || cols <= 0 || rows <= 0) return undefined;
     const b = (this.bounds ??= dataBounds(this.data.dataset.x));
-    const grid = new Float32Array(cols * rows * 2);
-    for (let r = 0; r < rows; r++) {
-      const y = b.y1 - ((r + 0.5) / rows) * (b.y1 - b.y0);
-      for (let c = 0; c < cols; c++) {
-        const i = (r * cols + c) * 2;
-        grid[i] = b.x0 + ((c + 0.5) / cols) * (b.x1 - b.x0);
-        grid[i + 1] = y;
+    const key = `${cols}x${rows}`;
+    if (this.mapGrid?.key !== key) {
+      const grid = new Float32Array(cols * rows * 2);
+      for (let r = 0; r < rows; r++) {
+        const y = b.y1 - ((r + 0.5) / rows) * (b.y1 - b.y0);
+        for (let c = 0; c < cols; c++) {
+          const i = (r * cols + c) * 2;
+          grid[i] = b.x0 + ((c + 0.5) / cols) * (b.x1 - b.x0);
+          grid[i + 1] = y;
+        }
       }
+      const input = new Tensor(grid, [cols * rows, 2]);
+      this.mapGrid = { key, input: this.run.scaler === undefined ? input : this.run.scaler.transform(input) };
     }
-    let input = new Tensor(grid, [cols * rows, 2]);
-    if (this.run.scaler !== undefined) input = this.run.scaler.transform(input);
-    const out = this.run.model.forward(input, "eval");
+    const model = (this.mapModel ??= this.run.model.cast(this.run.model.dtype));
+    const from = this.run.model.parameters();
+    model.parameters().forEach((p, i) => p.value.data.set(from[i].value.data));
+    const out = model.forward(this.mapGrid.input, "eval");
     const classes = new Uint8Array(cols * rows);
     const confidence = new Float32Array(cols * rows);
     const k = out.size / (cols * rows);

@@ -101,36 +101,36 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
     { isActive: isRawModeSupported === true },
   );
 
-  // The refresh loop: sample the session every refreshMs, however fast training runs. A frame that
-  // is slow to draw (a big map on a busy machine) stretches the interval to 3× its cost, so the
-  // screen never takes more than about a quarter of the time from training.
+  // The refresh loop: sample the session every refreshMs, however fast training runs. Whatever
+  // the loop spends outside training between two refreshes is the screen's cost (React, layout,
+  // terminal output, the map); the next refresh waits 4× that, so drawing takes at most about a
+  // fifth of the time while training runs, even on a slow or busy machine.
   const mapRef = useRef({ cols: 0, rows: 0 });
   mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
-  const frameStart = useRef(0);
-  const frameCost = useRef(0);
-  useEffect(() => {
-    if (frameStart.current > 0) {
-      frameCost.current = Math.max(frameCost.current, performance.now() - frameStart.current);
-      frameStart.current = 0;
-    }
-  });
   useEffect(() => {
     let lastFieldKey = "";
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastWall = performance.now();
+    let lastTraining = session.trainingMs;
     const tick = (): void => {
-      const started = performance.now();
-      frameStart.current = started;
-      frameCost.current = 0;
       const snapshot = session.snapshot();
-      dispatch({ type: "snapshot", snapshot, now: now() });
+      const s = stateRef.current;
+      const changed =
+        snapshot.newPoints.length > 0 || snapshot.epoch !== s.epoch || snapshot.seed !== s.seed || snapshot.lr !== s.lr ||
+        snapshot.finished !== (s.status === "done" || s.status === "failed") || snapshot.layerNorms !== s.layerNorms;
+      if (changed) dispatch({ type: "snapshot", snapshot, now: now() });
       const { cols, rows: pixelRows } = mapRef.current;
       const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}`;
       if (cols > 0 && fieldKey !== lastFieldKey) {
         lastFieldKey = fieldKey;
         setField(session.decisionField(cols, pixelRows));
       }
-      frameCost.current = Math.max(frameCost.current, performance.now() - started);
-      timer = setTimeout(tick, Math.max(refreshMs, 3 * frameCost.current));
+      const wall = performance.now();
+      const training = session.trainingMs;
+      const screenMs = training > lastTraining ? Math.max(0, wall - lastWall - (training - lastTraining)) : 0;
+      lastWall = wall;
+      lastTraining = training;
+      timer = setTimeout(tick, Math.min(1000, Math.max(refreshMs, 4 * screenMs)));
     };
     tick();
     return () => clearTimeout(timer);
