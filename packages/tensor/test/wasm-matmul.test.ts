@@ -47,7 +47,7 @@ describe("WebAssembly SIMD matmul (gemm.wat)", () => {
   // bottom edges, several KC = 256 slices (k = 600), more than one MC = 128 row block (m = 130)
   // and more than one NC = 512 column block (n = 520), plus the three products of backprop.
   const shapes: Array<[number, number, number]> = [
-    [1, 1, 2048], [3, 5, 200], [4, 8, 64], [13, 17, 300], [33, 9, 257], [130, 520, 600], [64, 24, 128],
+    [1, 1, 2048], [3, 5, 200], [4, 8, 64], [2, 3, 32], [5, 1, 40], [32, 32, 1], [13, 17, 300], [33, 9, 257], [130, 520, 600], [64, 24, 128],
   ];
   for (const [m, n, k] of shapes) {
     for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
