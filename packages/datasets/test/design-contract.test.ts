@@ -79,6 +79,15 @@ describe("DESIGN.md contract: synthetic sets ({ n, noise, seed })", () => {
     const ds = makeBlobs({ n: 100, noise: 0, seed: 0 });
     expect(ds.numClasses).toBe(3);
     expect(counts(ds.y, 3)).toEqual([34, 33, 33]);
+    // noise is the cluster standard deviation: at 0 every point sits on its class's centre.
+    const centre = new Map<number, string>();
+    for (let i = 0; i < 100; i++) {
+      const p = `${ds.x.data[2 * i]},${ds.x.data[2 * i + 1]}`;
+      const c = ds.y.data[i];
+      if (!centre.has(c)) centre.set(c, p);
+      expect(p).toBe(centre.get(c));
+    }
+    expect(new Set(centre.values()).size).toBe(3);
   });
 });
 
@@ -204,6 +213,10 @@ describe("DESIGN.md contract: CSV", () => {
     // "oops" is on the third line an editor shows, in the second column.
     expect(message).toMatch(/line 3\b/);
     expect(message).toMatch(/column 2\b/);
+    // A short row on line 4 (blank-free text: line = header + 3 rows) is missing column 3.
+    expect(() => parseCsv("a,b,label\n1,2,0\n3,4,1\n5,6\n")).toThrow(/line 4\b.*column 3\b/);
+    // An empty field on line 2, column 1.
+    expect(() => parseCsv("a,b,label\n,2,0\n")).toThrow(/line 2\b.*column 1\b/);
   });
 
   it("loadCsv(path, opts) from the ./node subpath", () => {
@@ -213,6 +226,10 @@ describe("DESIGN.md contract: CSV", () => {
     const ds = loadCsv(path, { labelColumn: "species" });
     expect(ds.x.toArray()).toEqual([[1.5, 2], [3, 4.25], [5, 6]]);
     expect(ds.classNames).toEqual(["cat", "dog"]);
+    // Errors from a file name the file as well as the line and column.
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "a,b,label\n1,x,0\n");
+    expect(() => loadCsv(bad)).toThrow(/bad\.csv.*line 2\b.*column 2\b/);
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, unknown> };
     expect(pkg.exports["./node"]).toBeDefined();
   });
