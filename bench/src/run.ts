@@ -11,6 +11,7 @@ import { w3Cases } from "./matmul-case.js";
 import { type NumpyResults, numpyVersion, runNumpy } from "./numpy-runner.js";
 import type { BenchReport, WorkloadResult } from "./results.js";
 import { formatTable } from "./table.js";
+import { formatTargets } from "./targets.js";
 import type { Clock } from "./timing.js";
 import { runTrainingJob } from "./workloads/training-workload.js";
 import { w1Jobs } from "./workloads/w1.js";
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads };
   console.log("");
   console.log(formatTable(report));
+  const targets = formatTargets(report);
+  if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");

@@ -3,6 +3,7 @@ import { checkAgreement, relativeMaxDifference } from "../src/agreement.js";
 import { parseBenchArgs } from "../src/cli-options.js";
 import type { BenchReport } from "../src/results.js";
 import { formatRatio, formatTable, formatThroughput } from "../src/table.js";
+import { formatTargets } from "../src/targets.js";
 import { type Timed, interleave, median } from "../src/timing.js";
 import { stepsOf } from "../src/workloads/training-workload.js";
 
@@ -104,5 +105,25 @@ describe("command line", () => {
     expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, out: "r.json" });
     expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown option "--fast"/);
     expect(() => parseBenchArgs(["--out"])).toThrow(/--out needs a file path/);
+  });
+});
+
+describe("speed goals", () => {
+  it("reports each goal present in the run as met or not, from nn's ratio to the peer", () => {
+    const report: BenchReport = {
+      date: "", quick: true, clock: "cpu", node: "v20", numpy: null,
+      workloads: [
+        { workload: "W1 full batch", unit: "samples/s", results: [
+          { impl: "nn", value: 600, check: 0, agrees: true }, { impl: "tfjs wasm", value: 100, check: 0, agrees: true },
+        ] },
+        { workload: "W2 batch 128", unit: "samples/s", results: [
+          { impl: "nn", value: 400, check: 0, agrees: true }, { impl: "tfjs wasm", value: 100, check: 0, agrees: true },
+        ] },
+      ],
+    };
+    expect(formatTargets(report)).toEqual([
+      "✓ W1 full batch: nn 6.0× tfjs wasm (goal ≥ 5×)",
+      "✗ W2 batch 128: nn 4.0× tfjs wasm (goal ≥ 5×)",
+    ]);
   });
 });
