@@ -92,8 +92,15 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
       stateRef.current = next;
       setState(next);
       for (const effect of effects) runEffect(effect);
+      // Show the session's state right after a key changed it (the epoch it paused at, the
+      // stepped epoch), not at the next refresh.
+      if (effects.some((e) => e.type === "pause" || e.type === "step" || e.type === "restart")) {
+        const fresh = reduce(stateRef.current, { type: "snapshot", snapshot: session.snapshot(), now: now() }).state;
+        stateRef.current = fresh;
+        setState(fresh);
+      }
     },
-    [runEffect],
+    [runEffect, session, now],
   );
 
   useInput(
