@@ -13,6 +13,12 @@ export interface ExportOptions {
   outputName?: string;
   /** Input width, when the model does not start with a layer that fixes it (Dense, a norm). */
   inputFeatures?: number;
+  /**
+   * Standardise raw inputs inside the graph, (x − mean) / std per feature, as a fitted
+   * StandardScaler does (`{ mean: scaler.mean, std: scaler.scale }`): the exported model then
+   * takes the same raw inputs as `nn predict`. Written as `Sub` then `Div` before the first layer.
+   */
+  standardize?: { mean: ArrayLike<number>; std: ArrayLike<number> };
 }
 
 interface Lowering {
@@ -152,7 +158,23 @@ export function exportONNX(model: Layer, options: ExportOptions = {}): Uint8Arra
   if (features !== undefined && (!Number.isInteger(features) || features <= 0)) {
     throw new RangeError(`exportONNX: inputFeatures must be a positive integer, got ${features}`);
   }
-  const last = lower(model, inputName, "", { b, opset, double });
+  let x = inputName;
+  if (options.standardize) {
+    const { mean, std } = options.standardize;
+    const width = features ?? mean.length;
+    if (mean.length !== width || std.length !== width) {
+      throw new RangeError(`exportONNX: standardize.mean and standardize.std must have ${width} values (one per input feature), got ${mean.length} and ${std.length}`);
+    }
+    for (let j = 0; j < width; j++) {
+      if (!Number.isFinite(mean[j]) || !(std[j] > 0) || !Number.isFinite(std[j])) {
+        throw new RangeError(`exportONNX: standardize feature ${j}: mean must be finite and std a positive finite number, got ${mean[j]} and ${std[j]}`);
+      }
+    }
+    const asArray = (v: ArrayLike<number>) => (double ? Float64Array.from(v) : Float32Array.from(v));
+    x = b.node("Sub", [x, b.initializer("standardize.mean", asArray(mean), [width])], "standardize");
+    x = b.node("Div", [x, b.initializer("standardize.std", asArray(std), [width])], "standardize");
+  }
+  const last = lower(model, x, "", { b, opset, double });
   // The graph output must be produced by a node; a model that is the identity gets one.
   if (last === inputName) b.node("Identity", [inputName], "output", [], outputName);
   else {

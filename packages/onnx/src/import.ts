@@ -95,9 +95,25 @@ export function importONNX(bytes: Uint8Array): Sequential {
     throw new OnnxConversionError(`importONNX: graph input "${input.name}" has rank ${input.shape.length}; nn imports MLPs on [batch, features]`);
   }
   const view = new GraphView(g);
-  const layers = walk(input.name, g.outputs[0].name, { view, dtype, joins: new Set() });
+  const { start, standardize } = readStandardize(input.name, view);
+  const layers = walk(start, g.outputs[0].name, { view, dtype, joins: new Set() });
   const unused = g.nodes.find((n) => !view.isConsumed(n));
   if (unused) throw new OnnxConversionError(`importONNX: ${view.label(unused)} is not on the path from input to output`);
   if (layers.length === 0) throw new OnnxConversionError("importONNX: the graph computes the identity: no layers to import");
-  return new Sequential(layers);
+  const result = new Sequential(layers);
+  if (standardize) result.metadata = { standardize };
+  return result;
+}
+
+/** A leading Sub(x, mean) → Div(·, std) with constant per-feature vectors: exportONNX's `standardize`. */
+function readStandardize(input: string, view: GraphView): { start: string; standardize?: { mean: number[]; std: number[] } } {
+  const pending = view.pending(input);
+  const sub = pending.length === 1 && pending[0].opType === "Sub" && pending[0].inputs[0] === input ? pending[0] : undefined;
+  const mean = sub && view.constant(sub.inputs[1]);
+  const next = sub && view.pending(sub.outputs[0]);
+  const div = next && next.length === 1 && next[0].opType === "Div" && next[0].inputs[0] === sub.outputs[0] ? next[0] : undefined;
+  const std = div && view.constant(div.inputs[1]);
+  if (!sub || !mean || !div || !std || mean.dims.length !== 1 || std.dims.length !== 1) return { start: input };
+  view.take([sub, div]);
+  return { start: div.outputs[0], standardize: { mean: Array.from(mean.data as ArrayLike<number>), std: Array.from(std.data as ArrayLike<number>) } };
 }

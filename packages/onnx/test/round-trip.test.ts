@@ -36,3 +36,24 @@ describe.each(["float32", "float64"] as const)("export → import round trip (%s
     });
   }
 });
+
+describe("standardize: raw inputs scaled inside the graph", () => {
+  it("exports (x − mean)/std before the first layer, runs as the scaled model, and imports back as metadata", async () => {
+    const { Dense, Sequential } = await import("@nn/layers");
+    const { tensor } = await import("@nn/tensor");
+    const ort = await import("onnxruntime-node");
+    const model = new Sequential([new Dense(2, 3, { dtype: "float64" })]);
+    const standardize = { mean: [1.5, -2], std: [0.5, 4] };
+    const bytes = exportONNX(model, { standardize });
+    const raw = tensor([[2, 2], [1, -6]], "float64");
+    const scaled = tensor([[(2 - 1.5) / 0.5, (2 + 2) / 4], [(1 - 1.5) / 0.5, (-6 + 2) / 4]], "float64");
+    const session = await ort.InferenceSession.create(bytes);
+    const { output } = await session.run({ input: new ort.Tensor("float64", raw.data, [2, 2]) });
+    const want = model.forward(scaled, "eval").data;
+    Array.from(output.data as Float64Array).forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-12));
+    const back = importONNX(bytes);
+    expect(back.metadata).toEqual({ standardize });
+    expect(() => exportONNX(model, { standardize: { mean: [0], std: [1] } })).toThrow(/must have 2 values/);
+    expect(() => exportONNX(model, { standardize: { mean: [0, 0], std: [1, 0] } })).toThrow(/feature 1: .*std a positive finite number/);
+  });
+});
