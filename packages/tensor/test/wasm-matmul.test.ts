@@ -85,3 +85,25 @@ describe("WebAssembly SIMD matmul (gemm.wat)", () => {
     expect(viaWasm).toEqual(viaJs);
   });
 });
+
+describe("WebAssembly kernels at the engine's memory limit", () => {
+  // An arena capped at 17 pages (1088 KiB, 16 to start): small calls use wasm, a call that
+  // needs more falls back to the JavaScript kernels instead of throwing.
+  const capped = createWasmKernels(jsKernels, { maximumPages: 17 });
+
+  it("computes a product too large for the arena with the JavaScript kernel", () => {
+    const size = 300; // A, B and C alone take 3 × 352 KiB
+    const a = randomF32(size * size, 8), b = randomF32(size * size, 9);
+    const viaCapped = new Float32Array(size * size), viaJs = new Float32Array(size * size);
+    capped?.matmul(a, b, viaCapped, size, size, size, false, false);
+    jsKernels.matmul(a, b, viaJs, size, size, size, false, false);
+    expect(viaCapped).toEqual(viaJs);
+  });
+
+  it("runs the element-wise passes on arrays too large for the arena", () => {
+    const n = 300_000;
+    const x = randomF32(n, 10), y = new Float32Array(n);
+    capped?.relu(x, y);
+    expect(y).toEqual(x.map((v) => Math.max(v, 0)));
+  });
+});

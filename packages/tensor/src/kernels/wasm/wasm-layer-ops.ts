@@ -18,7 +18,8 @@ function align16(bytes: number): number {
 /**
  * layer-ops.wat behind the `Kernels` signatures. Each call copies its operands into the arena
  * with the result first (at byte 0, so it is copied out through a cached view), runs one SIMD
- * pass, and copies the result out. float64 and tiny arrays go to the JavaScript kernels.
+ * pass, and copies the result out. float64, tiny arrays, and arrays too large for the engine's
+ * memory limit go to the JavaScript kernels.
  */
 export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): LayerOps {
   const ops = runtime.layerOps;
@@ -32,6 +33,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       const n = y.length;
       if (small(n, x, y)) return fallback.relu(x, y);
       const heap = runtime.f32(n * 4);
+      if (heap === null) return fallback.relu(x, y);
       heap.set(x, 0);
       ops.relu_f32(0, 0, n);
       y.set(runtime.head(n));
@@ -41,6 +43,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       if (small(n, x, dy, dx)) return fallback.reluBackward(x, dy, dx);
       const xAt = align16(n * 4);
       const heap = runtime.f32(xAt + n * 4);
+      if (heap === null) return fallback.reluBackward(x, dy, dx);
       heap.set(dy, 0);
       heap.set(x, xAt >> 2);
       ops.relu_grad_f32(xAt, 0, 0, n);
@@ -51,6 +54,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       if (small(n, y, bias)) return fallback.addRow(y, bias, rows, cols);
       const bAt = align16(n * 4);
       const heap = runtime.f32(bAt + cols * 4);
+      if (heap === null) return fallback.addRow(y, bias, rows, cols);
       heap.set(y, 0);
       heap.set(bias, bAt >> 2);
       ops.add_row_f32(0, bAt, rows, cols);
@@ -61,6 +65,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       if (small(n, y, out)) return fallback.sumRowsInto(y, out, rows, cols);
       const yAt = align16(cols * 4);
       const heap = runtime.f32(yAt + n * 4);
+      if (heap === null) return fallback.sumRowsInto(y, out, rows, cols);
       heap.set(out, 0);
       heap.set(y, yAt >> 2);
       ops.sum_rows_f32(yAt, 0, rows, cols);
@@ -71,6 +76,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       if (small(n, x, y)) return fallback.axpy(alpha, x, y);
       const xAt = align16(n * 4);
       const heap = runtime.f32(xAt + n * 4);
+      if (heap === null) return fallback.axpy(alpha, x, y);
       heap.set(y, 0);
       heap.set(x, xAt >> 2);
       ops.axpy_f32(0, xAt, alpha, n);

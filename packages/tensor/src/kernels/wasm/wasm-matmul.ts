@@ -43,6 +43,10 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul
     const aAt = packB + align16(roundUp(Math.min(n, NC), NR) * kc * 4);
     const bAt = aAt + align16(m * k * 4);
     const heap = runtime.f32(bAt + k * n * 4);
+    if (heap === null) {
+      fallback(a, b, out, m, n, k, transA, transB);
+      return;
+    }
     // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
     heap.set(a, aAt >> 2);
     heap.set(b, bAt >> 2);

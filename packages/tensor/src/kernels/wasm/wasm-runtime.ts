@@ -39,13 +39,19 @@ export class WasmRuntime {
   }
 
   /**
-   * A float32 view of the whole memory, first growing it to at least `bytes`. Growth happens
-   * once per new largest call, so a training loop at a fixed batch size stops allocating after
-   * its first step.
+   * A float32 view of the whole memory, first growing it to at least `bytes` (null when the
+   * engine refuses to grow that far). Growth happens once per new largest call, so a training
+   * loop at a fixed batch size stops allocating after its first step.
    */
-  f32(bytes: number): Float32Array {
+  f32(bytes: number): Float32Array | null {
     const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    if (bytes > have) {
+      try {
+        this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+      } catch {
+        return null; // past the engine's memory limit: the caller uses the JavaScript kernel
+      }
+    }
     if (this.view.buffer !== this.memory.buffer) {
       this.view = new Float32Array(this.memory.buffer);
       // Views of the old buffer are detached: remake them now, while the first (largest) step
@@ -70,6 +76,11 @@ export class WasmRuntime {
   }
 }
 
+export interface WasmRuntimeOptions {
+  /** Cap on the arena in 64 KiB pages (default: the engine's limit). Tests use it. */
+  maximumPages?: number;
+}
+
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -83,12 +94,12 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
  * without SIMD. Compilation is synchronous (the modules are about a kilobyte, far below the size
  * browsers refuse to compile synchronously on the main thread).
  */
-export function loadWasmRuntime(): WasmRuntime | null {
+export function loadWasmRuntime(options: WasmRuntimeOptions = {}): WasmRuntime | null {
   if (typeof WebAssembly !== "object") return null;
   const gemmBytes = decodeBase64(gemmWasm), layerOpsBytes = decodeBase64(layerOpsWasm);
   if (!WebAssembly.validate(gemmBytes) || !WebAssembly.validate(layerOpsBytes)) return null;
   try {
-    const memory = new WebAssembly.Memory({ initial: 16 });
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: options.maximumPages });
     const imports = { env: { memory } };
     const gemm = new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), imports);
     const layerOps = new WebAssembly.Instance(new WebAssembly.Module(layerOpsBytes), imports);
