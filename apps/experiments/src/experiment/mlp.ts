@@ -56,3 +56,19 @@ export function setNormalWeights(model: Sequential, std: number, rng: Rng): void
     }
   }
 }
+
+/**
+ * scikit-learn's MLPClassifier initialisation (1.2, `_init_coef` with a ReLU network): every
+ * weight and every bias uniform(±√(6/(fanIn + fanOut))). Used to separate the effect of the
+ * initial weights from that of the training loop when comparing with it.
+ */
+export function setSklearnInit(model: Sequential, rng: Rng): void {
+  for (const layer of model.layers) {
+    if (!(layer instanceof Dense)) continue;
+    const bound = Math.sqrt(6 / (layer.inFeatures + layer.outFeatures));
+    for (const p of layer.parameters()) {
+      const d = p.value.data;
+      for (let i = 0; i < d.length; i++) d[i] = (2 * rng.next() - 1) * bound;
+    }
+  }
+}
