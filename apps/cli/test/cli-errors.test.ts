@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../src/commands/registry.js";
 import { runCli } from "./fixtures/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "nn-cli-errors-"));
@@ -20,7 +21,7 @@ async function expectUsage(argv: string[], message: string | RegExp): Promise<vo
 
 describe("bad input: one clear line, exit code 2", () => {
   it("unknown command, flag and data set", async () => {
-    await expectUsage(["fly"], 'nn: unknown command "fly" (commands: train, predict, gradcheck, datasets, summary)');
+    await expectUsage(["fly"], `nn: unknown command "fly" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
     await expectUsage(["train", "--speed", "3"], "nn train: unknown flag --speed");
     await expectUsage(["--data", "mnist"], /^nn train: --data must be one of moons, .* or a \.csv file, got mnist$/);
   });

@@ -8,7 +8,14 @@ import { Tmux } from "./e2e/tmux.js";
 // The built `nn` in a real pseudo-terminal (tmux): start it, press keys, read the screen.
 const tmux = new Tmux(`nn-e2e-${process.pid}-${Date.now()}`);
 const workDir = mkdtempSync(join(tmpdir(), "nn-e2e-"));
-const until = (fn: () => void, timeout = 60_000) => vi.waitFor(fn, { timeout, interval: 100 });
+/** Polls the screen; on a timeout the error shows the last screen, so a failure says what nn drew. */
+const until = async (fn: () => void, timeout = 60_000): Promise<void> => {
+  try {
+    await vi.waitFor(fn, { timeout, interval: 100 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- screen ---\n${tmux.screen()}`, { cause: error });
+  }
+};
 const epochOf = (screen: string): number => Number(/epoch (\d+)\/100000/.exec(screen)?.[1] ?? -1);
 
 describe("nn in a real terminal", () => {
@@ -21,7 +28,7 @@ describe("nn in a real terminal", () => {
 
   afterAll(() => tmux.kill());
 
-  it("shows the live trainer, pauses, shows help, saves on q and exits 0", async () => {
+  it("shows the live trainer, pauses, shows help, saves on q and exits 0", { timeout: 240_000 }, async () => {
     const model = join(workDir, "live.json");
     tmux.start(`node ${binary} train --epochs 100000 --save ${model}`, 120, 40, workDir);
 

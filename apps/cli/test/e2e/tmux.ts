@@ -18,10 +18,14 @@ export class Tmux {
     return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8" });
   }
 
+  /**
+   * Runs `command` in a new pane. When it exits, the shell prints its exit status on the screen
+   * and keeps the pane open, so both the last screen and the status can be read (tmux's own
+   * pane_dead_status is not filled in by every tmux version).
+   */
   start(command: string, columns: number, rows: number, cwd: string): void {
-    this.tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), "-c", cwd, command]);
-    // Keep the pane after the program exits so its last screen and exit status can be read.
-    this.tmux(["set-option", "-g", "remain-on-exit", "on"]);
+    const wrapped = `${command}; echo "[exit status $?]"; sleep 3600`;
+    this.tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), "-c", cwd, wrapped]);
   }
 
   screen(): string {
@@ -34,8 +38,8 @@ export class Tmux {
 
   /** The program's exit status once it has exited, else undefined. */
   exitStatus(): number | undefined {
-    const [dead, status] = this.tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");
-    return dead === "1" ? Number(status) : undefined;
+    const match = /\[exit status (\d+)\]/.exec(this.screen());
+    return match === null ? undefined : Number(match[1]);
   }
 
   kill(): void {
