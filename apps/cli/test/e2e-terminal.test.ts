@@ -28,7 +28,7 @@ describe("nn in a real terminal", () => {
 
   afterAll(() => tmux.kill());
 
-  it("shows the live trainer, pauses, shows help, saves on q and exits 0", { timeout: 240_000 }, async () => {
+  it("shows the live trainer; space, n, ?, +, l, s, r and q do what they say; exit 0", { timeout: 240_000 }, async () => {
     const model = join(workDir, "live.json");
     tmux.start(`node ${binary} train --epochs 100000 --save ${model}`, 120, 40, workDir);
 
@@ -60,6 +60,19 @@ describe("nn in a real terminal", () => {
 
     tmux.send("+");
     await until(() => expect(tmux.screen()).toContain("lr 0.2"));
+
+    tmux.send("l");
+    await until(() => expect(tmux.screen()).toContain("(log scale)"));
+
+    tmux.send("s");
+    await until(() => expect(tmux.screen()).toContain(`saved to ${model}`));
+
+    // r: a fresh run with the next seed, training again (a restart also ends the pause).
+    tmux.send("r");
+    await until(() => expect(tmux.screen()).toContain("seed 2"));
+    await until(() => expect(tmux.screen()).toContain("RUNNING"));
+    const restarted = epochOf(tmux.screen());
+    await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(restarted));
 
     tmux.send("q");
     await until(() => expect(tmux.exitStatus()).toBe(0));

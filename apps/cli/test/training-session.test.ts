@@ -39,6 +39,8 @@ describe("training session", () => {
     session.restart(9);
     expect(session.epoch).toBe(0);
     expect(session.snapshot().seed).toBe(9);
+    // The restarted run trains even though the old one was paused.
+    while (session.epoch < 2) await new Promise((r) => setTimeout(r, 5));
     await session.stop();
   });
 

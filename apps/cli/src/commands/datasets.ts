@@ -35,12 +35,8 @@ export const datasetsCommand: Command = {
       rows.push([name, "synthetic", "1000*", String(ds.x.shape[1]), String(ds.numClasses), String(DEFAULT_NOISE[name]), DESCRIPTIONS[name]]);
     }
     for (const name of REAL_DATASETS) {
-      try {
-        const ds = builtinDataset(name, { samples: 0, noise: 0, seed: 0 });
-        rows.push([name, "real", String(ds.x.shape[0]), String(ds.x.shape[1]), String(ds.numClasses), "-", DESCRIPTIONS[name]]);
-      } catch {
-        rows.push([name, "real", "?", "?", "?", "-", `${DESCRIPTIONS[name]} (not in this build)`]);
-      }
+      const ds = builtinDataset(name, { samples: 0, noise: 0, seed: 0 });
+      rows.push([name, "real", String(ds.x.shape[0]), String(ds.x.shape[1]), String(ds.numClasses), "-", DESCRIPTIONS[name]]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     const text = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join("  ")).join("\n");

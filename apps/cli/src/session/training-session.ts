@@ -184,7 +184,8 @@ export class TrainingSession implements SessionController {
       ...(event.validation ? { valLoss: event.validation.loss, valAccuracy: event.validation.accuracy ?? Number.NaN } : {}),
     };
     this.pending.push(point);
-    this.samplesPerSecond = event.samplesPerSecond;
+    // Smoothed: one full-batch epoch takes about a millisecond, so single readings jump around.
+    this.samplesPerSecond = this.samplesPerSecond === 0 ? event.samplesPerSecond : 0.9 * this.samplesPerSecond + 0.1 * event.samplesPerSecond;
     this.layerNorms = event.layers.map((l) => ({ name: l.name, gradNorm: l.gradNorm, weightNorm: l.weightNorm }));
     this.deps.onEpoch?.(event, point);
   }
@@ -223,8 +224,10 @@ export class TrainingSession implements SessionController {
     this.trainer.lr = lr;
   }
 
+  /** A fresh run (new initial weights, split and shuffling; same data), running even if paused. */
   restart(seed: number): void {
     this.seed = seed;
+    this.paused = false;
     this.build();
     this.schedule();
   }

@@ -9,7 +9,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ["n", "one epoch while paused"],
   ["+ / -", "double / halve the learning rate"],
   ["l", "loss chart: log / linear scale"],
-  ["r", "restart with a new seed"],
+  ["r", "restart with a new seed (also ends a pause)"],
   ["s", "save the model (--save path, else nn-model.json)"],
   ["q / Ctrl-C", "quit (saves first when --save was given)"],
   ["?", "this help (? or Esc closes it)"],
