@@ -54,10 +54,11 @@ const checks = names.map((name) => {
   return { name, probe };
 });
 writeFileSync(join(consumer, "esm.mjs"), [
+  `import { tensor } from "@nn/tensor";`,
   ...checks.map(({ name }, i) => `import * as p${i} from "${name}";`),
   ...subpaths.map((name, i) => `import * as s${i} from "${name}";`),
   `const fail = (msg) => { console.error(msg); process.exit(1); };`,
-  ...checks.map(({ name, probe }, i) => `{ const m = p${i}; const { tensor } = p0; if (${probe.name ? `typeof m.${probe.name} === "undefined" || !(${probe.use})` : "false"}) fail("ESM: ${name} failed its probe"); }`),
+  ...checks.map(({ name, probe }, i) => `{ const m = p${i}; if (${probe.name ? `typeof m.${probe.name} === "undefined" || !(${probe.use})` : "false"}) fail("ESM: ${name} failed its probe"); }`),
   ...subpaths.map((name, i) => `if (Object.keys(s${i}).length === 0) fail("ESM: ${name} exports nothing");`),
   `console.log("ESM consumer: ok (${names.length} packages, ${subpaths.length} node subpaths)");`,
 ].join("\n"));
