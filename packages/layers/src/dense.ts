@@ -1,4 +1,4 @@
-import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, matmul, zeros } from "@nn/tensor";
+import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, kernels, matmul, zeros } from "@nn/tensor";
 import { reuseMatrix } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
 import { type InitScheme, INIT_SCHEMES, initWeight, isInitScheme } from "./initializers.js";
@@ -61,13 +61,7 @@ export class Dense implements Layer {
     const y = reuseMatrix(this.y, n, out, this.dtype);
     this.forwardOptions.out = y;
     matmul(x, this.weight.value, this.forwardOptions);
-    if (this.bias !== null) {
-      const yd = y.data, b = this.bias.value.data;
-      for (let i = 0; i < n; i++) {
-        const row = i * out;
-        for (let j = 0; j < out; j++) yd[row + j] += b[j];
-      }
-    }
+    if (this.bias !== null) kernels().addRow(y.data, this.bias.value.data, n, out);
     this.x = x;
     this.y = y;
     return y;
@@ -79,15 +73,8 @@ export class Dense implements Layer {
     const x = this.x as Tensor;
     const n = x.shape[0], out = this.outFeatures;
     matmul(x, dy, this.weightGradOptions);
-    const g = this.weight.grad.data, s = this.dW.data;
-    for (let i = 0; i < g.length; i++) g[i] += s[i];
-    if (this.bias !== null) {
-      const gb = this.bias.grad.data, d = dy.data;
-      for (let i = 0; i < n; i++) {
-        const row = i * out;
-        for (let j = 0; j < out; j++) gb[j] += d[row + j];
-      }
-    }
+    kernels().axpy(1, this.dW.data, this.weight.grad.data);
+    if (this.bias !== null) kernels().sumRowsInto(dy.data, this.bias.grad.data, n, out);
     const dx = reuseMatrix(this.dx, n, this.inFeatures, this.dtype);
     this.inputGradOptions.out = dx;
     matmul(dy, this.weight.value, this.inputGradOptions);
