@@ -61,6 +61,9 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
     { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false, patchConsole: false },
   );
   await instance.waitUntilExit();
+  const { wallMs, trainingMs } = session.timing();
+  const share = wallMs > 0 ? Math.round((100 * trainingMs) / wallMs) : 0;
+  io.stdout.write(`${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps)\n`);
   if (outcome.savedTo !== undefined) io.stdout.write(`model saved to ${outcome.savedTo}\n`);
   if (outcome.error !== undefined || session.failure !== undefined) {
     io.stderr.write(`nn train: training failed: ${outcome.error ?? firstLine(session.failure)}\n`);

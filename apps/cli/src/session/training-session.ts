@@ -125,9 +125,19 @@ export class TrainingSession implements SessionController {
     this.description = describeRun(this.options, this.run);
   }
 
+  private startedAt: number | undefined;
+  private finishedAt: number | undefined;
+
   /** Starts (or continues) training on the event loop. */
   start(): void {
+    this.startedAt ??= this.now();
     this.schedule();
+  }
+
+  /** Wall time from start() to the end of training (or now) and the part of it spent training. */
+  timing(): { wallMs: number; trainingMs: number } {
+    const end = this.finishedAt ?? this.now();
+    return { wallMs: this.startedAt === undefined ? 0 : end - this.startedAt, trainingMs: this.trainingMs };
   }
 
   private schedule(): void {
@@ -172,6 +182,7 @@ export class TrainingSession implements SessionController {
   private complete(): void {
     if (this.finished) return;
     this.finished = true;
+    this.finishedAt = this.now();
     if (this.options.save !== undefined && this.error === undefined) this.autoSaved = this.save();
     this.deps.onFinish?.(this.error === undefined ? {} : { error: this.error });
   }
@@ -227,6 +238,9 @@ export class TrainingSession implements SessionController {
   /** A fresh run (new initial weights, split and shuffling; same data), running even if paused. */
   restart(seed: number): void {
     this.seed = seed;
+    this.startedAt = this.now();
+    this.finishedAt = undefined;
+    this.trainingMs = 0;
     this.paused = false;
     this.build();
     this.schedule();

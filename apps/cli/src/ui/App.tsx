@@ -46,7 +46,8 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
   // The ref holds the truth (key handlers see it at once: no pause race); the state triggers renders.
   const stateRef = useRef<TrainerState>(initial.current);
   const [state, setState] = useState<TrainerState>(initial.current);
-  const [field, setField] = useState<DecisionField | undefined>(undefined);
+  const fieldRef = useRef<DecisionField | undefined>(undefined);
+  const [, setFieldVersion] = useState(0);
   const exiting = useRef(false);
 
   const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: Math.max(1, state.layerNorms.length) });
@@ -110,8 +111,8 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
 
   // The refresh loop: sample the session every refreshMs, however fast training runs. Whatever
   // the loop spends outside training between two refreshes is the screen's cost (React, layout,
-  // terminal output, the map); the next refresh waits 4× that, so drawing takes at most about a
-  // fifth of the time while training runs, even on a slow or busy machine.
+  // terminal output, the map); the next refresh waits 6× that, so drawing takes about a seventh
+  // of the time while training runs, even on a slow or busy machine.
   const mapRef = useRef({ cols: 0, rows: 0 });
   mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
   useEffect(() => {
@@ -125,19 +126,23 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
       const changed =
         snapshot.newPoints.length > 0 || snapshot.epoch !== s.epoch || snapshot.seed !== s.seed || snapshot.lr !== s.lr ||
         snapshot.finished !== (s.status === "done" || s.status === "failed") || snapshot.layerNorms !== s.layerNorms;
-      if (changed) dispatch({ type: "snapshot", snapshot, now: now() });
       const { cols, rows: pixelRows } = mapRef.current;
       const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}`;
+      // One render per refresh at most: the map goes into a ref, the snapshot's state update draws it.
+      let fieldChanged = false;
       if (cols > 0 && fieldKey !== lastFieldKey) {
         lastFieldKey = fieldKey;
-        setField(session.decisionField(cols, pixelRows));
+        fieldRef.current = session.decisionField(cols, pixelRows);
+        fieldChanged = true;
       }
+      if (changed) dispatch({ type: "snapshot", snapshot, now: now() });
+      else if (fieldChanged) setFieldVersion((v) => v + 1);
       const wall = performance.now();
       const training = session.trainingMs;
       const screenMs = training > lastTraining ? Math.max(0, wall - lastWall - (training - lastTraining)) : 0;
       lastWall = wall;
       lastTraining = training;
-      timer = setTimeout(tick, Math.min(1000, Math.max(refreshMs, 4 * screenMs)));
+      timer = setTimeout(tick, Math.min(1000, Math.max(refreshMs, 6 * screenMs)));
     };
     tick();
     return () => clearTimeout(timer);
@@ -174,7 +179,7 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
           </Box>
           <Box width={1} />
           <Box flexDirection="column" width={layout.rightWidth}>
-            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+            {layout.mapRows > 0 ? <DecisionMap field={fieldRef.current} rows={layout.mapRows} cols={layout.mapCols} /> : null}
             <GradientBars layers={state.layerNorms} width={layout.rightWidth} rows={layout.barsRows} />
           </Box>
         </Box>
