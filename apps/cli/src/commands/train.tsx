@@ -60,7 +60,22 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
     />,
     { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false, patchConsole: false },
   );
+  // A SIGINT from outside (kill -INT; in raw mode Ctrl-C arrives as a key instead) quits like q.
+  const onInterrupt = (): void => {
+    session.stop().then(
+      (savedTo) => {
+        outcome = { status: "quitting", ...(savedTo !== undefined ? { savedTo } : {}) };
+        instance.unmount();
+      },
+      (error: unknown) => {
+        outcome = { status: "failed", error: `save failed: ${firstLine(error)}` };
+        instance.unmount();
+      },
+    );
+  };
+  io.interrupt?.addEventListener("abort", onInterrupt, { once: true });
   await instance.waitUntilExit();
+  io.interrupt?.removeEventListener("abort", onInterrupt);
   const { wallMs, trainingMs } = session.timing();
   const share = wallMs > 0 ? Math.round((100 * trainingMs) / wallMs) : 0;
   io.stdout.write(`${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps)\n`);
