@@ -65,6 +65,25 @@ describe("train --save, then predict on raw inputs", () => {
     expect(summary.stdout).toContain("trained:  150 epochs, seed 1");
   });
 
+  it("several classes: softmax probabilities under the data set's class names", async () => {
+    const irisModel = join(dir, "iris.json");
+    const train = await runCli(["train", "--data", "iris", "--epochs", "150", "--optimizer", "adam", "--lr", "0.01", "--save", irisModel]);
+    expect(train.code).toBe(0);
+    const input = join(dir, "iris.csv");
+    // Rows 1 and 150 of Fisher's iris data: a setosa and a virginica.
+    writeFileSync(input, "5.1,3.5,1.4,0.2\n5.9,3.0,5.1,1.8\n");
+    const r = await runCli(["predict", "--model", irisModel, "--input", input]);
+    expect(r.code).toBe(0);
+    const [header, setosa, virginica] = r.stdout.trimEnd().split("\n");
+    expect(header).toBe("class,p_setosa,p_versicolor,p_virginica");
+    expect(setosa.split(",")[0]).toBe("setosa");
+    expect(virginica.split(",")[0]).toBe("virginica");
+    for (const line of [setosa, virginica]) {
+      const p = line.split(",").slice(1).map(Number);
+      expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    }
+  });
+
   it("refuses a CSV whose width does not match the model, naming both widths", async () => {
     const wide = join(dir, "wide.csv");
     writeFileSync(wide, "1,2,3\n4,5,6\n");

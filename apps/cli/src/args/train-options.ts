@@ -21,7 +21,7 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 export const SCHEDULES = ["constant", "step", "exponential", "cosine", "plateau"] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
 
-/** Where the data comes from: a built-in set (with generator settings) or a CSV file. */
+/** Where the data comes from: a built-in set (with generator settings; 0 for shipped sets) or a CSV file. */
 export type DataSource =
   | { readonly kind: "builtin"; readonly name: BuiltinDataset; readonly samples: number; readonly noise: number }
   | { readonly kind: "csv"; readonly path: string; readonly labelColumn?: string };
@@ -193,6 +193,7 @@ function readDataSource(f: FlagReader, command: string): DataSource {
     if (!synthetic && (f.has("samples") || f.has("noise"))) {
       throw new UsageError(`nn ${command}: --samples and --noise apply to synthetic sets only, not ${name}`);
     }
+    if (!synthetic) return { kind: "builtin", name, samples: 0, noise: 0 };
     return {
       kind: "builtin",
       name,

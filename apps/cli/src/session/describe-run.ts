@@ -17,7 +17,7 @@ export function describeRun(options: TrainOptions, run: BuiltRun): RunDescriptio
   const architecture = [
     widths,
     activationLabel(options.activation),
-    run.binary ? "sigmoid · BCE" : "softmax cross-entropy",
+    run.binary ? "sigmoid · BCE" : "softmax · CE",
     options.init,
     ...extras,
   ].join(" · ");
