@@ -78,7 +78,8 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
   io.interrupt?.removeEventListener("abort", onInterrupt);
   const { wallMs, trainingMs } = session.timing();
   const share = wallMs > 0 ? Math.round((100 * trainingMs) / wallMs) : 0;
-  io.stdout.write(`${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps)\n`);
+  // Ink leaves the cursor after its last frame, not always on a fresh line.
+  io.stdout.write(`\n${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps)\n`);
   if (outcome.savedTo !== undefined) io.stdout.write(`model saved to ${outcome.savedTo}\n`);
   if (outcome.error !== undefined || session.failure !== undefined) {
     io.stderr.write(`nn train: training failed: ${outcome.error ?? firstLine(session.failure)}\n`);
