@@ -6,6 +6,7 @@ import type { EpochPoint, LayerNorm, TrainingSnapshot } from "../state/trainer-s
 import type { DecisionField } from "../ui/decision-map.js";
 import type { RunDescription } from "../ui/Header.js";
 import { buildRun, type BuiltRun } from "./build-run.js";
+import { dataBounds, fieldFromOutputs, gridInputs, placePoints, type Bounds } from "./decision-field.js";
 import { describeRun } from "./describe-run.js";
 import { loadData, type LoadedData } from "./load-data.js";
 import { modelMetadata } from "./model-metadata.js";
@@ -50,7 +51,7 @@ export class TrainingSession implements SessionController {
   private samplesPerSecond = 0;
   private layerNorms: LayerNorm[] = [];
   private autoSaved: Promise<string | undefined> | undefined;
-  private bounds: { x0: number; x1: number; y0: number; y1: number } | undefined;
+  private bounds: Bounds | undefined;
   /** A copy of the model for drawing the map: its buffers stay sized for the grid, so the
    * training model never reallocates its own between a map frame and the next batch. */
   private mapModel: BuiltRun["model"] | undefined;
@@ -278,65 +279,15 @@ export class TrainingSession implements SessionController {
 
   decisionField(cols: number, rows: number): DecisionField | undefined {
     if (!this.twoD || cols <= 0 || rows <= 0) return undefined;
-    const b = (this.bounds ??= dataBounds(this.data.dataset.x));
+    const bounds = (this.bounds ??= dataBounds(this.data.dataset.x));
     const key = `${cols}x${rows}`;
     if (this.mapGrid?.key !== key) {
-      const grid = new Float32Array(cols * rows * 2);
-      for (let r = 0; r < rows; r++) {
-        const y = b.y1 - ((r + 0.5) / rows) * (b.y1 - b.y0);
-        for (let c = 0; c < cols; c++) {
-          const i = (r * cols + c) * 2;
-          grid[i] = b.x0 + ((c + 0.5) / cols) * (b.x1 - b.x0);
-          grid[i + 1] = y;
-        }
-      }
-      const input = new Tensor(grid, [cols * rows, 2]);
+      const input = gridInputs(bounds, cols, rows);
       this.mapGrid = { key, input: this.run.scaler === undefined ? input : this.run.scaler.transform(input) };
     }
     const model = (this.mapModel ??= this.run.model.cast(this.run.model.dtype));
     const from = this.run.model.parameters();
     model.parameters().forEach((p, i) => p.value.data.set(from[i].value.data));
-    const out = model.forward(this.mapGrid.input, "eval");
-    const classes = new Uint8Array(cols * rows);
-    const confidence = new Float32Array(cols * rows);
-    const k = out.size / (cols * rows);
-    const d = out.data;
-    for (let i = 0; i < cols * rows; i++) {
-      if (k === 1) {
-        classes[i] = d[i] >= 0.5 ? 1 : 0;
-        confidence[i] = Math.abs(2 * d[i] - 1);
-      } else {
-        let best = 0;
-        let max = -Infinity;
-        for (let j = 0; j < k; j++) if (d[i * k + j] > max) { max = d[i * k + j]; best = j; }
-        let z = 0;
-        for (let j = 0; j < k; j++) z += Math.exp(d[i * k + j] - max);
-        const p = 1 / z;
-        classes[i] = best;
-        confidence[i] = (p - 1 / k) / (1 - 1 / k);
-      }
-    }
-    const x = this.data.dataset.x.data;
-    const y = this.data.dataset.y.data;
-    const points: { col: number; row: number; cls: number }[] = [];
-    for (let i = 0; i < y.length; i++) {
-      const col = Math.floor(((x[2 * i] - b.x0) / (b.x1 - b.x0)) * cols);
-      const row = Math.floor(((b.y1 - x[2 * i + 1]) / (b.y1 - b.y0)) * rows);
-      points.push({ col, row, cls: y[i] });
-    }
-    return { cols, rows, classes, confidence, points };
+    return fieldFromOutputs(model.forward(this.mapGrid.input, "eval"), cols, rows, placePoints(this.data.dataset, bounds, cols, rows));
   }
-}
-
-/** The data's bounding box with a 5% margin. */
-function dataBounds(x: Tensor): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  const d = x.data;
-  for (let i = 0; i < d.length; i += 2) {
-    x0 = Math.min(x0, d[i]); x1 = Math.max(x1, d[i]);
-    y0 = Math.min(y0, d[i + 1]); y1 = Math.max(y1, d[i + 1]);
-  }
-  const px = (x1 - x0 || 1) * 0.05;
-  const py = (y1 - y0 || 1) * 0.05;
-  return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
 }
