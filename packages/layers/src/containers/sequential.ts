@@ -49,6 +49,7 @@ export class Sequential implements Layer {
     return h;
   }
 
+  // docs/math_derivations.md §2: the chain rule, applied layer by layer from the output back
   backward(dy: Tensor): Tensor {
     let g = dy;
     const layers = this.layers;
