@@ -14,6 +14,7 @@ import { lineChart } from "../plot/line-chart.js";
 import { markdownTable, meanStdCell, percentCell } from "../report/markdown-table.js";
 import { mean, meanStd } from "../stats.js";
 import type { Study, StudyConfig } from "../study.js";
+import { studyHeader } from "../report/study-header.js";
 
 const ACTIVATIONS: readonly { name: ActivationName; label: string; init: "he-normal" | "xavier-normal" }[] = [
   { name: "relu", label: "ReLU", init: "he-normal" },
@@ -110,14 +111,7 @@ export const activationsStudy: Study<ActData> = {
     const verdict = slowest === sig && smallestRatio === sig ? "supported" : slowest === sig || smallestRatio === sig ? "partly supported" : "not supported";
     const finding = `Sigmoid ${slowest === sig ? "is the slowest" : "is not the slowest"} to reach loss ${s.targetLoss} and at step 0 its input layer gets ${compact(ratio0[sig])}× the output layer's gradient norm (ReLU ${compact(ratio0[0])}×, tanh ${compact(ratio0[2])}×, GELU ${compact(ratio0[3])}×).`;
     const md = [
-      "# Activation functions and gradient flow",
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Activation functions and gradient flow", this.claim, verdict, finding),
       `- Data: two moons (makeMoons n ${s.samples}, noise 0.2), a sample per seed, stratified 75/25 split, standardised.`,
       `- Model: 2→64→32→1 with the activation under test in both hidden layers, sigmoid output, binary cross-entropy. Weights: He-normal for ReLU and GELU, Xavier-normal for sigmoid and tanh (each with the init its variance argument assumes, docs/math_derivations.md §8).`,
       `- Full-batch gradient descent, lr ${s.lr}, ${s.epochs} epochs. Seeds ${seedsFor(config).join(", ")}; mean ± sample std.`,

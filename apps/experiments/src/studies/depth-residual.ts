@@ -16,6 +16,7 @@ import { lineChart } from "../plot/line-chart.js";
 import { markdownTable, percentCell } from "../report/markdown-table.js";
 import { mean, meanStd, std } from "../stats.js";
 import type { Study, StudyConfig } from "../study.js";
+import { studyHeader } from "../report/study-header.js";
 
 type Variant = "plain" | "plain-ln" | "residual";
 const VARIANTS: readonly { id: Variant; label: string }[] = [
@@ -118,14 +119,7 @@ export const depthResidualStudy: Study<DepthData> = {
     const verdict = checks === 3 ? "supported" : checks >= 1 ? "partly supported" : "not supported";
     const finding = `Test accuracy from ${shallow} to ${deepest} blocks: plain ${fixed(100 * acc("plain", shallow), 1)}% → ${fixed(100 * acc("plain", deepest), 1)}%, plain + LayerNorm ${fixed(100 * acc("plain-ln", shallow), 1)}% → ${fixed(100 * acc("plain-ln", deepest), 1)}%, residual ${fixed(100 * acc("residual", shallow), 1)}% → ${fixed(100 * acc("residual", deepest), 1)}%.`;
     const md = [
-      "# Depth and residual connections",
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Depth and residual connections", this.claim, verdict, finding),
       `- Data: spirals (makeSpirals n ${s.samples}, 2 arms, 1.5 turns, noise 0.05), a sample per seed, stratified 75/25 split, standardised.`,
       `- Models: Dense(2→${WIDTH}) + ReLU, then \`depth\` blocks of width ${WIDTH}, then Dense(${WIDTH}→1) + sigmoid; He-normal weights. Blocks: **plain** Dense→ReLU; **plain + LayerNorm** LayerNorm→Dense→ReLU; **residual** x + ReLU(Dense(LayerNorm(x))) (pre-norm, docs/math_derivations.md §7). The LayerNorm variant separates the effect of the skip connection from that of normalisation.`,
       `- Depths ${s.depths.join(", ")}. Adam, lr ${s.lr}, mini-batches of ${s.batchSize}, ${s.epochs} epochs. Seeds ${seedsFor(config).join(", ")}.`,

@@ -17,6 +17,7 @@ import { lineChart } from "../plot/line-chart.js";
 import { markdownTable, meanStdCell, percentCell } from "../report/markdown-table.js";
 import { mean, meanStd } from "../stats.js";
 import type { Study, StudyConfig } from "../study.js";
+import { studyHeader } from "../report/study-header.js";
 
 type InitName = "xavier" | "he" | "naive" | "small";
 const INITS: readonly { name: InitName; label: string }[] = [
@@ -161,14 +162,7 @@ export const initialisationStudy: Study<InitData> = {
     const he10 = find("relu", 10, "he"), small10 = find("relu", 10, "small"), naive10 = find("relu", 10, "naive");
     const finding = `At depth 10 with ReLU, the last hidden layer's activation std over the first's is ${compact(mean(he10.runs.map((r) => actRatio(r.step0))))} with He, ${compact(mean(small10.runs.map((r) => actRatio(r.step0))))} with N(0, 0.01²) and ${compact(mean(naive10.runs.map((r) => actRatio(r.step0))))} with N(0, 1); the matched scheme ${trainsBetter ? "reaches the lowest" : "does not always reach the lowest"} final loss at depth 10.`;
     const md = [
-      "# Initialisation and signal propagation",
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Initialisation and signal propagation", this.claim, verdict, finding),
       `- Data: two moons (makeMoons n ${s.samples}, noise 0.2), a sample per seed, stratified 75/25 split, standardised.`,
       `- Model: 2 → ${WIDTH} × depth → 1 (depth 3 or 10 hidden layers of ${WIDTH}), ReLU or tanh, sigmoid output, binary cross-entropy, zero biases.`,
       "- Weights: `xavier-normal` (std √(2/(fan_in+fan_out))), `he-normal` (std √(2/fan_in)), every weight N(0, 1), every weight N(0, 0.01²).",

@@ -14,6 +14,7 @@ import { lineChart } from "../plot/line-chart.js";
 import { markdownTable, meanStdCell, percentCell } from "../report/markdown-table.js";
 import { mean, meanStd } from "../stats.js";
 import type { Study, StudyConfig } from "../study.js";
+import { studyHeader } from "../report/study-header.js";
 
 interface LrSetup {
   samples: number;
@@ -114,14 +115,7 @@ export const learningRateStudy: Study<LrData> = {
       + (firstFailing !== undefined ? `; from lr ${firstFailing.lr} at least one seed ends no better than it started.` : "; no rate in the sweep failed outright.");
 
     const md = [
-      `# Learning-rate sweep`,
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Learning-rate sweep", this.claim, verdict, finding),
       `- Data: two moons (makeMoons n ${s.samples}, noise 0.2), a fresh sample per seed, stratified 75/25 split, standardised with the training statistics.`,
       `- Model: the seed network 2→64→32→1, ReLU, sigmoid output, He-normal weights, zero biases; binary cross-entropy.`,
       `- Optimizer: plain gradient descent (\`SGD\`, no momentum), full batch, ${s.epochs} epochs; learning rates ${s.rates.join(", ")}.`,

@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findRepoRoot } from "../repo-root.js";
+import { studyHeader } from "../report/study-header.js";
 
 export const PEER_PROBLEMS: readonly ProblemName[] = ["moons", "circles", "spirals", "iris", "breast-cancer", "digits"];
 /** Every seed either run uses; the reference covers all of them. */
@@ -119,14 +120,7 @@ export const peersStudy: Study<PeersData> = {
       ],
     });
     const md = [
-      "# Peers: nn against scikit-learn's MLPClassifier",
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Peers: nn against scikit-learn's MLPClassifier", this.claim, verdict, finding),
       `- Data sets: ${PEER_PROBLEMS.map((p) => `${p} (${PROBLEMS[p].description})`).join("; ")}. For each seed: a stratified 75/25 split with that seed (synthetic sets are also drawn with it), standardised with the training statistics.`,
       "- **nn from sklearn's init**: the same network and training, with every weight and bias drawn as scikit-learn 1.2 draws them for a ReLU network (uniform ±√(6/(fan_in + fan_out)), `setSklearnInit` in src/experiment/mlp.ts). It separates the effect of the initial weights from that of the training loop.",
       `- nn: hidden layers 64 and 32, ReLU, He-normal weights, zero biases; one sigmoid unit and binary cross-entropy for two classes, softmax cross-entropy on k logits otherwise; full-batch gradient descent, lr 0.1, ${data.epochs} epochs, no regularisation.`,

@@ -16,6 +16,7 @@ import { lineChart } from "../plot/line-chart.js";
 import { markdownTable, meanStdCell, percentCell } from "../report/markdown-table.js";
 import { mean, meanStd } from "../stats.js";
 import type { Study, StudyConfig } from "../study.js";
+import { studyHeader } from "../report/study-header.js";
 
 interface Regulariser { id: string; label: string; l2: number; dropout: number }
 const REGULARISERS: readonly Regulariser[] = [
@@ -119,14 +120,7 @@ export const regularisationStudy: Study<RegData> = {
     const verdict = checks === 3 ? "supported" : checks >= 1 ? "partly supported" : "not supported";
     const finding = `Unregularised: train/test gap ${fixed(100 * gaps[none], 1)} points, test accuracy ${fixed(100 * testAcc[none], 1)}%; best test accuracy ${fixed(100 * testAcc[best], 1)}% with ${data.results[best].label} (gap ${fixed(100 * gaps[best], 1)} points); the strongest, ${data.results[strongest].label}, gets ${fixed(100 * testAcc[strongest], 1)}% test and ${fixed(100 * mean(data.results[strongest].runs.map((r) => r.trainAccuracy)), 1)}% training accuracy.`;
     const md = [
-      "# Regularisation: L2 and dropout",
-      "",
-      `**Claim.** ${this.claim}`,
-      "",
-      `**Verdict: ${verdict}.** ${finding}`,
-      "",
-      "## Setup",
-      "",
+      ...studyHeader("Regularisation: L2 and dropout", this.claim, verdict, finding),
       `- Data: two moons with noise ${s.noise}: ${s.trainSize} training points and ${s.testSize} test points drawn from the same distribution (one makeMoons sample per seed, split stratified), standardised with the training statistics.`,
       `- Model: 2→${HIDDEN.join("→")}→1, ReLU, He-normal, sigmoid output, binary cross-entropy. Full-batch Adam, lr ${s.lr}, ${s.epochs} epochs.`,
       "- L2: `L2Penalty` from @nn/layers added to the loss, R = (λ/2)·Σw² over the Dense weights (not the biases), docs/math_derivations.md §4.7. Dropout: inverted dropout after each hidden activation (§5), off at evaluation.",
