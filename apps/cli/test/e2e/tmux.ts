@@ -1,5 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
 
+/**
+ * The environment of a person at a terminal. CI runners set CI=true, and Ink (through is-in-ci)
+ * then draws only the final frame, so the live screen would stay blank until nn exits.
+ */
+function terminalEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  env.TERM ??= "xterm-256color";
+  return env;
+}
+
 /** A tmux server of our own (its own socket), so the test never touches a user's sessions. */
 export class Tmux {
   constructor(readonly socket: string) {}
@@ -15,7 +27,7 @@ export class Tmux {
   }
 
   private tmux(args: string[]): string {
-    return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8" });
+    return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8", env: terminalEnv() });
   }
 
   /**
