@@ -1,8 +1,9 @@
 import { defineConfig } from "tsup";
 
-// Ink is ESM-only with top-level await, so the app ships as ESM alone.
+// Ink is ESM-only with top-level await, so the app ships as ESM alone. The live screen trains in a
+// worker thread whose entry must sit next to cli.js (WorkerSession finds it by import.meta.url).
 export default defineConfig({
-  entry: ["src/cli.tsx"],
+  entry: { cli: "src/cli.tsx", "training-worker": "src/session/training-worker.ts" },
   format: ["esm"],
   sourcemap: true,
   clean: true,

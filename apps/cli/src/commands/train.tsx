@@ -1,10 +1,11 @@
 import { render } from "ink";
 import { formatFlagHelp } from "../args/parse-flags.js";
 import { parseTrainArgs, TRAIN_FLAGS, type DisplayOptions, type TrainOptions } from "../args/train-options.js";
-import { EXIT_INTERRUPTED, EXIT_OK, EXIT_TRAINING_FAILED, UsageError } from "../args/usage-error.js";
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_TRAINING_FAILED } from "../args/usage-error.js";
 import { formatEpochLine, formatJsonLine, formatSummary, plainEvery } from "../report/plain-reporter.js";
 import { firstLine } from "../session/load-data.js";
-import { TrainingSession, type SessionDeps } from "../session/training-session.js";
+import { createSession } from "../session/create-session.js";
+import { WorkerSession } from "../session/worker-session.js";
 import type { EpochPoint, RunStatus } from "../state/trainer-state.js";
 import { App } from "../ui/App.js";
 import type { Command, CommandIO } from "./command.js";
@@ -35,22 +36,11 @@ async function runTrain(argv: readonly string[], io: CommandIO): Promise<number>
   return live ? runLive(options, display, io) : runPlain(options, display, io);
 }
 
-/** Builds the session; a bad combination of options (caught by a constructor) is a usage error. */
-export function createSession(options: TrainOptions, deps: SessionDeps): TrainingSession {
-  try {
-    return new TrainingSession(options, deps);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    if (error instanceof RangeError || error instanceof TypeError) throw new UsageError(`nn train: ${firstLine(error)}`);
-    throw error;
-  }
-}
-
 async function runLive(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
   const streams = io.processStreams!;
-  const session = createSession(options, {});
+  // Training runs in a worker thread: drawing on this one then costs it no time on two cores.
+  const session = await WorkerSession.start(options);
   let outcome: { status: RunStatus; savedTo?: string; error?: string } = { status: "quitting" };
-  session.start();
   const instance = render(
     <App
       session={session}

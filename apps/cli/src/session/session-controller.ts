@@ -11,10 +11,15 @@ export interface SessionController {
   readonly description: RunDescription;
   /** True when the data has two features, so a decision map can be drawn. */
   readonly twoD: boolean;
-  /** Milliseconds spent training so far: the screen slows its refresh if it takes more than its share. */
+  /** Milliseconds this thread has spent training so far (0 when training runs in a worker): the
+   * screen counts the rest of the thread's busy time as its own cost and slows its refresh if it
+   * takes more than its share. */
   readonly trainingMs: number;
   /** The state now, with the points added since the previous call. */
   snapshot(): TrainingSnapshot;
+  /** Changes when decisionField() has something new although the epoch did not move (a map
+   * computed elsewhere arriving late, as from the training worker); absent when it never does. */
+  readonly fieldRevision?: number;
   /** The model's classes over a cols × rows pixel grid covering the data; undefined if not 2-D. */
   decisionField(cols: number, rows: number): DecisionField | undefined;
   pause(): void;

@@ -1,4 +1,5 @@
 import { Box, Text, useApp, useInput, useStdin } from "ink";
+import { performance } from "node:perf_hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AccuracyChart } from "./AccuracyChart.js";
 import { DecisionMap } from "./DecisionMap.js";
@@ -110,15 +111,15 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
   );
 
   // The refresh loop: sample the session every refreshMs, however fast training runs. Whatever
-  // the loop spends outside training between two refreshes is the screen's cost (React, layout,
-  // terminal output, the map); the next refresh waits 6× that, so drawing takes about a seventh
-  // of the time while training runs, even on a slow or busy machine.
+  // this thread is busy with between two refreshes, other than training on it, is the screen's
+  // cost (React, layout, terminal output, the map); while training runs the next refresh waits 6×
+  // that, so drawing takes about a seventh of the thread, even on a slow or busy machine.
   const mapRef = useRef({ cols: 0, rows: 0 });
   mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
   useEffect(() => {
     let lastFieldKey = "";
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastWall = performance.now();
+    let lastActive = performance.eventLoopUtilization().active;
     let lastTraining = session.trainingMs;
     const tick = (): void => {
       const snapshot = session.snapshot();
@@ -127,7 +128,7 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
         snapshot.newPoints.length > 0 || snapshot.epoch !== s.epoch || snapshot.seed !== s.seed || snapshot.lr !== s.lr ||
         snapshot.finished !== (s.status === "done" || s.status === "failed") || snapshot.layerNorms !== s.layerNorms;
       const { cols, rows: pixelRows } = mapRef.current;
-      const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}`;
+      const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}:${session.fieldRevision ?? 0}`;
       // One render per refresh at most: the map goes into a ref, the snapshot's state update draws it.
       let fieldChanged = false;
       if (cols > 0 && fieldKey !== lastFieldKey) {
@@ -137,10 +138,11 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
       }
       if (changed) dispatch({ type: "snapshot", snapshot, now: now() });
       else if (fieldChanged) setFieldVersion((v) => v + 1);
-      const wall = performance.now();
+      const active = performance.eventLoopUtilization().active;
       const training = session.trainingMs;
-      const screenMs = training > lastTraining ? Math.max(0, wall - lastWall - (training - lastTraining)) : 0;
-      lastWall = wall;
+      const running = stateRef.current.status === "running";
+      const screenMs = running ? Math.max(0, active - lastActive - (training - lastTraining)) : 0;
+      lastActive = active;
       lastTraining = training;
       timer = setTimeout(tick, Math.min(1000, Math.max(refreshMs, 6 * screenMs)));
     };

@@ -10,14 +10,15 @@ export const binaryDir = `${appDir}node_modules/.cache/nn-e2e`;
 export const binaryPath = `${binaryDir}/cli.js`;
 
 /**
- * Builds `nn` for the end-to-end test: the app as tsup builds it, with the @nn/* packages bundled
+ * Builds `nn` for the end-to-end test: the app as tsup builds it (cli.js and the live screen's
+ * training-worker.js next to it), with the @nn/* packages bundled
  * from their sources (the `nn-source` export condition). The test then runs the real program
  * without depending on the order turbo builds packages in, or on their dist being current.
  */
 export async function buildBinary(): Promise<string> {
   await build({
     config: false,
-    entry: { cli: `${appDir}src/cli.tsx` },
+    entry: { cli: `${appDir}src/cli.tsx`, "training-worker": `${appDir}src/session/training-worker.ts` },
     outDir: binaryDir,
     format: ["esm"],
     target: "node20",
