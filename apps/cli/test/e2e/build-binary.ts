@@ -15,11 +15,11 @@ export const binaryPath = `${binaryDir}/cli.js`;
  * from their sources (the `nn-source` export condition). The test then runs the real program
  * without depending on the order turbo builds packages in, or on their dist being current.
  */
-export async function buildBinary(): Promise<string> {
+export async function buildBinary(outDir = binaryDir): Promise<string> {
   await build({
     config: false,
     entry: { cli: `${appDir}src/cli.tsx`, "training-worker": `${appDir}src/session/training-worker.ts` },
-    outDir: binaryDir,
+    outDir,
     format: ["esm"],
     target: "node20",
     platform: "node",
@@ -30,5 +30,5 @@ export async function buildBinary(): Promise<string> {
       options.conditions = ["nn-source", "import"];
     },
   });
-  return binaryPath;
+  return `${outDir}/cli.js`;
 }
