@@ -98,6 +98,14 @@ describe("training in a worker thread", () => {
     await expect(session.save()).rejects.toThrow(/stopped/);
   });
 
+  it("a diverging run ends as failed, with the reason the main-thread session gives", async () => {
+    // As in plain-output.test.ts: three classes at lr 1e38 overflow the logits within two steps.
+    const session = await start(["--data", "blobs", "--epochs", "50", "--samples", "100", "--lr", "1e38", "--layers", "8"]);
+    await vi.waitFor(() => expect(session.snapshot().finished).toBe(true), { timeout: 10_000 });
+    expect(session.snapshot().error).toMatch(/^Training diverged at epoch \d+, batch \d+ .*learning rate is too high/);
+    expect(session.failure?.message).toBe(session.snapshot().error);
+  });
+
   it("a run that cannot be built is a usage error, as on the main thread", async () => {
     const missing = join(workDir, "missing.csv");
     await expect(WorkerSession.start(options(["--data", missing]), { workerUrl })).rejects.toThrow(UsageError);
