@@ -1,6 +1,6 @@
 import { Tensor, createRng } from "@nn/tensor";
-import { type Target, checkTargets } from "./check-targets.js";
-import { assertTensor, requireFloat64Output, requireShape } from "./argument-checks.js";
+import { checkTargets, gradientTargets } from "./check-targets.js";
+import { assertTensor, requireFloat64Output } from "./argument-checks.js";
 import { describeObject, float64Copy, float64Layer, snapshotState } from "./float64-copy.js";
 import { WeightedOutputObjective } from "./objective.js";
 import { castNotes, holdRandomness, requireDeterministic } from "./setup-guards.js";
@@ -33,14 +33,7 @@ export function checkLayer(layer: Layer, x: Tensor, opts?: GradcheckOptions): Gr
     const weights = new Float64Array(y.size);
     for (let j = 0; j < weights.length; j++) weights[j] = rng.normal();
     const dx = model.backward(new Tensor(weights, y.shape));
-    requireShape(op, who, "dL/dx", dx.shape, x.shape);
-
-    const targets: Target[] = [];
-    if (o.checkInput) targets.push({ name: "input", shape: x.shape, values: x64.data as Float64Array, analytic: Float64Array.from(dx.data) });
-    for (const p of params) {
-      requireShape(op, who, `the gradient of "${p.name}"`, p.grad.shape, p.value.shape);
-      targets.push({ name: p.name, shape: p.value.shape, values: p.value.data as Float64Array, analytic: Float64Array.from(p.grad.data) });
-    }
+    const targets = gradientTargets(op, who, x, x64.data as Float64Array, dx, params, o.checkInput);
 
     const objective = new WeightedOutputObjective(() => model.forward(x64, o.mode), weights);
     requireDeterministic(op, who, o.mode, objective);

@@ -1,5 +1,5 @@
 import { type Tensor, createRng } from "@nn/tensor";
-import { type Target, checkTargets } from "./check-targets.js";
+import { checkTargets, gradientTargets } from "./check-targets.js";
 import { assertLoss, assertTensor, requireFloat64Output, requireShape } from "./argument-checks.js";
 import { describeObject, float64Copy, float64Layer, snapshotState } from "./float64-copy.js";
 import { ScalarObjective } from "./objective.js";
@@ -37,14 +37,7 @@ export function checkModel(model: Layer, loss: Loss, x: Tensor, y: Tensor, opts?
     requireFloat64Output(op, lossName, "dL/dpred", dpred);
     requireShape(op, lossName, "dL/dpred", dpred.shape, pred.shape);
     const dx = net.backward(dpred);
-    requireShape(op, who, "dL/dx", dx.shape, x.shape);
-
-    const targets: Target[] = [];
-    if (o.checkInput) targets.push({ name: "input", shape: x.shape, values: x64.data as Float64Array, analytic: Float64Array.from(dx.data) });
-    for (const p of params) {
-      requireShape(op, who, `the gradient of "${p.name}"`, p.grad.shape, p.value.shape);
-      targets.push({ name: p.name, shape: p.value.shape, values: p.value.data as Float64Array, analytic: Float64Array.from(p.grad.data) });
-    }
+    const targets = gradientTargets(op, who, x, x64.data as Float64Array, dx, params, o.checkInput);
 
     const objective = new ScalarObjective(() => loss.forward(net.forward(x64, o.mode), y64));
     requireDeterministic(op, `${who} with ${lossName}`, o.mode, objective);

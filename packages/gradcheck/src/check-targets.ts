@@ -3,7 +3,8 @@ import { EntryBuilder } from "./entry-builder.js";
 import { MINUS_2H, MINUS_H, type Objective, PLUS_2H, PLUS_H } from "./objective.js";
 import type { ResolvedOptions } from "./options.js";
 import { chooseCoordinates } from "./sampling.js";
-import type { GradcheckEntry } from "./types.js";
+import { requireShape } from "./argument-checks.js";
+import type { GradcheckEntry, Parameter } from "./types.js";
 import { type Stencil, judge, needsWideStencil } from "./verdict.js";
 
 /** A float64 tensor to perturb in place, and the analytic gradient with respect to it. */
@@ -12,6 +13,24 @@ export interface Target {
   shape: readonly number[];
   values: Float64Array;
   analytic: Float64Array;
+}
+
+/**
+ * The tensors a check perturbs: the input (when asked) and every parameter, each with the analytic
+ * gradient copied out of the buffers the next forward/backward will overwrite.
+ */
+export function gradientTargets(
+  op: string, who: string, x: { shape: readonly number[] }, x64: Float64Array, dx: { shape: readonly number[]; data: ArrayLike<number> },
+  params: readonly Parameter[], checkInput: boolean,
+): Target[] {
+  requireShape(op, who, "dL/dx", dx.shape, x.shape);
+  const targets: Target[] = [];
+  if (checkInput) targets.push({ name: "input", shape: x.shape, values: x64, analytic: Float64Array.from(dx.data) });
+  for (const p of params) {
+    requireShape(op, who, `the gradient of "${p.name}"`, p.grad.shape, p.value.shape);
+    targets.push({ name: p.name, shape: p.value.shape, values: p.value.data as Float64Array, analytic: Float64Array.from(p.grad.data) });
+  }
+  return targets;
 }
 
 // Rounding in a difference of evaluations is about ε·(size of the terms); this factor leaves
