@@ -1,5 +1,6 @@
 import type { TypedArray } from "../../dtype.js";
 import type { Kernels } from "../kernels.js";
+import { align16, floatIndex } from "./arena-layout.js";
 import type { WasmRuntime } from "./wasm-runtime.js";
 
 type LayerOps = Pick<Kernels, "relu" | "reluBackward" | "addRow" | "sumRowsInto" | "axpy">;
@@ -10,10 +11,6 @@ type LayerOps = Pick<Kernels, "relu" | "reluBackward" | "addRow" | "sumRowsInto"
  * crossover is blurry and low.
  */
 const MIN_WASM_FLOATS = 64;
-
-function align16(bytes: number): number {
-  return (bytes + 15) & ~15;
-}
 
 /**
  * layer-ops.wat behind the `Kernels` signatures. Each call copies its operands into the arena
@@ -45,7 +42,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       const heap = runtime.f32(xAt + n * 4);
       if (heap === null) return fallback.reluBackward(x, dy, dx);
       heap.set(dy, 0);
-      heap.set(x, xAt >> 2);
+      heap.set(x, floatIndex(xAt));
       ops.relu_grad_f32(xAt, 0, 0, n);
       dx.set(runtime.head(n));
     },
@@ -56,7 +53,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       const heap = runtime.f32(bAt + cols * 4);
       if (heap === null) return fallback.addRow(y, bias, rows, cols);
       heap.set(y, 0);
-      heap.set(bias, bAt >> 2);
+      heap.set(bias, floatIndex(bAt));
       ops.add_row_f32(0, bAt, rows, cols);
       y.set(runtime.head(n));
     },
@@ -67,7 +64,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       const heap = runtime.f32(yAt + n * 4);
       if (heap === null) return fallback.sumRowsInto(y, out, rows, cols);
       heap.set(out, 0);
-      heap.set(y, yAt >> 2);
+      heap.set(y, floatIndex(yAt));
       ops.sum_rows_f32(yAt, 0, rows, cols);
       out.set(runtime.head(cols));
     },
@@ -78,7 +75,7 @@ export function createWasmLayerOps(runtime: WasmRuntime, fallback: LayerOps): La
       const heap = runtime.f32(xAt + n * 4);
       if (heap === null) return fallback.axpy(alpha, x, y);
       heap.set(y, 0);
-      heap.set(x, xAt >> 2);
+      heap.set(x, floatIndex(xAt));
       ops.axpy_f32(0, xAt, alpha, n);
       y.set(runtime.head(n));
     },

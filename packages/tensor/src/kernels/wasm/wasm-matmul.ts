@@ -1,5 +1,6 @@
 import type { TypedArray } from "../../dtype.js";
 import type { Kernels } from "../kernels.js";
+import { align16, fitsArena, floatIndex } from "./arena-layout.js";
 import type { WasmRuntime } from "./wasm-runtime.js";
 
 // Block sizes of gemm.wat (its globals KC, MC, NC and its 4×8 micro-kernel).
@@ -17,9 +18,41 @@ function roundUp(x: number, to: number): number {
   return Math.ceil(x / to) * to;
 }
 
-/** Bytes rounded up to 16 so every operand starts on a SIMD-vector boundary. */
-function align16(bytes: number): number {
-  return (bytes + 15) & ~15;
+/** Byte offsets of one call's operands in the arena; `end` is the bytes it needs in all. */
+export interface MatmulLayout {
+  tile: number;
+  packA: number;
+  packB: number;
+  aAt: number;
+  bAt: number;
+  end: number;
+}
+
+export function emptyMatmulLayout(): MatmulLayout {
+  return { tile: 0, packA: 0, packB: 0, aAt: 0, bAt: 0, end: 0 };
+}
+
+/**
+ * The arena layout of an [m×k]·[k×n] product: C | tile | packed A | packed B | A | B. C comes
+ * first so the view it is copied out through depends on its length alone (runtime.head). Fills
+ * `out` (so a training step allocates nothing) and returns false when the operands cannot fit the
+ * memory the kernels address; the caller then uses the JavaScript kernel.
+ */
+export function matmulLayout(m: number, n: number, k: number, out: MatmulLayout): boolean {
+  const kc = Math.min(k, KC);
+  const tile = align16(m * n * 4);
+  const packA = tile + TILE_BYTES;
+  const packB = packA + align16(roundUp(Math.min(m, MC), MR) * kc * 4);
+  const aAt = packB + align16(roundUp(Math.min(n, NC), NR) * kc * 4);
+  const bAt = aAt + align16(m * k * 4);
+  const end = bAt + k * n * 4;
+  out.tile = tile;
+  out.packA = packA;
+  out.packB = packB;
+  out.aAt = aAt;
+  out.bAt = bAt;
+  out.end = end;
+  return fitsArena(end);
 }
 
 type Matmul = Kernels["matmul"];
@@ -29,27 +62,21 @@ type Matmul = Kernels["matmul"];
  * JavaScript kernel, which is exact to the same contract.
  */
 export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul {
+  const layout = emptyMatmulLayout();
   return function matmulWasm(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void {
     if (!(out instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array) || m * n * k < MIN_WASM_MACS) {
       fallback(a, b, out, m, n, k, transA, transB);
       return;
     }
-    const kc = Math.min(k, KC);
-    // Layout of the arena for this call: C | tile | packed A | packed B | A | B. C comes first so
-    // the view it is copied out through depends on its length alone (runtime.head).
-    const tile = align16(m * n * 4);
-    const packA = tile + TILE_BYTES;
-    const packB = packA + align16(roundUp(Math.min(m, MC), MR) * kc * 4);
-    const aAt = packB + align16(roundUp(Math.min(n, NC), NR) * kc * 4);
-    const bAt = aAt + align16(m * k * 4);
-    const heap = runtime.f32(bAt + k * n * 4);
+    const heap = matmulLayout(m, n, k, layout) ? runtime.f32(layout.end) : null;
     if (heap === null) {
       fallback(a, b, out, m, n, k, transA, transB);
       return;
     }
+    const { tile, packA, packB, aAt, bAt } = layout;
     // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
-    heap.set(a, aAt >> 2);
-    heap.set(b, bAt >> 2);
+    heap.set(a, floatIndex(aAt));
+    heap.set(b, floatIndex(bAt));
     runtime.gemmF32(aAt, bAt, 0, m, n, k, transA ? 1 : 0, transB ? 1 : 0, 0, packA, packB, tile);
     out.set(runtime.head(m * n));
   };

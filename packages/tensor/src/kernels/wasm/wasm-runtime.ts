@@ -1,3 +1,4 @@
+import { fitsArena } from "./arena-layout.js";
 import { gemmWasm, layerOpsWasm } from "./wasm-bytes.generated.js";
 
 /** gemm_f32 in gemm.wat: C = op(A)·op(B) (+ C), every pointer a byte offset into the memory. */
@@ -40,10 +41,11 @@ export class WasmRuntime {
 
   /**
    * A float32 view of the whole memory, first growing it to at least `bytes` (null when the
-   * engine refuses to grow that far). Growth happens once per new largest call, so a training
+   * engine refuses to grow that far, or `bytes` is past what the kernels address). Growth happens once per new largest call, so a training
    * loop at a fixed batch size stops allocating after its first step.
    */
   f32(bytes: number): Float32Array | null {
+    if (!fitsArena(bytes)) return null;
     const have = this.memory.buffer.byteLength;
     if (bytes > have) {
       try {
