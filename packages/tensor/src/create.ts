@@ -1,8 +1,9 @@
 import { type DType, DEFAULT_DTYPE, allocate, isDType } from "./dtype.js";
+import { checkOptions } from "./check-options.js";
 import { ShapeError } from "./errors.js";
 import type { Rng } from "./rng.js";
 import { type Shape, sizeOf, validateShape } from "./shape.js";
-import { type NestedArray, Tensor } from "./tensor.js";
+import { type NestedArray, Tensor, describeData } from "./tensor.js";
 
 function checkDType(dtype: unknown, op: string): DType {
   if (dtype === undefined) return DEFAULT_DTYPE;
@@ -40,6 +41,9 @@ export function tensor(value: NestedArray | Float32Array | Float64Array, dtype?:
     out.set(value);
     return new Tensor(out, [value.length]);
   }
+  if (ArrayBuffer.isView(value)) {
+    throw new TypeError(`tensor: typed array data must be a Float32Array or Float64Array, got ${describeData(value)} (convert with Float32Array.from)`);
+  }
   const shape = inferShape(value, "value");
   const out = allocate(dt, sizeOf(shape));
   fill(value, shape, 0, out, 0, "value");
@@ -72,6 +76,7 @@ export interface RandnOptions { mean?: number; std?: number; dtype?: DType }
 /** Normal samples N(mean, std²), drawn in row-major order from `rng`. */
 export function randn(shape: Shape, rng: Rng, options: RandnOptions = {}): Tensor {
   validateShape(shape, "randn");
+  checkOptions("randn", options, ["mean", "std", "dtype"]);
   const { mean = 0, std = 1 } = options;
   if (!(std >= 0) || !Number.isFinite(std)) throw new RangeError(`randn: std must be a finite number >= 0, got ${std}`);
   const data = allocate(checkDType(options.dtype, "randn"), sizeOf(shape));
@@ -84,6 +89,7 @@ export interface RandOptions { low?: number; high?: number; dtype?: DType }
 /** Uniform samples in [low, high), drawn in row-major order from `rng`. */
 export function rand(shape: Shape, rng: Rng, options: RandOptions = {}): Tensor {
   validateShape(shape, "rand");
+  checkOptions("rand", options, ["low", "high", "dtype"]);
   const { low = 0, high = 1 } = options;
   if (!(high >= low)) throw new RangeError(`rand: high must be >= low, got low ${low}, high ${high}`);
   const data = allocate(checkDType(options.dtype, "rand"), sizeOf(shape));

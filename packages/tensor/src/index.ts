@@ -12,3 +12,5 @@ export { transpose } from "./ops/transpose.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export { kernels, setKernels, setBackend, jsKernels, wasmKernels } from "./kernels/backend.js";
+export { editDistance, closestName, didYouMean } from "./edit-distance.js";
+export { checkOptions, UnknownOptionError } from "./check-options.js";

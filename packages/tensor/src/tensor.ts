@@ -5,6 +5,14 @@ import { type Shape, sizeOf, validateShape } from "./shape.js";
 /** Nested number arrays as `toArray()` returns them; a rank-0 tensor is a plain number. */
 export type NestedArray = number | NestedArray[];
 
+/** Names what was given as tensor data: `Int32Array`, `an array`, `null`. */
+export function describeData(data: unknown): string {
+  if (data === null) return "null";
+  if (Array.isArray(data)) return "an array (use tensor(nested) or a Float32Array)";
+  if (typeof data === "object") return (data).constructor?.name ?? "an object";
+  return typeof data;
+}
+
 /**
  * An n-dimensional array of float32 or float64 values: one contiguous typed array read in
  * row-major order. Tensors never hide strides or offsets, so `data[i]` is always element i.
@@ -15,6 +23,10 @@ export class Tensor {
   readonly dtype: DType;
 
   constructor(data: TypedArray, shape: Shape) {
+    // Any other array would be read as float32 data it is not (an Int32Array's bits are not floats).
+    if (!(data instanceof Float32Array) && !(data instanceof Float64Array)) {
+      throw new TypeError(`Tensor: data must be a Float32Array or Float64Array, got ${describeData(data)}`);
+    }
     validateShape(shape, "Tensor");
     const size = sizeOf(shape);
     if (data.length !== size) {

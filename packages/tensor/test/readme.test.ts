@@ -23,6 +23,19 @@ describe("README", () => {
   });
 });
 
+describe("README options example", () => {
+  it("shows test/readme-options-example.ts verbatim, and its comments are the results", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = readFileSync(new URL("./readme-options-example.ts", import.meta.url), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks).toContain(example);
+    const result = await import("./readme-options-example.js");
+    expect(result.distance).toBe(1);
+    expect(result.suggestion).toBe("moons");
+    expect(result.message).toBe('SGD: unknown option "momentun" (did you mean "momentum"?)');
+  });
+});
+
 describe("README op table", () => {
   it("lists every exported op", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -32,7 +45,7 @@ describe("README op table", () => {
     const notOps = new Set([
       "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
       "sameShape", "validateShape", "normalizeAxis", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
-      "arange", "eye", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels",
+      "arange", "eye", "checkOptions", "UnknownOptionError", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels",
     ]);
     const ops = Object.keys(api).filter((name) => !notOps.has(name));
     expect(ops.length).toBeGreaterThanOrEqual(20);

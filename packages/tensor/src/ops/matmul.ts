@@ -1,3 +1,4 @@
+import { checkOptions } from "../check-options.js";
 import { promoteTypes } from "../dtype.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { kernels } from "../kernels/backend.js";
@@ -13,6 +14,8 @@ export interface MatmulOptions {
   out?: Tensor;
 }
 
+const MATMUL_OPTIONS: readonly string[] = ["transposeA", "transposeB", "out"];
+
 /**
  * 2-D matrix product op(A)·op(B). The three products of backprop are x·W, xᵀ·dy
  * (`transposeA`) and dy·Wᵀ (`transposeB`). docs/math_derivations.md §11.2.
@@ -20,7 +23,7 @@ export interface MatmulOptions {
  */
 export function matmul(aIn: Tensor, bIn: Tensor, options: MatmulOptions = {}): Tensor {
   const a = checkTensor("matmul", "a", aIn), b = checkTensor("matmul", "b", bIn);
-  const { transposeA = false, transposeB = false, out } = options;
+  const { transposeA = false, transposeB = false, out } = checkOptions("matmul", options, MATMUL_OPTIONS);
   if (a.rank !== 2 || b.rank !== 2) {
     throw new ShapeError(`matmul: both operands must be 2-D, got ${formatShape(a.shape)} · ${formatShape(b.shape)}`);
   }
