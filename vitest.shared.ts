@@ -13,6 +13,7 @@ const sources: Array<[string, string]> = [
   ["@nn/datasets", "packages/datasets/src/index.ts"],
   ["@nn/datasets/node", "packages/datasets/src/node/index.ts"],
   ["@nn/train", "packages/train/src/index.ts"],
+  ["@nn/train/node", "packages/train/src/node/index.ts"],
   ["@nn/onnx", "packages/onnx/src/index.ts"],
   ["@nn/onnx/node", "packages/onnx/src/node/index.ts"],
 ];

@@ -1,10 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", node: "src/node/index.ts" },
   format: ["esm", "cjs"],
   // Declarations resolve sibling packages through their built types, not the `nn-source` condition.
   dts: { compilerOptions: { ignoreDeprecations: "6.0", customConditions: [] } },
+  splitting: true, // one shared chunk for index and node, in CJS too, so classes are not duplicated
+  // Error classes keep their names (`TrainingDivergedError`, not `_TrainingDivergedError`) in stack traces.
+  keepNames: true,
   sourcemap: true,
   clean: true,
   target: "es2022",

@@ -9,6 +9,7 @@ import { MetricAccumulator } from "./metrics.js";
 import { checkFitOptions, resolveMetrics } from "./options.js";
 import { type PreparedData, prepareData } from "./prepared-data.js";
 import { type TaskSpec, lossName, resolveClasses, resolveTask } from "./task.js";
+import { splitValidation } from "./validation-split.js";
 import type {
   AsyncRunOptions, BatchEndEvent, EpochEndEvent, FitOptions, History, LayerNorms, StopReason, TrainCallbacks,
   TrainParameter, TrainableModel, Trainer,
@@ -33,6 +34,7 @@ export function createTrainer(model: TrainableModel, options: FitOptions): Train
 class LoopTrainer implements Trainer {
   private readonly model: TrainableModel;
   private readonly options: FitOptions;
+  private readonly batchSize: number;
   private readonly params: TrainParameter[];
   private readonly spec: TaskSpec;
   private readonly train: PreparedData;
@@ -65,14 +67,19 @@ class LoopTrainer implements Trainer {
   private lastEpochEvent: EpochEndEvent | undefined;
 
   constructor(model: TrainableModel, options: FitOptions) {
-    checkFitOptions(options);
+    const { batchSize, seed } = checkFitOptions(options);
     this.model = model;
     this.options = options;
+    this.batchSize = batchSize;
     this.params = model.parameters();
     const dtype = this.params.length > 0 ? this.params[0].value.dtype : options.train.x.dtype;
     this.spec = resolveTask(options.loss, options.task, options.binaryOutput);
-    this.train = prepareData(options.train, this.spec, dtype, "train");
-    this.validation = options.validation === undefined ? undefined : prepareData(options.validation, this.spec, dtype, "validation");
+    // The whole set is checked first, so bad data is reported as train's, with its own row numbers.
+    if (options.validationSplit !== undefined) prepareData(options.train, this.spec, dtype, "train");
+    const split = options.validationSplit === undefined ? undefined : splitValidation(options.train, options.validationSplit, this.spec, seed);
+    const validation = split?.validation ?? options.validation;
+    this.train = prepareData(split?.train ?? options.train, this.spec, dtype, "train");
+    this.validation = validation === undefined ? undefined : prepareData(validation, this.spec, dtype, "validation");
     if (this.validation !== undefined && this.validation.features !== this.train.features) {
       throw new RangeError(`validation.x has ${this.validation.features} features but train.x has ${this.train.features}`);
     }
@@ -86,8 +93,8 @@ class LoopTrainer implements Trainer {
     const metrics = resolveMetrics(options.metrics, this.spec, classes, label, this.earlyStopping?.metric);
     this.trainMetrics = new MetricAccumulator(metrics, this.spec, classes);
     this.validationMetrics = this.validation === undefined ? undefined : new MetricAccumulator(metrics, this.spec, classes);
-    this.source = new BatchSource(this.train, options.batchSize, {
-      shuffle: options.shuffle ?? true, dropLast: options.dropLast ?? false, seed: options.seed,
+    this.source = new BatchSource(this.train, batchSize, {
+      shuffle: options.shuffle ?? true, dropLast: options.dropLast ?? false, seed,
     });
     this.groups = new LayerGroups(this.params);
     this.callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
@@ -256,7 +263,7 @@ class LoopTrainer implements Trainer {
     const train = this.trainMetrics.result();
     const validation = this.validation === undefined || this.validationMetrics === undefined
       ? undefined
-      : evaluatePass(this.model, this.validation, options.loss, this.validationMetrics, Math.max(options.batchSize, MIN_EVAL_CHUNK));
+      : evaluatePass(this.model, this.validation, options.loss, this.validationMetrics, Math.max(this.batchSize, MIN_EVAL_CHUNK));
     this.epochsDone++;
     this.batchIndex = 0;
     const record = { epoch: this.epochsDone, lr: this.epochLr, train, gradNorm: this.lastGradNorm, layers: this.lastLayers, ...(validation ? { validation } : {}) };

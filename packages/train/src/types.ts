@@ -240,10 +240,19 @@ export interface FitOptions {
   train: TrainData;
   validation?: TrainData;
   epochs: number;
-  /** Samples per batch; a value ≥ the number of training samples is full-batch training. */
-  batchSize: number;
-  /** Seeds the shuffling of batches. */
-  seed: number;
+  /**
+   * Samples per batch (default 32, as Keras); `"full"` or a value ≥ the number of training samples
+   * is full-batch training.
+   */
+  batchSize?: number | "full";
+  /** Seeds the shuffling of batches and `validationSplit` (default 0: the same run every time). */
+  seed?: number;
+  /**
+   * Holds out this fraction of `train` (in (0, 1)) as validation data before training, after a
+   * seeded shuffle and, for classification with class indices, stratified by class (as
+   * `trainTestSplit(train, { testSize, stratify: true, seed })` from @nn/datasets). Not with `validation`.
+   */
+  validationSplit?: number;
   /** Shuffle the training set each epoch (default true; ignored for full batches). */
   shuffle?: boolean;
   /** Drop a last batch smaller than `batchSize` (default false). */

@@ -15,7 +15,7 @@ function fitWith(extra: Partial<FitOptions>, model: TrainableModel = smallNet(1)
 describe("bad options and data are refused with a message naming what is wrong", () => {
   it("epochs, batchSize, seed and enumerated options", () => {
     expect(fitWith({ epochs: 0 })).toThrow("fit: epochs must be an integer ≥ 1, got 0");
-    expect(fitWith({ batchSize: 2.5 })).toThrow("fit: batchSize must be an integer ≥ 1, got 2.5");
+    expect(fitWith({ batchSize: 2.5 })).toThrow('fit: batchSize must be an integer ≥ 1 or "full", got 2.5');
     expect(fitWith({ seed: NaN })).toThrow("fit: seed must be a finite number, got NaN");
     expect(fitWith({ schedulerStep: "step" as "batch" })).toThrow('fit: schedulerStep must be one of "epoch", "batch", got "step"');
     expect(fitWith({ metrics: ["auc" as MetricName] })).toThrow('fit: unknown metric "auc"; known: loss, accuracy, precision, recall, f1, confusionMatrix');

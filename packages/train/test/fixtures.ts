@@ -13,10 +13,10 @@ export function moons(n: number, seed: number): { train: Dataset; test: Dataset 
   };
 }
 
-/** 2 → hidden → 1 with a sigmoid output. */
-export function smallNet(seed: number, hidden = 8): Sequential {
+/** inputs (default 2) → hidden → 1 with a sigmoid output. */
+export function smallNet(seed: number, hidden = 8, inputs = 2): Sequential {
   const rng: Rng = createRng(seed);
-  return new Sequential([new Dense(2, hidden, { rng }), new ReLU(), new Dense(hidden, 1, { rng }), new Sigmoid()]);
+  return new Sequential([new Dense(inputs, hidden, { rng }), new ReLU(), new Dense(hidden, 1, { rng }), new Sigmoid()]);
 }
 
 /** Copies of every parameter's values, to compare weights between runs. */

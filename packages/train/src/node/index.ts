@@ -1,0 +1,1 @@
+export { progressBar, type ProgressBarOptions, type ProgressStream, type Verbosity } from "./progress-bar.js";
