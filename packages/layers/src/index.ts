@@ -11,7 +11,7 @@ export { LeakyReLU } from "./activations/leaky-relu.js";
 export { Sigmoid, sigmoid } from "./activations/sigmoid.js";
 export { Tanh } from "./activations/tanh.js";
 export { GELU, type GELUOptions } from "./activations/gelu.js";
-export { erf, erfc, normalCdf } from "./activations/erf.js";
+export { erf, erfc, normalCdf } from "@nn/tensor";
 export { ELU, type ELUOptions } from "./activations/elu.js";
 export { SiLU } from "./activations/silu.js";
 export { Softplus, type SoftplusOptions } from "./activations/softplus.js";

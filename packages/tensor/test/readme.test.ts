@@ -36,7 +36,20 @@ describe("README options example", () => {
   });
 });
 
+/** Functions of one number, documented in their own README paragraph rather than the op table. */
+const SCALAR_FUNCTIONS = ["sigmoid", "erf", "erfc", "normalCdf", "expMinusHalfSquare"];
+
 describe("README op table", () => {
+  it("documents every scalar function", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const paragraph = readme.slice(readme.indexOf("**Scalar functions**"));
+    const api: Record<string, unknown> = await import("../src/index.js");
+    for (const name of SCALAR_FUNCTIONS) {
+      expect(typeof api[name], `${name} is exported`).toBe("function");
+      expect(paragraph, `README scalar paragraph is missing ${name}`).toMatch(new RegExp(`\\b${name}\\(`));
+    }
+  });
+
   it("lists every exported op", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const table = readme.slice(readme.indexOf("## Ops"), readme.indexOf("**Broadcasting**"));
@@ -45,7 +58,7 @@ describe("README op table", () => {
     const notOps = new Set([
       "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
       "sameShape", "validateShape", "normalizeAxis", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
-      "arange", "eye", "checkOptions", "UnknownOptionError", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels",
+      "arange", "eye", "checkOptions", "UnknownOptionError", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", ...SCALAR_FUNCTIONS,
     ]);
     const ops = Object.keys(api).filter((name) => !notOps.has(name));
     expect(ops.length).toBeGreaterThanOrEqual(20);

@@ -1,7 +1,6 @@
-import type { DType, TypedArray } from "@nn/tensor";
+import { type DType, type TypedArray, expMinusHalfSquare, normalCdf } from "@nn/tensor";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
-import { expMinusHalfSquare, normalCdf } from "./erf.js";
 
 export interface GELUOptions extends ActivationOptions {
   /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation. */

@@ -1,12 +1,8 @@
-import type { DType, TypedArray } from "@nn/tensor";
+import { type DType, type TypedArray, sigmoid } from "@nn/tensor";
 import { ElementwiseActivation } from "./elementwise.js";
 
-/** σ(x) = 1 / (1 + e^(−x)), computed without overflow for any x. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x); // e^x < 1 here, so neither branch overflows
-  return e / (1 + e);
-}
+/** σ(x) for one number: re-exported from `@nn/tensor`, where it lives since autograd needs it too. */
+export { sigmoid };
 
 /** Sigmoid(x) = 1 / (1 + e^(−x)). */
 export class Sigmoid extends ElementwiseActivation {
