@@ -4,8 +4,8 @@ import { ElementwiseLoss } from "./loss.js";
 
 /**
  * Binary cross-entropy on logits z, fused with the sigmoid:
- * ℓ = max(z, 0) − z·t + log(1 + e^(−|z|)), which never overflows and stays exact for |z| = 100
- * where σ(z) itself rounds to 0 or 1.
+ * ℓ = max(z, 0) − z·t + log(1 + e^(−|z|)), which never overflows and stays exact at z = 100, where
+ * σ(z) has rounded to 1 so that log(1 − σ(z)) would be log 0 (σ(−100) = 3.7e-44 is still representable).
  */
 export class BCEWithLogits extends ElementwiseLoss {
   protected total(z: Tensor["data"], t: Tensor["data"]): number {

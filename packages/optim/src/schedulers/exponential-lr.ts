@@ -6,7 +6,7 @@ export interface ExponentialLROptions {
   gamma: number;
 }
 
-/** lr = baseLr · γ^epoch (`torch.optim.lr_scheduler.ExponentialLR`). docs/math_derivations.md §9.6 */
+/** lr = baseLr · ρ^epoch with ρ = `gamma` (`torch.optim.lr_scheduler.ExponentialLR`). docs/math_derivations.md §9.6 */
 export class ExponentialLR extends EpochScheduler {
   readonly gamma: number;
 

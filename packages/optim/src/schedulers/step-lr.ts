@@ -8,7 +8,7 @@ export interface StepLROptions {
   gamma?: number;
 }
 
-/** lr = baseLr · γ^⌊epoch / stepSize⌋ (`torch.optim.lr_scheduler.StepLR`). docs/math_derivations.md §9.6 */
+/** lr = baseLr · ρ^⌊epoch / stepSize⌋ with ρ = `gamma` (`torch.optim.lr_scheduler.StepLR`). docs/math_derivations.md §9.6 */
 export class StepLR extends EpochScheduler {
   readonly stepSize: number;
   readonly gamma: number;
