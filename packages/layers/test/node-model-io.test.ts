@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRng } from "@nn/tensor";
@@ -22,15 +22,15 @@ describe("saveModel / loadModel", () => {
     expect(await readdir(dir)).toEqual(["model.json"]);
   });
 
-  it("a failing write leaves the old file intact", async () => {
+  it("a save that cannot happen leaves the old file intact and names the path", async () => {
     const dir = await mkdtemp(join(tmpdir(), "nn-layers-"));
     const path = join(dir, "model.json");
     await saveModel(model(1), path);
     const before = await readFile(path, "utf8");
-    // Block the temp file's name with a directory, so writing the new model fails.
-    await mkdir(`${path}.${process.pid}.tmp`);
-    await expect(saveModel(model(7), path)).rejects.toThrow();
+    await chmod(path, 0o444); // read-only: refused even for root, who could write it anyway
+    await expect(saveModel(model(7), path)).rejects.toThrow(`cannot write ${path}: the file is read-only`);
     expect(await readFile(path, "utf8")).toBe(before);
+    expect(await readdir(dir)).toEqual(["model.json"]);
   });
 
   it("loadModel refuses a corrupt file with the model-file error", async () => {

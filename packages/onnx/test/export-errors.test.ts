@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,5 +45,17 @@ describe("@nn/onnx/node", () => {
     writeFileSync(path, "previous");
     await expect(saveONNX(new Sequential([new Dense(2, 3), new Softplus({ beta: 3 })]), path)).rejects.toThrow(/Softplus/);
     expect(readFileSync(path, "utf8")).toBe("previous");
+  });
+});
+
+describe("saveONNX writes through writeFileSafely", () => {
+  it("follows a symbolic link into the real file and refuses a directory, naming it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nn-onnx-"));
+    writeFileSync(join(dir, "real.onnx"), "previous");
+    symlinkSync("real.onnx", join(dir, "link.onnx"));
+    await saveONNX(new Sequential([new Dense(2, 3)]), join(dir, "link.onnx"));
+    expect(lstatSync(join(dir, "link.onnx")).isSymbolicLink()).toBe(true);
+    expect((await loadONNX(join(dir, "real.onnx"))).parameters()[0].value.shape).toEqual([2, 3]);
+    await expect(saveONNX(new Sequential([new Dense(2, 3)]), dir)).rejects.toThrow(`cannot write ${dir}: it is a directory`);
   });
 });

@@ -1,22 +1,16 @@
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { Sequential } from "../containers/sequential.js";
 import type { JsonObject } from "../json.js";
+import { writeFileSafely } from "./write-file-safely.js";
 
 /**
- * Writes the model file atomically: the JSON goes to `<path>.<pid>.tmp` first and is renamed over
- * `path` only once fully written, so a crash or a failed write never leaves a half-written model
- * (rename within one directory is atomic on POSIX file systems and on NTFS).
+ * Writes the model file with `writeFileSafely`: a regular file is replaced atomically (temporary
+ * file, flush, rename), so a crash or a failed write never leaves a half-written model; a symbolic
+ * link stays a link; a device or FIFO is written in place; a directory is refused. Errors are
+ * OutputPathErrors naming `path`.
  */
 export async function saveModel(model: Sequential, path: string, metadata?: JsonObject): Promise<void> {
-  const text = JSON.stringify(model.toJSON(metadata));
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, text, { encoding: "utf8", flag: "w" });
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true, recursive: false }).catch(() => undefined);
-    throw e;
-  }
+  await writeFileSafely(path, JSON.stringify(model.toJSON(metadata)));
 }
 
 /** Reads a model file written by `saveModel` (or `JSON.stringify(model.toJSON())`). */

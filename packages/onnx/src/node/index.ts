@@ -1,20 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { Layer, Sequential } from "@nn/layers";
+import { writeFileSafely } from "@nn/layers/node";
 import { type ExportOptions, exportONNX } from "../export.js";
 import { importONNX } from "../import.js";
 
-/** Writes `model` as an ONNX file atomically: a temporary file in the same folder, then a rename. */
+/**
+ * Writes `model` as an ONNX file with `writeFileSafely` from `@nn/layers/node`: a regular file is
+ * replaced atomically (temporary file, flush, rename), links are followed, a device or FIFO is
+ * written in place, a directory is refused; errors name `path`.
+ */
 export async function saveONNX(model: Layer, path: string, options?: ExportOptions): Promise<void> {
-  const bytes = exportONNX(model, options);
-  const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
+  await writeFileSafely(path, exportONNX(model, options));
 }
 
 /** Reads an ONNX file into a Sequential; errors name the file. */
