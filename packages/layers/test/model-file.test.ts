@@ -1,8 +1,9 @@
 import { type DType, type Tensor, createRng, randn } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import * as layers from "../src/index.js";
-import { Dense, type JsonObject, type Layer, ModelFileError, ReLU, Sequential, layerFromJSON, registeredLayerTypes } from "../src/index.js";
+import { Dense, type JsonObject, type Layer, ReLU, Sequential, layerFromJSON, registeredLayerTypes } from "../src/index.js";
 import { everyLayer } from "./helpers/every-layer.js";
+import { refusal } from "./helpers/model-file-refusal.js";
 
 function bytes(t: Tensor): number[] {
   return Array.from(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength));
@@ -13,16 +14,6 @@ function stateBytes(model: Layer): Record<string, number[]> {
   for (const p of model.parameters()) out[p.name] = bytes(p.value);
   for (const b of model.buffers()) out[b.name] = bytes(b.value);
   return out;
-}
-
-function refusal(json: unknown): string {
-  try {
-    Sequential.fromJSON(json);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelFileError);
-    return (e as Error).message;
-  }
-  throw new Error("expected the file to be refused");
 }
 
 function validFile(): JsonObject {

@@ -21,13 +21,22 @@ export function encodeBase64(bytes: Uint8Array): string {
   return parts.join("");
 }
 
+/**
+ * How many bytes `text` decodes to, read from its length and padding alone (so a claimed size can
+ * be checked before anything is allocated), or a description of what is wrong with it.
+ */
+export function base64ByteLength(text: string): number | string {
+  if (text.length % 4 !== 0) return `has length ${text.length}, not a multiple of 4 (truncated base64?)`;
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  return (text.length / 4) * 3 - padding;
+}
+
 /** The bytes of `text`, or a description of what is wrong with it. */
 export function decodeBase64(text: string): Uint8Array | string {
-  if (text.length % 4 !== 0) return `has length ${text.length}, not a multiple of 4 (truncated base64?)`;
-  let padding = 0;
-  if (text.endsWith("==")) padding = 2;
-  else if (text.endsWith("=")) padding = 1;
-  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  const length = base64ByteLength(text);
+  if (typeof length === "string") return length;
+  const padding = (text.length / 4) * 3 - length;
+  const out = new Uint8Array(length);
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
     let triple = 0;

@@ -38,6 +38,22 @@ export function readPositiveInt(value: unknown, path: string): number {
   return value;
 }
 
+/**
+ * The largest width (features, units) a model file may declare: 2²⁴ = 16,777,216. A Dense layer
+ * that wide already holds 64 MiB per input feature; a larger number is corruption or an attack,
+ * and it is refused before any layer allocates or initialises its weights.
+ */
+export const MAX_DECLARED_WIDTH = 2 ** 24;
+
+/** A layer width: a positive integer no larger than MAX_DECLARED_WIDTH. */
+export function readWidth(value: unknown, path: string): number {
+  const width = readPositiveInt(value, path);
+  if (width > MAX_DECLARED_WIDTH) {
+    throw new ModelFileError(path, `is ${width}, more than the ${MAX_DECLARED_WIDTH} a model file may declare (a corrupt or hostile file?)`);
+  }
+  return width;
+}
+
 export function readNumber(value: unknown, path: string, valid: (v: number) => boolean = Number.isFinite, range = "a finite number"): number {
   if (typeof value !== "number" || !valid(value)) throw new ModelFileError(path, `must be ${range}, got ${describeValue(value)}`);
   return value;

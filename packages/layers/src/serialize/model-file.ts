@@ -3,7 +3,8 @@ import { ModelFileError } from "../errors.js";
 import type { JsonObject, LayerSpec } from "../json.js";
 import { type EncodedTensor, decodeTensorInto, encodeTensor } from "./tensor-codec.js";
 import { describeValue, isPlainObject, readObject } from "./fields.js";
-import { layersFromJSON, sequentialFromLayers } from "./registry.js";
+import { layersFromJSON, resolveLayerSpec, sequentialFromLayers } from "./registry.js";
+import { checkPlannedWeights, planWeights } from "./weight-plan.js";
 
 export const MODEL_FORMAT = "nn-model";
 export const MODEL_FORMAT_VERSION = 1;
@@ -53,13 +54,17 @@ export function readModelFile(json: unknown): SequentialType {
   if (version > MODEL_FORMAT_VERSION) {
     throw new ModelFileError("version", `is ${version}, newer than this @nn/layers reads (${MODEL_FORMAT_VERSION}); upgrade @nn/layers to load it`);
   }
-  const model = sequentialFromLayers(layersFromJSON(file.layers, "layers"));
+  // Every size the architecture declares is checked against the weights present before any layer
+  // is built: a small file claiming a huge layer fails here instead of allocating it.
+  const plan = planWeights(file.layers, "layers", resolveLayerSpec);
   const weights = readObject(file.weights, "weights");
+  checkPlannedWeights(plan, weights);
+  const model = sequentialFromLayers(layersFromJSON(file.layers, "layers"));
   const expected = new Set<string>();
   for (const entry of [...model.parameters(), ...model.buffers()]) {
     expected.add(entry.name);
     const path = `weights[${JSON.stringify(entry.name)}]`;
-    if (!(entry.name in weights)) throw new ModelFileError(path, "is missing");
+    if (!Object.hasOwn(weights, entry.name)) throw new ModelFileError(path, "is missing");
     decodeTensorInto(weights[entry.name], path, entry.value);
   }
   for (const key of Object.keys(weights)) {

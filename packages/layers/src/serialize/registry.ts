@@ -1,3 +1,4 @@
+import type { DType } from "@nn/tensor";
 import { ELU } from "../activations/elu.js";
 import { GELU } from "../activations/gelu.js";
 import { LeakyReLU } from "../activations/leaky-relu.js";
@@ -17,7 +18,8 @@ import type { JsonObject } from "../json.js";
 import type { Layer } from "../layer.js";
 import { BatchNorm1d } from "../norms/batch-norm.js";
 import { LayerNorm } from "../norms/layer-norm.js";
-import { readArray, readBoolean, readChoice, readDType, readNumber, readObject, readPositiveInt, readString } from "./fields.js";
+import { readArray, readBoolean, readChoice, readDType, readNumber, readObject, readString, readWidth } from "./fields.js";
+import type { DeclareWeights, DeclaredWeight, ResolvedSpec } from "./weight-plan.js";
 
 /** Builds a layer from its `config`; `path` locates the config in the file for error messages. */
 export type LayerFactory = (config: JsonObject, path: string) => Layer;
@@ -25,24 +27,26 @@ export type LayerFactory = (config: JsonObject, path: string) => Layer;
 interface Registration {
   options: readonly string[];
   build: LayerFactory;
+  declare: DeclareWeights | undefined;
 }
 
 const registry = new Map<string, Registration>();
 
 /**
  * Adds a layer type to model files. `options` lists every key its config may hold; anything else
- * is refused as corrupt. This is the one place a new layer type registers.
+ * is refused as corrupt. `declare` lists the tensors a config gives the layer without building it,
+ * so a model file's weights are checked against its sizes before anything is allocated (a layer
+ * registered without it is checked after it is built). This is the one place a new layer type registers.
  */
-export function registerLayer(type: string, options: readonly string[], build: LayerFactory): void {
-  registry.set(type, { options, build });
+export function registerLayer(type: string, options: readonly string[], build: LayerFactory, declare?: DeclareWeights): void {
+  registry.set(type, { options, build, declare });
 }
 
 export function registeredLayerTypes(): string[] {
   return [...registry.keys()];
 }
 
-/** Builds the layer described by `{ type, config }` (weights are not part of a spec; they start as the layer's defaults). */
-export function layerFromJSON(spec: unknown, path = "layer"): Layer {
+function lookUp(spec: unknown, path: string): ResolvedSpec & { build: LayerFactory } {
   const obj = readObject(spec, path);
   const type = readString(obj.type, `${path}.type`);
   const entry = registry.get(type);
@@ -53,52 +57,86 @@ export function layerFromJSON(spec: unknown, path = "layer"): Layer {
   for (const key of Object.keys(config)) {
     if (!entry.options.includes(key)) throw new ModelFileError(`${path}.config.${key}`, `is not an option of ${type} (options: ${entry.options.join(", ")})`);
   }
-  return entry.build(config, `${path}.config`);
+  return { type, config, declare: entry.declare, build: entry.build };
+}
+
+/** `{ type, config }` checked against the registry (type known, no unknown options); nothing is built. */
+export function resolveLayerSpec(spec: unknown, path: string): ResolvedSpec {
+  return lookUp(spec, path);
+}
+
+/** Builds the layer described by `{ type, config }` (weights are not part of a spec; they start as the layer's defaults). */
+export function layerFromJSON(spec: unknown, path = "layer"): Layer {
+  const { config, build } = lookUp(spec, path);
+  return build(config, `${path}.config`);
 }
 
 const positiveFinite = (v: number) => v > 0 && Number.isFinite(v);
 const unitInterval = (v: number) => v >= 0 && v <= 1;
+const noWeights: DeclareWeights = () => ({ own: [] });
+
+function declared(name: string, dtype: DType, shape: number[]): DeclaredWeight {
+  return { name, dtype, shape };
+}
 
 function activation(type: string, make: (dtype: "float32" | "float64") => Layer): void {
-  registerLayer(type, ["dtype"], (c, p) => make(readDType(c.dtype, `${p}.dtype`)));
+  registerLayer(type, ["dtype"], (c, p) => make(readDType(c.dtype, `${p}.dtype`)), noWeights);
 }
 
 registerLayer("Dense", ["inFeatures", "outFeatures", "bias", "init", "dtype"], (c, p) =>
-  new Dense(readPositiveInt(c.inFeatures, `${p}.inFeatures`), readPositiveInt(c.outFeatures, `${p}.outFeatures`), {
+  new Dense(readWidth(c.inFeatures, `${p}.inFeatures`), readWidth(c.outFeatures, `${p}.outFeatures`), {
     bias: readBoolean(c.bias, `${p}.bias`),
     init: readChoice(c.init, `${p}.init`, INIT_SCHEMES),
     dtype: readDType(c.dtype, `${p}.dtype`),
-  }));
+  }), (c, p) => {
+  const inFeatures = readWidth(c.inFeatures, `${p}.inFeatures`), outFeatures = readWidth(c.outFeatures, `${p}.outFeatures`);
+  const dtype = readDType(c.dtype, `${p}.dtype`);
+  const weight = declared("weight", dtype, [inFeatures, outFeatures]);
+  return { own: readBoolean(c.bias, `${p}.bias`) ? [weight, declared("bias", dtype, [outFeatures])] : [weight] };
+});
 activation("ReLU", (dtype) => new ReLU({ dtype }));
 activation("Sigmoid", (dtype) => new Sigmoid({ dtype }));
 activation("Tanh", (dtype) => new Tanh({ dtype }));
 activation("SiLU", (dtype) => new SiLU({ dtype }));
 activation("Softmax", (dtype) => new Softmax({ dtype }));
-registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => new LeakyReLU(readNumber(c.alpha, `${p}.alpha`), { dtype: readDType(c.dtype, `${p}.dtype`) }));
-registerLayer("ELU", ["alpha", "dtype"], (c, p) => new ELU({ alpha: readNumber(c.alpha, `${p}.alpha`), dtype: readDType(c.dtype, `${p}.dtype`) }));
+registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => new LeakyReLU(readNumber(c.alpha, `${p}.alpha`), { dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
+registerLayer("ELU", ["alpha", "dtype"], (c, p) => new ELU({ alpha: readNumber(c.alpha, `${p}.alpha`), dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
 registerLayer("GELU", ["approximate", "dtype"], (c, p) =>
-  new GELU({ approximate: readChoice(c.approximate, `${p}.approximate`, ["none", "tanh"] as const), dtype: readDType(c.dtype, `${p}.dtype`) }));
+  new GELU({ approximate: readChoice(c.approximate, `${p}.approximate`, ["none", "tanh"] as const), dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
 registerLayer("Softplus", ["beta", "threshold", "dtype"], (c, p) =>
   new Softplus({
     beta: readNumber(c.beta, `${p}.beta`, positiveFinite, "a finite number > 0"),
     threshold: readNumber(c.threshold, `${p}.threshold`),
     dtype: readDType(c.dtype, `${p}.dtype`),
-  }));
+  }), noWeights);
 registerLayer("Dropout", ["p", "dtype"], (c, p) =>
-  new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"), { dtype: readDType(c.dtype, `${p}.dtype`) }));
+  new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"), { dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
+
+/** The scale and shift every norm layer has, one per feature. */
+function normWeights(c: JsonObject, p: string): { features: number; dtype: DType; own: DeclaredWeight[] } {
+  const features = readWidth(c.features, `${p}.features`), dtype = readDType(c.dtype, `${p}.dtype`);
+  return { features, dtype, own: [declared("weight", dtype, [features]), declared("bias", dtype, [features])] };
+}
+
 registerLayer("BatchNorm1d", ["features", "eps", "momentum", "dtype"], (c, p) =>
-  new BatchNorm1d(readPositiveInt(c.features, `${p}.features`), {
+  new BatchNorm1d(readWidth(c.features, `${p}.features`), {
     eps: readNumber(c.eps, `${p}.eps`, positiveFinite, "a finite number > 0"),
     momentum: readNumber(c.momentum, `${p}.momentum`, unitInterval, "in [0, 1]"),
     dtype: readDType(c.dtype, `${p}.dtype`),
-  }));
+  }), (c, p) => {
+  const { features, dtype, own } = normWeights(c, p);
+  const running = [declared("running_mean", dtype, [features]), declared("running_var", dtype, [features]), declared("num_batches_tracked", dtype, [])];
+  return { own: [...own, ...running] };
+});
 registerLayer("LayerNorm", ["features", "eps", "dtype"], (c, p) =>
-  new LayerNorm(readPositiveInt(c.features, `${p}.features`), {
+  new LayerNorm(readWidth(c.features, `${p}.features`), {
     eps: readNumber(c.eps, `${p}.eps`, positiveFinite, "a finite number > 0"),
     dtype: readDType(c.dtype, `${p}.dtype`),
-  }));
-registerLayer("Residual", ["block"], (c, p) => new Residual(layerFromJSON(c.block, `${p}.block`)));
-registerLayer("Sequential", ["layers"], (c, p) => new Sequential(layersFromJSON(c.layers, `${p}.layers`)));
+  }), (c, p) => ({ own: normWeights(c, p).own }));
+registerLayer("Residual", ["block"], (c, p) => new Residual(layerFromJSON(c.block, `${p}.block`)), (c, p) =>
+  ({ own: [], nested: [{ key: "block", spec: c.block, path: `${p}.block` }] }));
+registerLayer("Sequential", ["layers"], (c, p) => new Sequential(layersFromJSON(c.layers, `${p}.layers`)), (c, p) =>
+  ({ own: [], nested: readArray(c.layers, `${p}.layers`).map((spec, i) => ({ key: `layers.${i}`, spec, path: `${p}.layers[${i}]` })) }));
 
 /** The layers of a Sequential: non-empty, one dtype. */
 export function layersFromJSON(value: unknown, path: string): Layer[] {

@@ -1,6 +1,6 @@
 import { type DType, type Tensor, formatShape } from "@nn/tensor";
 import { ModelFileError } from "../errors.js";
-import { decodeBase64, encodeBase64 } from "./base64.js";
+import { base64ByteLength, decodeBase64, encodeBase64 } from "./base64.js";
 import { readArray, readDType, readObject, readString } from "./fields.js";
 
 /**
@@ -28,25 +28,36 @@ export function encodeTensor(t: Tensor): EncodedTensor {
   return { dtype: t.dtype, shape: t.shape.slice(), data: encodeBase64(bytes) };
 }
 
+/**
+ * Checks an encoded tensor's dtype, shape and byte count against what the layer declares, reading
+ * only the lengths of its strings (nothing is decoded or allocated), and returns its base64 data.
+ */
+export function checkEncodedTensor(value: unknown, path: string, dtype: DType, shape: readonly number[]): string {
+  const obj = readObject(value, path);
+  const given = readDType(obj.dtype, `${path}.dtype`);
+  if (given !== dtype) throw new ModelFileError(`${path}.dtype`, `is ${JSON.stringify(given)} but the layer is ${dtype}`);
+  const claimed = readArray(obj.shape, `${path}.shape`);
+  const same = claimed.length === shape.length && claimed.every((d, i) => d === shape[i]);
+  if (!same) {
+    const shown = claimed.every((d): d is number => typeof d === "number") ? formatShape(claimed) : JSON.stringify(claimed);
+    throw new ModelFileError(`${path}.shape`, `is ${shown} but the layer needs ${formatShape(shape)} (wrong weight count for this architecture)`);
+  }
+  const data = readString(obj.data, `${path}.data`);
+  const length = base64ByteLength(data);
+  if (typeof length === "string") throw new ModelFileError(`${path}.data`, length);
+  const needed = shape.reduce((a, b) => a * b, 1) * bytesPerElement(dtype);
+  if (length !== needed) {
+    throw new ModelFileError(`${path}.data`, `holds ${length} bytes but shape ${formatShape(shape)} ${dtype} needs ${needed} (truncated weights?)`);
+  }
+  return data;
+}
+
 /** Decodes `value` into `target`'s data after checking dtype, shape and byte count against it. */
 export function decodeTensorInto(value: unknown, path: string, target: Tensor): void {
-  const obj = readObject(value, path);
-  const dtype = readDType(obj.dtype, `${path}.dtype`);
-  if (dtype !== target.dtype) throw new ModelFileError(`${path}.dtype`, `is ${JSON.stringify(dtype)} but the layer is ${target.dtype}`);
-  const shape = readArray(obj.shape, `${path}.shape`);
-  const same = shape.length === target.rank && shape.every((d, i) => d === target.shape[i]);
-  if (!same) {
-    const shown = shape.every((d): d is number => typeof d === "number") ? formatShape(shape) : JSON.stringify(shape);
-    throw new ModelFileError(`${path}.shape`, `is ${shown} but the layer needs ${formatShape(target.shape)} (wrong weight count for this architecture)`);
-  }
-  const bytes = decodeBase64(readString(obj.data, `${path}.data`));
+  const bytes = decodeBase64(checkEncodedTensor(value, path, target.dtype, target.shape));
   if (typeof bytes === "string") throw new ModelFileError(`${path}.data`, bytes);
-  const width = bytesPerElement(dtype);
-  if (bytes.length !== target.size * width) {
-    throw new ModelFileError(`${path}.data`, `holds ${bytes.length} bytes but shape ${formatShape(target.shape)} ${dtype} needs ${target.size * width} (truncated weights?)`);
-  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const d = target.data;
-  if (dtype === "float64") for (let i = 0; i < d.length; i++) d[i] = view.getFloat64(i * 8, true);
+  if (target.dtype === "float64") for (let i = 0; i < d.length; i++) d[i] = view.getFloat64(i * 8, true);
   else for (let i = 0; i < d.length; i++) d[i] = view.getFloat32(i * 4, true);
 }
