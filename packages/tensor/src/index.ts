@@ -10,6 +10,7 @@ export { sum, mean, max, min, logSumExp, argmax } from "./ops/reduce.js";
 export { softmax, logSoftmax } from "./ops/softmax.js";
 export { transpose } from "./ops/transpose.js";
 export { sumToShape } from "./ops/sum-to-shape.js";
+export { axisLayout, type AxisLayout } from "./ops/axis-layout.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export { kernels, setKernels, setBackend, jsKernels, wasmKernels } from "./kernels/backend.js";

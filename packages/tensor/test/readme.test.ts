@@ -57,7 +57,7 @@ describe("README op table", () => {
     // Everything exported that is not a class, creation function, shape helper or backend switch is an op.
     const notOps = new Set([
       "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
-      "sameShape", "validateShape", "normalizeAxis", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
+      "sameShape", "validateShape", "normalizeAxis", "axisLayout", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
       "arange", "eye", "checkOptions", "UnknownOptionError", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", ...SCALAR_FUNCTIONS,
     ]);
     const ops = Object.keys(api).filter((name) => !notOps.has(name));
