@@ -1,6 +1,7 @@
 import { evaluatePass, outputWidth } from "./evaluation-pass.js";
 import { MetricAccumulator } from "./metrics.js";
 import { resolveMetrics } from "./options.js";
+import { checkModel } from "./model-input.js";
 import { prepareData } from "./prepared-data.js";
 import { lossName, resolveClasses, resolveTask } from "./task.js";
 import type { EvaluateOptions, EvaluateResult, TrainData, TrainableModel } from "./types.js";
@@ -10,6 +11,7 @@ import type { EvaluateOptions, EvaluateResult, TrainData, TrainableModel } from 
  * the mean over rows (chunk losses weighted by chunk size when `batchSize` splits the data).
  */
 export function evaluate(model: TrainableModel, data: TrainData, options: EvaluateOptions): EvaluateResult {
+  checkModel(model, "evaluate");
   if (options?.loss === undefined) throw new TypeError("evaluate: options.loss is required");
   const batchSize = options.batchSize;
   if (batchSize !== undefined && !(batchSize === Infinity || (Number.isInteger(batchSize) && batchSize >= 1))) {

@@ -1,38 +1,44 @@
-import { BCEWithLogits } from "@nn/layers";
-import { Tensor, formatShape } from "@nn/tensor";
+import { BCEWithLogits, BinaryCrossEntropy, SoftmaxCrossEntropy } from "@nn/layers";
+import { Tensor } from "@nn/tensor";
+import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
+import { lossName } from "./task.js";
+import { trainedWithOf } from "./trained-with.js";
 import type { BinaryOutput, TrainLoss, TrainableModel } from "./types.js";
 
-/** The model's output for `x` [n, features] in eval mode: a copy the caller owns. */
-export function predict(model: TrainableModel, x: Tensor): Tensor {
-  if (x.rank !== 2) throw new RangeError(`predict: x must have shape [n, features], got ${formatShape(x.shape)}`);
-  const params = model.parameters();
-  const input = params.length > 0 && params[0].value.dtype !== x.dtype ? x.astype(params[0].value.dtype) : x;
-  return model.forward(input, "eval").clone();
+/** The model's output for `x` [n, features] (a Tensor or rows of numbers) in eval mode: a copy the caller owns. */
+export function predict(model: TrainableModel, x: Tensor | NumberRows): Tensor {
+  checkModel(model, "predict");
+  return model.forward(inputMatrix(x, model, "predict"), "eval").clone();
 }
 
 export interface PredictClassOptions {
   /**
-   * What a single output unit holds: `probability` (default; class 1 when ≥ 0.5) or `logit`
-   * (class 1 when ≥ 0). Taken from `loss` when given (BCEWithLogits → logit).
+   * What a single output unit holds: `probability` (class 1 when ≥ 0.5) or `logit` (class 1 when
+   * ≥ 0). When neither this nor `loss` is given it is known from the model: what `fit` recorded
+   * in its metadata (kept by `saveModel`), else a last `Sigmoid` layer means probability;
+   * otherwise the call is refused rather than guessed.
    */
   binaryOutput?: BinaryOutput;
+  /** The loss the model was trained with: BCEWithLogits means logits, BinaryCrossEntropy probabilities. */
   loss?: TrainLoss;
   /**
-   * What k > 1 outputs hold: `logits` (default; softmax is applied) or `probabilities` (a model
-   * ending in Softmax). Only `predictProba` needs it: argmax is the same for both.
+   * What k > 1 outputs hold: `logits` (softmax is applied) or `probabilities`. Default: what the
+   * model says (a last `Softmax` layer holds probabilities), else logits. Only `predictProba`
+   * needs it: argmax is the same for both.
    */
   multiclassOutput?: "logits" | "probabilities";
 }
 
 /** The predicted class of each row: threshold a single output, argmax of several (first on ties). */
-export function predictClasses(model: TrainableModel, x: Tensor, options: PredictClassOptions = {}): Int32Array {
-  const out = model.forward(checkInput(x, "predictClasses", model), "eval");
-  const n = x.shape[0];
-  const c = out.size / n;
+export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Int32Array {
+  checkModel(model, "predictClasses");
+  const out = model.forward(inputMatrix(x, model, "predictClasses"), "eval");
+  const n = out.shape[0];
+  const c = n === 0 ? 1 : out.size / n;
   const d = out.data;
   const classes = new Int32Array(n);
   if (c === 1) {
-    const threshold = binaryOutputOf(options) === "logit" ? 0 : 0.5;
+    const threshold = binaryOutputOf(model, options, "predictClasses") === "logit" ? 0 : 0.5;
     for (let i = 0; i < n; i++) classes[i] = d[i] >= threshold ? 1 : 0;
     return classes;
   }
@@ -49,13 +55,14 @@ export function predictClasses(model: TrainableModel, x: Tensor, options: Predic
  * scikit-learn's `predict_proba`, with p = σ(logit) for logits; for k outputs their softmax (or
  * the outputs themselves when they already are probabilities).
  */
-export function predictProba(model: TrainableModel, x: Tensor, options: PredictClassOptions = {}): Tensor {
-  const out = model.forward(checkInput(x, "predictProba", model), "eval");
-  const n = x.shape[0];
-  const c = out.size / n;
+export function predictProba(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Tensor {
+  checkModel(model, "predictProba");
+  const out = model.forward(inputMatrix(x, model, "predictProba"), "eval");
+  const n = out.shape[0];
+  const c = n === 0 ? 1 : out.size / n;
   const d = out.data;
   if (c === 1) {
-    const logits = binaryOutputOf(options) === "logit";
+    const logits = binaryOutputOf(model, options, "predictProba") === "logit";
     const p = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
       const q = logits ? 1 / (1 + Math.exp(-d[i])) : d[i];
@@ -65,7 +72,7 @@ export function predictProba(model: TrainableModel, x: Tensor, options: PredictC
     return new Tensor(p, [n, 2]);
   }
   const p = new Float64Array(n * c);
-  const softmax = options.multiclassOutput !== "probabilities";
+  const softmax = (options.multiclassOutput ?? (lastLayerType(model) === "Softmax" ? "probabilities" : "logits")) === "logits";
   for (let i = 0; i < n; i++) {
     const row = i * c;
     if (!softmax) {
@@ -82,12 +89,38 @@ export function predictProba(model: TrainableModel, x: Tensor, options: PredictC
   return new Tensor(p, [n, c]);
 }
 
-function binaryOutputOf(options: PredictClassOptions): BinaryOutput {
-  return options.binaryOutput ?? (options.loss instanceof BCEWithLogits ? "logit" : "probability");
+/**
+ * Whether a single output is a probability or a logit, from what is known for sure: the options,
+ * then what `fit` recorded, then a last Sigmoid. A model ending in Dense may hold logits (BCEWithLogits)
+ * or a 0–1 regression (MSELoss), whose thresholds differ (0 and 0.5): that is refused, not guessed.
+ */
+function binaryOutputOf(model: TrainableModel, options: PredictClassOptions, op: string): BinaryOutput {
+  if (options.binaryOutput !== undefined) {
+    if (options.binaryOutput !== "logit" && options.binaryOutput !== "probability") {
+      throw new RangeError(`${op}: binaryOutput must be "probability" or "logit", got ${JSON.stringify(options.binaryOutput)}`);
+    }
+    return options.binaryOutput;
+  }
+  if (options.loss instanceof BCEWithLogits) return "logit";
+  if (options.loss instanceof BinaryCrossEntropy) return "probability";
+  const recorded = trainedWithOf(model)?.binaryOutput;
+  if (recorded === "logit" || recorded === "probability") return recorded;
+  const last = lastLayerType(model);
+  if (last === "Sigmoid") return "probability";
+  const given = options.loss === undefined || options.loss instanceof SoftmaxCrossEntropy ? "" : ` with ${lossName(options.loss)}`;
+  throw new TypeError(
+    `${op}: cannot tell whether the model's single output is a probability or a logit${given}: it ends in ` +
+      `${last ?? "an unknown layer"}, not Sigmoid, and its metadata has no trainedWith (fit records it; saveModel keeps it). ` +
+      `Say which: { loss: new BCEWithLogits() } or { binaryOutput: "logit" } for logits (class 1 when ≥ 0), ` +
+      `{ binaryOutput: "probability" } for outputs in [0, 1] (class 1 when ≥ 0.5)`,
+  );
 }
 
-function checkInput(x: Tensor, op: string, model: TrainableModel): Tensor {
-  if (x.rank !== 2) throw new RangeError(`${op}: x must have shape [n, features], got ${formatShape(x.shape)}`);
-  const params = model.parameters();
-  return params.length > 0 && params[0].value.dtype !== x.dtype ? x.astype(params[0].value.dtype) : x;
+/** The type of the innermost last layer (`Sigmoid`), looking inside nested Sequentials. */
+function lastLayerType(model: TrainableModel): string | undefined {
+  let layer = model as { readonly typeName?: unknown; readonly layers?: readonly unknown[] } | undefined;
+  while (layer?.layers !== undefined && layer.layers.length > 0) {
+    layer = layer.layers[layer.layers.length - 1] as typeof layer;
+  }
+  return typeof layer?.typeName === "string" ? layer.typeName : undefined;
 }

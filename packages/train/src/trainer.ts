@@ -8,7 +8,9 @@ import { LayerGroups, totalGradNorm } from "./layer-norms.js";
 import { MetricAccumulator } from "./metrics.js";
 import { checkFitOptions, resolveMetrics } from "./options.js";
 import { type PreparedData, prepareData } from "./prepared-data.js";
+import { checkModel } from "./model-input.js";
 import { type TaskSpec, lossName, resolveClasses, resolveTask } from "./task.js";
+import { recordTrainedWith } from "./trained-with.js";
 import { splitValidation } from "./validation-split.js";
 import type {
   AsyncRunOptions, BatchEndEvent, EpochEndEvent, FitOptions, History, LayerNorms, StopReason, TrainCallbacks,
@@ -28,6 +30,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
  * rate and yield to the event loop. Options are checked and data converted once, here.
  */
 export function createTrainer(model: TrainableModel, options: FitOptions): Trainer {
+  checkModel(model, "fit");
   return new LoopTrainer(model, options);
 }
 
@@ -92,6 +95,7 @@ class LoopTrainer implements Trainer {
       : new EarlyStopping(options.earlyStopping, this.validation !== undefined, [...this.params, ...(model.buffers?.() ?? [])]);
     const metrics = resolveMetrics(options.metrics, this.spec, classes, label, this.earlyStopping?.metric);
     this.trainMetrics = new MetricAccumulator(metrics, this.spec, classes);
+    recordTrainedWith(model, this.spec, label);
     this.validationMetrics = this.validation === undefined ? undefined : new MetricAccumulator(metrics, this.spec, classes);
     this.source = new BatchSource(this.train, batchSize, {
       shuffle: options.shuffle ?? true, dropLast: options.dropLast ?? false, seed,

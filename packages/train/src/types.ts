@@ -31,6 +31,13 @@ export interface TrainableModel {
   parameters(): TrainParameter[];
   /** Optional: buffers restored along with the weights by `restoreBestWeights`. */
   buffers?(): TrainBuffer[];
+  /**
+   * Optional: plain JSON saved with the model (a Sequential's). `fit` records the task under
+   * `trainedWith` so predictions know whether a single output is a probability or a logit.
+   */
+  metadata?: { [key: string]: unknown } | undefined;
+  /** Optional: the layers, of which predictions read the last (a Sigmoid output is a probability). */
+  readonly layers?: readonly { readonly typeName?: string }[];
 }
 
 /** A loss as @nn/layers defines it: mean reduction, `backward()` is dL/dpred of the last forward. */

@@ -50,7 +50,7 @@ describe("predict", () => {
   it("predictClasses thresholds p ≥ 0.5, or logits ≥ 0", () => {
     expect(Array.from(predictClasses(knownModel(), data.x))).toEqual([0, 1, 1, 1]);
     // the same logits read as probabilities would give 0, 0, 1, 1: the option matters
-    expect(Array.from(predictClasses(knownModel(false), data.x))).toEqual([0, 0, 1, 1]);
+    expect(Array.from(predictClasses(knownModel(false), data.x, { binaryOutput: "probability" }))).toEqual([0, 0, 1, 1]);
     expect(Array.from(predictClasses(knownModel(false), data.x, { binaryOutput: "logit" }))).toEqual([0, 1, 1, 1]);
     expect(Array.from(predictClasses(knownModel(false), data.x, { loss: new BCEWithLogits() }))).toEqual([0, 1, 1, 1]);
   });
