@@ -1,4 +1,4 @@
-import type { TypedArray } from "@nn/tensor";
+import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
 import { checkNonNegative } from "./option-checks.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
@@ -16,6 +16,8 @@ export interface AdagradOptions {
   eps?: number;
 }
 
+const ADAGRAD_OPTIONS = optionKeys<AdagradOptions>()("lr", "lrDecay", "weightDecay", "initialAccumulatorValue", "eps");
+
 export interface AdagradConfig {
   [key: string]: number;
   lrDecay: number;
@@ -27,6 +29,7 @@ export interface AdagradConfig {
 /** Adagrad as `torch.optim.Adagrad` (dense gradients). docs/math_derivations.md §9.5 */
 export class Adagrad extends Optimizer<AdagradConfig> {
   constructor(params: readonly Parameter[], options: AdagradOptions = {}) {
+    checkOptions("Adagrad", options, ADAGRAD_OPTIONS);
     super("Adagrad", params, options.lr ?? 1e-2, resolveAdagradConfig(options));
   }
 

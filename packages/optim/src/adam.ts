@@ -1,4 +1,4 @@
-import type { TypedArray } from "@nn/tensor";
+import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
 import { checkBoolean, checkNonNegative, checkUnitInterval } from "./option-checks.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
@@ -24,12 +24,15 @@ export interface AdamConfig {
   amsgrad: boolean;
 }
 
+export const ADAM_OPTIONS = optionKeys<AdamOptions>()("lr", "betas", "eps", "weightDecay", "amsgrad");
+
 /**
  * Adam with optional L2 weight decay (added to the gradient) and AMSGrad, as `torch.optim.Adam`.
  * docs/math_derivations.md §9.2
  */
 export class Adam extends Optimizer<AdamConfig> {
   constructor(params: readonly Parameter[], options: AdamOptions = {}) {
+    checkOptions("Adam", options, ADAM_OPTIONS);
     super("Adam", params, options.lr ?? 1e-3, resolveAdamConfig("Adam", options, 0));
   }
 

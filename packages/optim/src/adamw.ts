@@ -1,5 +1,5 @@
-import type { TypedArray } from "@nn/tensor";
-import { type AdamConfig, type AdamOptions, adamBuffers, adamUpdate, resolveAdamConfig } from "./adam.js";
+import { type TypedArray, checkOptions } from "@nn/tensor";
+import { ADAM_OPTIONS, type AdamConfig, type AdamOptions, adamBuffers, adamUpdate, resolveAdamConfig } from "./adam.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
 
@@ -10,6 +10,7 @@ import type { Parameter } from "./parameter.js";
  */
 export class AdamW extends Optimizer<AdamConfig> {
   constructor(params: readonly Parameter[], options: AdamOptions = {}) {
+    checkOptions("AdamW", options, ADAM_OPTIONS);
     super("AdamW", params, options.lr ?? 1e-3, resolveAdamConfig("AdamW", options, 0.01));
   }
 

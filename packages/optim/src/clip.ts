@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Parameter } from "./parameter.js";
 
 export interface ClipGradNormOptions {
@@ -7,6 +8,8 @@ export interface ClipGradNormOptions {
    */
   errorIfNonfinite?: boolean;
 }
+
+const CLIP_GRAD_NORM_OPTIONS = optionKeys<ClipGradNormOptions>()("errorIfNonfinite");
 
 /**
  * Rescales all gradients together so their global L2 norm is at most `maxNorm`, as
@@ -19,6 +22,7 @@ export function clipGradNorm(params: readonly Parameter[], maxNorm: number, opti
   if (typeof maxNorm !== "number" || !Number.isFinite(maxNorm) || maxNorm < 0) {
     throw new RangeError(`clipGradNorm: maxNorm must be a finite number ≥ 0, got ${String(maxNorm)}`);
   }
+  checkOptions("clipGradNorm", options, CLIP_GRAD_NORM_OPTIONS);
   let sumSquares = 0;
   for (const param of params) {
     const g = param.grad.data;

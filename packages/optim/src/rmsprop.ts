@@ -1,4 +1,4 @@
-import type { TypedArray } from "@nn/tensor";
+import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
 import { checkBoolean, checkClosedUnitInterval, checkNonNegative } from "./option-checks.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
@@ -18,6 +18,8 @@ export interface RMSpropOptions {
   weightDecay?: number;
 }
 
+const RMSPROP_OPTIONS = optionKeys<RMSpropOptions>()("lr", "alpha", "eps", "momentum", "centered", "weightDecay");
+
 export interface RMSpropConfig {
   [key: string]: number | boolean;
   alpha: number;
@@ -30,6 +32,7 @@ export interface RMSpropConfig {
 /** RMSprop as `torch.optim.RMSprop` (Hinton's, with PyTorch's eps placement). docs/math_derivations.md §9.4 */
 export class RMSprop extends Optimizer<RMSpropConfig> {
   constructor(params: readonly Parameter[], options: RMSpropOptions = {}) {
+    checkOptions("RMSprop", options, RMSPROP_OPTIONS);
     super("RMSprop", params, options.lr ?? 1e-2, resolveRMSpropConfig(options));
   }
 

@@ -1,4 +1,4 @@
-import type { TypedArray } from "@nn/tensor";
+import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
 import { checkBoolean, checkClosedUnitInterval, checkNonNegative } from "./option-checks.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
@@ -24,12 +24,15 @@ export interface SGDConfig {
   weightDecay: number;
 }
 
+const SGD_OPTIONS = optionKeys<SGDOptions>()("lr", "momentum", "dampening", "nesterov", "weightDecay");
+
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov look-ahead and L2
  * weight decay, in PyTorch's order (`torch.optim.SGD`). docs/math_derivations.md §9.1
  */
 export class SGD extends Optimizer<SGDConfig> {
   constructor(params: readonly Parameter[], options: SGDOptions) {
+    checkOptions("SGD", options, SGD_OPTIONS);
     if (options?.lr === undefined) throw new RangeError("SGD: lr is required (a finite number ≥ 0)");
     super("SGD", params, options.lr, resolveSGDConfig(options));
   }

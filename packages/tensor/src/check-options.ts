@@ -36,3 +36,14 @@ export function checkOptions<T extends object>(where: string, options: T | undef
   }
   return options;
 }
+
+/**
+ * Lists the keys of an options type for `checkOptions`, checked by the compiler both ways: a key
+ * the type lacks and a key of the type left out are compile errors, so the list cannot drift.
+ * `const SGD_KEYS = optionKeys<SGDOptions>()("lr", "momentum", …)`.
+ */
+export function optionKeys<T extends object>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    ...keys: K & ([Exclude<keyof T & string, K[number]>] extends [never] ? unknown : { missing: Exclude<keyof T & string, K[number]> })
+  ): readonly string[] => keys;
+}

@@ -15,6 +15,6 @@ export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export { kernels, setKernels, setBackend, jsKernels, wasmKernels } from "./kernels/backend.js";
 export { editDistance, closestName, didYouMean } from "./edit-distance.js";
-export { checkOptions, UnknownOptionError } from "./check-options.js";
+export { checkOptions, optionKeys, UnknownOptionError } from "./check-options.js";
 export { erf, erfc, normalCdf, expMinusHalfSquare } from "./scalar/erf.js";
 export { sigmoid } from "./scalar/sigmoid.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, UnknownOptionError, checkOptions, closestName, createRng, didYouMean, editDistance, matmul, randn, tensor, zeros } from "../src/index.js";
+import { Tensor, UnknownOptionError, checkOptions, optionKeys, closestName, createRng, didYouMean, editDistance, matmul, randn, tensor, zeros } from "../src/index.js";
 
 describe("editDistance (optimal string alignment)", () => {
   it("counts insertions, deletions, substitutions and adjacent swaps as 1 each", () => {
@@ -99,5 +99,16 @@ describe("typed arrays that are not float data", () => {
     expect(() => new Tensor([1, 2] as never, [2])).toThrow("got an array");
     expect(() => tensor(new Int32Array([1, 2]) as never)).toThrow("tensor: typed array data must be a Float32Array or Float64Array, got Int32Array");
     expect(tensor(new Float64Array([1, 2])).dtype).toBe("float64");
+  });
+});
+
+describe("optionKeys", () => {
+  interface Probe { a?: number; b: string }
+  it("returns the keys it is given; the compiler refuses a missing or an invented key", () => {
+    expect(optionKeys<Probe>()("a", "b")).toEqual(["a", "b"]);
+    // @ts-expect-error "b" is left out
+    expect(optionKeys<Probe>()("a")).toEqual(["a"]);
+    // @ts-expect-error "c" is not a key of Probe
+    expect(optionKeys<Probe>()("a", "b", "c")).toHaveLength(3);
   });
 });

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
 
@@ -7,6 +8,8 @@ export interface CosineAnnealingLROptions {
   /** Lowest rate, default 0. */
   etaMin?: number;
 }
+
+const COSINE_ANNEALING_LR_OPTIONS = optionKeys<CosineAnnealingLROptions>()("tMax", "etaMin");
 
 /**
  * lr = etaMin + (baseLr − etaMin)·(1 + cos(π·epoch/tMax))/2, PyTorch's closed form of
@@ -19,6 +22,7 @@ export class CosineAnnealingLR extends EpochScheduler {
 
   constructor(optimizer: LearningRateHolder, options: CosineAnnealingLROptions) {
     super("CosineAnnealingLR", optimizer);
+    checkOptions("CosineAnnealingLR", options, COSINE_ANNEALING_LR_OPTIONS);
     this.tMax = checkInteger("CosineAnnealingLR", "tMax", options?.tMax, 1);
     this.etaMin = checkNonNegative("CosineAnnealingLR", "etaMin", options.etaMin ?? 0);
     this.start();

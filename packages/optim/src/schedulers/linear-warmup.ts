@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { checkInteger } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder, type SchedulerStateDict } from "./scheduler.js";
 
@@ -7,6 +8,8 @@ export interface LinearWarmupOptions {
   /** Scheduler (made on the same optimizer) that takes over when the ramp ends; default: constant lr. */
   after?: EpochScheduler;
 }
+
+const LINEAR_WARMUP_OPTIONS = optionKeys<LinearWarmupOptions>()("steps", "after");
 
 /**
  * Ramps the rate linearly up to baseLr, then hands over to `after` (restarting its count):
@@ -19,6 +22,7 @@ export class LinearWarmup extends EpochScheduler {
 
   constructor(optimizer: LearningRateHolder, options: LinearWarmupOptions) {
     super("LinearWarmup", optimizer);
+    checkOptions("LinearWarmup", options, LINEAR_WARMUP_OPTIONS);
     this.steps = checkInteger("LinearWarmup", "steps", options?.steps, 1);
     const after = options.after;
     if (after !== undefined) {

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
 import { type JsonNumber, decodeNumber, encodeNumber } from "../state-encoding.js";
 import type { LearningRateHolder } from "./scheduler.js";
@@ -20,6 +21,10 @@ export interface ReduceLROnPlateauOptions {
   /** Reductions smaller than this are skipped. Default 1e-8. */
   eps?: number;
 }
+
+const REDUCE_LR_ON_PLATEAU_OPTIONS = optionKeys<ReduceLROnPlateauOptions>()(
+  "mode", "factor", "patience", "threshold", "thresholdMode", "cooldown", "minLr", "eps",
+);
 
 export interface ReduceLROnPlateauStateDict {
   scheduler: "ReduceLROnPlateau";
@@ -51,6 +56,7 @@ export class ReduceLROnPlateau {
 
   constructor(optimizer: LearningRateHolder, options: ReduceLROnPlateauOptions = {}) {
     const name = "ReduceLROnPlateau";
+    checkOptions(name, options, REDUCE_LR_ON_PLATEAU_OPTIONS);
     if (typeof optimizer?.lr !== "number") throw new TypeError(`${name}: expected an optimizer with an lr, got ${typeof optimizer}`);
     this.optimizer = optimizer;
     this.mode = checkChoice(name, "mode", options.mode ?? "min", ["min", "max"]);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
 
@@ -8,6 +9,8 @@ export interface StepLROptions {
   gamma?: number;
 }
 
+const STEP_LR_OPTIONS = optionKeys<StepLROptions>()("stepSize", "gamma");
+
 /** lr = baseLr · ρ^⌊epoch / stepSize⌋ with ρ = `gamma` (`torch.optim.lr_scheduler.StepLR`). docs/math_derivations.md §9.6 */
 export class StepLR extends EpochScheduler {
   readonly stepSize: number;
@@ -15,6 +18,7 @@ export class StepLR extends EpochScheduler {
 
   constructor(optimizer: LearningRateHolder, options: StepLROptions) {
     super("StepLR", optimizer);
+    checkOptions("StepLR", options, STEP_LR_OPTIONS);
     this.stepSize = checkInteger("StepLR", "stepSize", options?.stepSize, 1);
     this.gamma = checkNonNegative("StepLR", "gamma", options.gamma ?? 0.1);
     this.start();
