@@ -11,6 +11,7 @@ export { MinMaxScaler, type MinMaxScalerOptions, type MinMaxScalerJSON } from ".
 export { oneHot } from "./transform/one-hot.js";
 export { batches, type BatchOptions, type Batch } from "./transform/batches.js";
 export { parseCsv, type CsvOptions } from "./csv/parse-csv.js";
+export { parseCsvFeatures, type CsvFeatureOptions, type CsvFeatures } from "./csv/parse-csv-features.js";
 export { CsvError, type CsvLocation } from "./csv/csv-error.js";
 export { loadIris, IRIS_INFO } from "./real/load-iris.js";
 export { loadBreastCancer, BREAST_CANCER_INFO } from "./real/load-breast-cancer.js";

@@ -30,13 +30,24 @@ describe("parseCsv: reading", () => {
     }
   });
 
-  it("uses non-negative integer labels as class indices directly, and classNames to fix the order of names", () => {
+  it("maps whole-number labels to their distinct values in numeric order, named by value; classNames fixes the order of names", () => {
     const ds = parseCsv("f,c\n0.5,2\n1.5,0\n", {});
-    expect(Array.from(ds.y.data)).toEqual([2, 0]);
-    expect(ds.numClasses).toBe(3);
-    expect(ds.classNames).toBeUndefined();
+    expect(Array.from(ds.y.data)).toEqual([1, 0]);
+    expect(ds.numClasses).toBe(2);
+    expect(ds.classNames).toEqual(["0", "2"]);
     const named = parseCsv("f,c\n1,no\n2,yes\n", { classNames: ["yes", "no"] });
     expect(Array.from(named.y.data)).toEqual([1, 0]);
+  });
+
+  // Issue 15: labels {1, 5} became 6 classes with 4 of them empty; issue 19 item 7: a label of
+  // 1000000000 made a one-hot of a billion classes. 10 sorts after 9 as a number, not as text.
+  it("labels 1 and 5 are two classes, and a label of 1000000000 is one class among three", () => {
+    const two = parseCsv("f,c\n0.1,5\n0.2,1\n0.3,5\n");
+    expect([two.numClasses, two.classNames, Array.from(two.y.data)]).toEqual([2, ["1", "5"], [1, 0, 1]]);
+    const big = parseCsv("f,c\n0.1,1000000000\n0.2,10\n0.3,9\n");
+    expect([big.numClasses, big.classNames, Array.from(big.y.data)]).toEqual([3, ["9", "10", "1000000000"], [2, 1, 0]]);
+    const signed = parseCsv("f,c\n0.1,-1\n0.2,+1\n0.3,01\n");
+    expect([signed.classNames, Array.from(signed.y.data)]).toEqual([["-1", "1"], [0, 1, 1]]);
   });
 
   it("follows RFC 4180 quoting: delimiters, doubled quotes and line breaks inside quotes, CRLF endings", () => {
@@ -98,7 +109,9 @@ describe("parseCsv: errors name the line and the column", () => {
 
   it("labels: empty, fractional, or outside the given classNames", () => {
     expect(error("a,y\n1,\n").message).toBe('CSV line 2, column 2 ("y"): empty label');
-    expect(error("a,y\n1,0\n2,1.5\n").message).toBe('CSV line 3, column 2 ("y"): label "1.5" is not a class index: numeric labels must be non-negative integers (or pass classNames)');
+    expect(error("a,y\n1,0\n2,1.5\n").message).toBe(
+      'CSV line 3, column 2 ("y"): label "1.5" is not a whole number: numeric labels name classes (a regression target cannot be read as classes; or pass classNames)',
+    );
     expect(error("a,y\n1,cat\n2,dog\n", { classNames: ["cat"] }).message).toBe('CSV line 3, column 2 ("y"): label "dog" is not one of classNames ("cat")');
   });
 

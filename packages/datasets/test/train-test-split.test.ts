@@ -73,4 +73,9 @@ describe("trainTestSplit", () => {
     expect(() => trainTestSplit(ds, { testSize: 10 })).toThrow(/gives 10 test rows of 10/);
     expect(() => trainTestSplit(ds, { testSize: 2.5 })).toThrow(/testSize 2.5/);
   });
+
+  // Issue 19 item 13: a CSV with one data row said "a row count in [1, 0]".
+  it("refuses a one-row data set by its size, not with an empty range", () => {
+    expect(() => trainTestSplit(traced(repeat([1])), { testSize: 0.25 })).toThrow("trainTestSplit: a split needs at least 2 rows (one for each part), the data set has 1");
+  });
 });

@@ -16,13 +16,16 @@ export class CsvError extends Error {
   readonly column: number | undefined;
   readonly columnName: string | undefined;
   readonly source: string | undefined;
+  /** The delimiter the text most likely uses, when it was read as one column with another. */
+  readonly suggestedDelimiter: string | undefined;
 
-  constructor(where: CsvLocation, problem: string) {
+  constructor(where: CsvLocation, problem: string, hints: { suggestedDelimiter?: string } = {}) {
     super(`${formatLocation(where)}: ${problem}`);
     this.line = where.line;
     this.column = where.column;
     this.columnName = where.columnName;
     this.source = where.source;
+    this.suggestedDelimiter = hints.suggestedDelimiter;
   }
 }
 

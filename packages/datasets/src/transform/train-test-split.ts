@@ -43,6 +43,8 @@ export function trainTestSplit(ds: Dataset, options: TrainTestSplitOptions): Tra
 }
 
 function testCount(op: string, testSize: unknown, n: number): number {
+  // With fewer than 2 rows there is no valid testSize to suggest ("a row count in [1, 0]").
+  if (n < 2) throw new RangeError(`${op}: a split needs at least 2 rows (one for each part), the data set has ${n}`);
   if (typeof testSize !== "number" || !Number.isFinite(testSize) || testSize <= 0) {
     throw new RangeError(`${op}: testSize must be a fraction in (0, 1) or a row count in [1, ${n - 1}], got ${String(testSize)}`);
   }
