@@ -2,6 +2,7 @@
  * Every `§` reference in the repository's code and documentation must name a section that exists
  * in docs/math_derivations.md, and every source file a section says implements it must exist.
  * A `§` that refers to another work (an RFC, Higham's book) names that work just before it.
+ * Code shown next to the maths must be the code: each excerpt's lines occur in the file it names.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -75,6 +76,22 @@ describe("docs/math_derivations.md citations", () => {
     const named = [...doc.matchAll(/`((?:packages|apps)\/[\w./-]+?\.tsx?)`/g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(30);
     expect(named.filter((path) => !existsSync(join(root, path)))).toEqual([]);
+  });
+
+  it("every code excerpt is verbatim from the source file its first line names", () => {
+    const excerpts = [...doc.matchAll(/```ts\n\/\/ ((?:packages|apps)\/[\w./-]+\.tsx?)[^\n]*\n([\s\S]*?)```/g)];
+    expect(excerpts.length).toBeGreaterThanOrEqual(3);
+    const stale = excerpts.flatMap(([, path, body]) => {
+      const source = new Set(readFileSync(join(root, path), "utf8").split("\n").map((line) => line.trim()));
+      return body.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !source.has(line)).map((line) => `${path}: ${line}`);
+    });
+    expect(stale).toEqual([]);
+  });
+
+  it("every figure the document shows is committed", () => {
+    const figures = [...doc.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    expect(figures.filter((path) => !existsSync(join(root, "docs", path)))).toEqual([]);
   });
 
   it("section labels are unique", () => {

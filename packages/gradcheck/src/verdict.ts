@@ -1,6 +1,6 @@
 /**
  * The judgement of one coordinate, from the objective evaluated at θ, θ ± h and (when needed)
- * θ ± 2h. Everything here is in derivative units. docs/math_derivations.md §10
+ * θ ± 2h. Everything here is in derivative units. docs/math_derivations.md §10 and §A.2 (kinks)
  */
 
 /** What the finite differences around one coordinate say. */

@@ -2,7 +2,7 @@ import type { TypedArray } from "../dtype.js";
 
 /*
  * Packed, cache- and register-blocked matrix product in the style of GotoBLAS (Goto & van de
- * Geijn, "Anatomy of High-Performance Matrix Multiplication", 2008). docs/math_derivations.md §11.2
+ * Geijn, "Anatomy of High-Performance Matrix Multiplication", 2008). docs/math_derivations.md §11.2 and §A.3 (packing and blocking)
  *
  *   for each NC-wide block of columns:
  *     for each KC-deep slab of the inner dimension:

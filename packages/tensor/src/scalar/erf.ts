@@ -9,7 +9,7 @@
  *   in its even contraction, evaluated bottom-up from a depth that reaches 1e-17 (found by measuring convergence).
  *
  * e^(−x²) is computed with x² split exactly (x = hi + lo, hi a float32), because rounding x²
- * first would put an error of x²·2⁻⁵³ into the exponent. See docs/math_derivations.md §3.5 (GELU, its one user in @nn/layers, and @nn/autograd's gelu).
+ * first would put an error of x²·2⁻⁵³ into the exponent. See docs/math_derivations.md §A.1 (the evaluation) and §3.5 (GELU, its one user in @nn/layers, and @nn/autograd's gelu).
  */
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
