@@ -80,7 +80,8 @@ function computeWorkedExample(): Map<string, number[]> {
   };
 
   new SGD(model.parameters(), { lr: inputs.lr[0] }).step();
-  const z2After = dense2.forward(relu.forward(dense1.forward(x))).clone();
+  const z1After = dense1.forward(x).clone();
+  const z2After = dense2.forward(relu.forward(z1After)).clone();
   const pAfter = sigmoid.forward(z2After).clone();
   const lAfter = loss.forward(pAfter, q);
 
@@ -91,7 +92,7 @@ function computeWorkedExample(): Map<string, number[]> {
     ...Object.entries(grads),
     ["W1'", flat(dense1.weight.value)], ["b1'", flat((dense1.bias as { value: Tensor }).value)],
     ["W2'", flat(dense2.weight.value)], ["b2'", flat((dense2.bias as { value: Tensor }).value)],
-    ["z2'", flat(z2After)], ["p'", flat(pAfter)], ["L'", [lAfter]],
+    ["z1'", flat(z1After)], ["z2'", flat(z2After)], ["p'", flat(pAfter)], ["L'", [lAfter]],
   ]);
 }
 
@@ -109,6 +110,15 @@ describe("docs/math_derivations.md §2.2 worked example", () => {
     expect(written.numbers.length).toBe(lib.length);
     const wrong = lib.flatMap((value, i) => (Math.abs(value - written.numbers[i]) <= written.tolerances[i] ? [] : [`[${i}]: document ${written.numbers[i]}, library ${value}`]));
     expect(wrong).toEqual([]);
+  });
+
+  it("every decimal number in the prose of §2.2 is one of the table's checked values", () => {
+    const start = doc.indexOf("### §2.2");
+    const prose = doc.slice(start, doc.indexOf("\n## ", start)).replace(/<!-- worked-example[\s\S]*?<!-- \/worked-example -->/, "").replace(/§\d+(\.\d+)?/g, "");
+    const checked = new Set([...shown.values()].flatMap((row) => row.numbers));
+    const literals = (prose.replace(/−/g, "-").match(/-?\d+\.\d+/g) ?? []).map(Number);
+    expect(literals.length).toBeGreaterThan(40);
+    expect(literals.filter((value) => !checked.has(value) && !checked.has(-value))).toEqual([]);
   });
 
   it("the step lowered the loss", () => {
