@@ -1,4 +1,4 @@
-import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, kernels, matmul, zeros } from "@nn/tensor";
+import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, kernels, matmul, zeros, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseMatrix } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
 import { type InitScheme, INIT_SCHEMES, initWeight, isInitScheme } from "./initializers.js";
@@ -6,6 +6,8 @@ import { checkDTypeOption, checkGradient, checkMatrix, checkPositiveInt } from "
 import type { LayerSpec } from "./json.js";
 import type { Layer, Mode } from "./layer.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "./parameter.js";
+
+const DENSE_OPTIONS = optionKeys<DenseOptions>()("init", "bias", "rng", "dtype");
 
 export interface DenseOptions {
   /** Weight initialisation; default `he-normal` (the seed project's choice, suited to ReLU nets). */
@@ -42,6 +44,7 @@ export class Dense implements Layer {
   private readonly inputGradOptions: MatmulOptions = { transposeB: true };
 
   constructor(inFeatures: number, outFeatures: number, options: DenseOptions = {}) {
+    checkOptions("Dense", options, DENSE_OPTIONS);
     this.inFeatures = checkPositiveInt("Dense", "inFeatures", inFeatures);
     this.outFeatures = checkPositiveInt("Dense", "outFeatures", outFeatures);
     this.dtype = checkDTypeOption("Dense", options.dtype);

@@ -1,10 +1,12 @@
-import { type DType, type Rng, type Tensor, createRng, formatShape } from "@nn/tensor";
+import { type DType, type Rng, type Tensor, createRng, formatShape, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseLike, sameShape } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
 import { checkDType, checkDTypeOption, checkGradient, checkMode, checkNumberOption } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";
 import type { Layer, Mode } from "./layer.js";
 import type { NamedBuffer, Parameter } from "./parameter.js";
+
+const DROPOUT_OPTIONS = optionKeys<DropoutOptions>()("rng", "dtype");
 
 export interface DropoutOptions {
   /** Source of the masks; default `createRng(0)`. */
@@ -31,6 +33,7 @@ export class Dropout implements Layer {
   private lastOutput: Tensor | undefined;
 
   constructor(p = 0.5, options: DropoutOptions = {}) {
+    checkOptions("Dropout", options, DROPOUT_OPTIONS);
     this.p = checkNumberOption("Dropout", "p", p, (v) => v >= 0 && v <= 1, "in [0, 1]");
     this.dtype = checkDTypeOption("Dropout", options.dtype);
     this.rng = options.rng ?? createRng(0);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { DType, Tensor, TypedArray } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkDType, checkDTypeOption, checkGradient } from "../input-checks.js";
@@ -8,6 +9,8 @@ import type { NamedBuffer, Parameter } from "../parameter.js";
 export interface ActivationOptions {
   dtype?: DType;
 }
+
+export const ACTIVATION_OPTIONS = optionKeys<ActivationOptions>()("dtype");
 
 /**
  * An activation applied to each element on its own, to input of any shape. Subclasses hold only
@@ -20,7 +23,9 @@ export abstract class ElementwiseActivation implements Layer {
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
 
-  constructor(options: ActivationOptions = {}) {
+  /** `knownOptions`: the option keys of the subclass, for `checkOptions`. */
+  constructor(options: ActivationOptions = {}, knownOptions: readonly string[] = ACTIVATION_OPTIONS) {
+    checkOptions(new.target.name, options, knownOptions);
     this.dtype = checkDTypeOption(new.target.name, options.dtype);
   }
 

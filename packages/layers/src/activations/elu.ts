@@ -1,7 +1,10 @@
+import { optionKeys } from "@nn/tensor";
 import type { DType, TypedArray } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
+
+const ELU_OPTIONS = optionKeys<ELUOptions>()("dtype", "alpha");
 
 export interface ELUOptions extends ActivationOptions {
   /** Saturation value −alpha for large negative x (default 1, as PyTorch). */
@@ -14,7 +17,7 @@ export class ELU extends ElementwiseActivation {
   readonly alpha: number;
 
   constructor(options: ELUOptions = {}) {
-    super(options);
+    super(options, ELU_OPTIONS);
     this.alpha = checkNumberOption("ELU", "alpha", options.alpha ?? 1, Number.isFinite, "a finite number");
   }
 

@@ -1,6 +1,8 @@
-import { type DType, type TypedArray, expMinusHalfSquare, normalCdf } from "@nn/tensor";
+import { type DType, type TypedArray, expMinusHalfSquare, normalCdf, optionKeys } from "@nn/tensor";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
+
+const GELU_OPTIONS = optionKeys<GELUOptions>()("dtype", "approximate");
 
 export interface GELUOptions extends ActivationOptions {
   /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation. */
@@ -22,7 +24,7 @@ export class GELU extends ElementwiseActivation {
   private cdf = new Float64Array(0);
 
   constructor(options: GELUOptions = {}) {
-    super(options);
+    super(options, GELU_OPTIONS);
     const approximate = options.approximate ?? "none";
     if (approximate !== "none" && approximate !== "tanh") {
       throw new RangeError(`GELU: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);

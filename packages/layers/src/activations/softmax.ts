@@ -1,9 +1,12 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { DType, Tensor } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkDTypeOption, checkGradient, checkLastAxis } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import type { NamedBuffer, Parameter } from "../parameter.js";
+
+const SOFTMAX_OPTIONS = optionKeys<SoftmaxOptions>()("dtype");
 
 export interface SoftmaxOptions {
   dtype?: DType;
@@ -21,6 +24,7 @@ export class Softmax implements Layer {
   private dx: Tensor | undefined;
 
   constructor(options: SoftmaxOptions = {}) {
+    checkOptions("Softmax", options, SOFTMAX_OPTIONS);
     this.dtype = checkDTypeOption("Softmax", options.dtype);
   }
 

@@ -1,8 +1,11 @@
+import { optionKeys } from "@nn/tensor";
 import type { DType, TypedArray } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
 import { sigmoid } from "./sigmoid.js";
+
+const SOFTPLUS_OPTIONS = optionKeys<SoftplusOptions>()("dtype", "beta", "threshold");
 
 export interface SoftplusOptions extends ActivationOptions {
   /** Sharpness (default 1, as PyTorch). */
@@ -18,7 +21,7 @@ export class Softplus extends ElementwiseActivation {
   readonly threshold: number;
 
   constructor(options: SoftplusOptions = {}) {
-    super(options);
+    super(options, SOFTPLUS_OPTIONS);
     this.beta = checkNumberOption("Softplus", "beta", options.beta ?? 1, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
     this.threshold = checkNumberOption("Softplus", "threshold", options.threshold ?? 20, Number.isFinite, "a finite number");
   }

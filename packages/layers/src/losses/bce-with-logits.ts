@@ -1,5 +1,6 @@
 import type { Tensor } from "@nn/tensor";
 import { sigmoid } from "../activations/sigmoid.js";
+import { checkBinaryTargets } from "./binary-targets.js";
 import { ElementwiseLoss } from "./loss.js";
 
 /**
@@ -9,6 +10,7 @@ import { ElementwiseLoss } from "./loss.js";
  */
 export class BCEWithLogits extends ElementwiseLoss {
   protected total(z: Tensor["data"], t: Tensor["data"]): number {
+    checkBinaryTargets("BCEWithLogits", t);
     let sum = 0;
     for (let i = 0; i < z.length; i++) {
       const zi = z[i];

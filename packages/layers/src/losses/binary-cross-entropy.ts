@@ -1,4 +1,5 @@
 import type { Tensor } from "@nn/tensor";
+import { checkBinaryTargets } from "./binary-targets.js";
 import { ElementwiseLoss } from "./loss.js";
 
 /** PyTorch floors each log at −100, so p = 0 or 1 gives a large but finite loss. */
@@ -13,6 +14,7 @@ const GRAD_EPS = 1e-12;
  */
 export class BinaryCrossEntropy extends ElementwiseLoss {
   protected total(p: Tensor["data"], t: Tensor["data"]): number {
+    checkBinaryTargets("BinaryCrossEntropy", t);
     let sum = 0;
     for (let i = 0; i < p.length; i++) {
       const pi = p[i];

@@ -1,6 +1,9 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Tensor } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import { ElementwiseLoss } from "./loss.js";
+
+const HUBER_OPTIONS = optionKeys<HuberLossOptions>()("delta");
 
 export interface HuberLossOptions {
   /** Where the loss turns from quadratic to linear (default 1, as PyTorch). */
@@ -16,6 +19,7 @@ export class HuberLoss extends ElementwiseLoss {
 
   constructor(options: HuberLossOptions = {}) {
     super();
+    checkOptions("HuberLoss", options, HUBER_OPTIONS);
     this.delta = checkNumberOption("HuberLoss", "delta", options.delta ?? 1, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
   }
 

@@ -1,5 +1,8 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import type { Parameter } from "../parameter.js";
+
+const L2_PENALTY_OPTIONS = optionKeys<L2PenaltyOptions>()("lambda", "include");
 
 export interface L2PenaltyOptions {
   /** Strength λ ≥ 0. */
@@ -22,6 +25,7 @@ export class L2Penalty {
   readonly params: readonly Parameter[];
 
   constructor(params: readonly Parameter[], options: L2PenaltyOptions) {
+    checkOptions("L2Penalty", options, L2_PENALTY_OPTIONS);
     this.lambda = checkNumberOption("L2Penalty", "lambda", options.lambda, (v) => v >= 0 && Number.isFinite(v), "a finite number >= 0");
     const include = options.include ?? isDenseWeight;
     this.params = params.filter(include);

@@ -1,5 +1,6 @@
 import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
 import { reuseLike, sameShape } from "../buffer-reuse.js";
+import { LayerInputError } from "../errors.js";
 
 /**
  * A scalar loss of a batch of predictions. `backward()` returns dL/dpred for the inputs of the
@@ -47,7 +48,7 @@ export abstract class ElementwiseLoss implements Loss {
 
   backward(): Tensor {
     const pred = this.pred;
-    if (pred === undefined) throw new Error(`${this.constructor.name}: backward called before forward`);
+    if (pred === undefined) throw new LayerInputError(this.constructor.name, "backward called before forward");
     const grad = reuseLike(this.grad, pred, pred.dtype);
     this.gradient(pred.data, (this.target as Tensor).data, grad.data, 1 / pred.size);
     this.grad = grad;

@@ -1,7 +1,10 @@
-import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
+import { LayerInputError } from "../errors.js";
+import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkNumberOption } from "../input-checks.js";
 import type { Loss } from "./loss.js";
+
+const SOFTMAX_CROSS_ENTROPY_OPTIONS = optionKeys<SoftmaxCrossEntropyOptions>()("labelSmoothing");
 
 export interface SoftmaxCrossEntropyOptions {
   /** ε in [0, 1]: the target becomes (1 − ε)·y + ε/k, as PyTorch's `label_smoothing`. Default 0. */
@@ -21,6 +24,7 @@ export class SoftmaxCrossEntropy implements Loss {
   private grad: Tensor | undefined;
 
   constructor(options: SoftmaxCrossEntropyOptions = {}) {
+    checkOptions("SoftmaxCrossEntropy", options, SOFTMAX_CROSS_ENTROPY_OPTIONS);
     this.labelSmoothing = checkNumberOption("SoftmaxCrossEntropy", "labelSmoothing", options.labelSmoothing ?? 0, (v) => v >= 0 && v <= 1, "in [0, 1]");
   }
 
@@ -77,7 +81,7 @@ export class SoftmaxCrossEntropy implements Loss {
   // docs/math_derivations.md §4.3: ∂L/∂zᵢⱼ = (pᵢⱼ·Σₘ qᵢₘ − qᵢⱼ)/n, which is (p − q)/n when q sums to 1
   backward(): Tensor {
     const logits = this.logits;
-    if (logits === undefined) throw new Error("SoftmaxCrossEntropy: backward called before forward");
+    if (logits === undefined) throw new LayerInputError("SoftmaxCrossEntropy", "backward called before forward");
     const target = this.target as Tensor, p = (this.probs as Tensor).data;
     const n = logits.shape[0], k = logits.shape[1], eps = this.labelSmoothing;
     const byIndex = target.rank === 1;

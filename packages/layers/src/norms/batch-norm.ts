@@ -1,10 +1,12 @@
-import { type DType, type Tensor, full, tensor, zeros } from "@nn/tensor";
+import { type DType, type Tensor, full, tensor, zeros, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseMatrix } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
 import { checkDTypeOption, checkGradient, checkMatrix, checkMode, checkNumberOption, checkPositiveInt } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "../parameter.js";
+
+const BATCH_NORM_OPTIONS = optionKeys<BatchNorm1dOptions>()("eps", "momentum", "dtype");
 
 export interface BatchNorm1dOptions {
   /** Added to the variance before the square root (default 1e-5, as PyTorch). */
@@ -39,6 +41,7 @@ export class BatchNorm1d implements Layer {
   private trainedForward = false;
 
   constructor(features: number, options: BatchNorm1dOptions = {}) {
+    checkOptions("BatchNorm1d", options, BATCH_NORM_OPTIONS);
     this.features = checkPositiveInt("BatchNorm1d", "features", features);
     this.eps = checkNumberOption("BatchNorm1d", "eps", options.eps ?? 1e-5, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
     this.momentum = checkNumberOption("BatchNorm1d", "momentum", options.momentum ?? 0.1, (v) => v >= 0 && v <= 1, "in [0, 1]");

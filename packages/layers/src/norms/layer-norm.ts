@@ -1,10 +1,12 @@
-import { type DType, type Tensor, full, zeros } from "@nn/tensor";
+import { type DType, type Tensor, full, zeros, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
 import { checkDTypeOption, checkGradient, checkLastAxis, checkNumberOption, checkPositiveInt } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "../parameter.js";
+
+const LAYER_NORM_OPTIONS = optionKeys<LayerNormOptions>()("eps", "dtype");
 
 export interface LayerNormOptions {
   /** Added to the variance before the square root (default 1e-5, as PyTorch). */
@@ -31,6 +33,7 @@ export class LayerNorm implements Layer {
   private dx: Tensor | undefined;
 
   constructor(features: number, options: LayerNormOptions = {}) {
+    checkOptions("LayerNorm", options, LAYER_NORM_OPTIONS);
     this.features = checkPositiveInt("LayerNorm", "features", features);
     this.eps = checkNumberOption("LayerNorm", "eps", options.eps ?? 1e-5, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
     this.dtype = checkDTypeOption("LayerNorm", options.dtype);
