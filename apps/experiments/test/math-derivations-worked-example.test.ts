@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BCEWithLogits, BinaryCrossEntropy, Dense, ReLU, Residual, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
 import { Adam, SGD } from "@nn/optim";
-import { type Tensor, logSumExp, softmax, tensor, zeros } from "@nn/tensor";
+import { type Tensor, logSumExp, sigmoid, softmax, tensor, zeros } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { findRepoRoot } from "../src/repo-root.js";
 
@@ -179,6 +179,26 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
     expectShown(numbersAfter("ten such blocks give 1.1¹⁰ = ", 1), [dx[0]]);
   });
 
+  it("§8: sigmoid layers under Xavier weights: the forward variance's fixed point and the backward factor", () => {
+    // E[f(z)] for z ~ N(0, v), by the trapezoid rule on ±12 standard deviations.
+    const gaussianMean = (f: (z: number) => number, v: number): number => {
+      const sd = Math.sqrt(v), steps = 4000, width = (24 * sd) / steps;
+      let total = 0;
+      for (let i = 0; i <= steps; i++) {
+        const z = -12 * sd + i * width;
+        total += (i === 0 || i === steps ? 0.5 : 1) * f(z) * Math.exp(-(z * z) / (2 * v));
+      }
+      return (total * width) / Math.sqrt(2 * Math.PI * v);
+    };
+    // Equal fans, σ_w² = 1/fanIn: the next pre-activation variance is E[σ(z)²].
+    let v = 1;
+    for (let i = 0; i < 60; i++) v = gaussianMean((z) => sigmoid(z) ** 2, v);
+    const slopeSquared = gaussianMean((z) => (sigmoid(z) * (1 - sigmoid(z))) ** 2, v);
+    expectShown(numbersAfter("settles at the fixed point 4/15 ≈ ", 2), [4 / 15, v]);
+    expectShown(numbersAfter("at the fixed point E[σ′²] = ", 1), [slopeSquared]);
+    expectShown(numbersAfter("shrinks about fourfold (×", 1), [Math.sqrt(slopeSquared)]);
+  });
+
   it("§9.1: one SGD step on L = ½(θ₁² + 10θ₂²) multiplies θ₂ by 1 − 10γ", () => {
     const factor = (lr: number): number => {
       const theta = { name: "θ₂", value: tensor([1], "float64"), grad: zeros([1], "float64") };
@@ -206,6 +226,7 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
       rates.push(-theta.value.data[0] / mHat);
     }
     expectShown(numbersAfter("so γ/(√v̂ + ε) rises ", 1), [rates[199] / rates[0]]);
+    expectShown(numbersAfter("grows from √0.001 to √(1 − 0.999²⁰⁰) = ", 1), [Math.sqrt(1 - 0.999 ** 200)]);
     expect(rates.some((r, i) => i > 0 && r > rates[i - 1])).toBe(true);
   });
 
