@@ -1,24 +1,52 @@
+import { discardUnfinishedWrites } from "@nn/layers/node";
+import { guardOutput } from "./closed-output.js";
 import { main } from "./main.js";
+import { exitCodeForInterrupt, SHUTDOWN_SIGNALS } from "./shutdown-signals.js";
 
 /**
- * `nn` as a process: argv in, exit code out. Ctrl-C: the live screen reads it as a key (raw mode);
- * in plain mode SIGINT aborts the run, which then saves (with --save) and exits 130. A second
- * Ctrl-C exits at once, mid-save or not: saving writes a temporary file and renames it, so the
- * model file is never left half-written.
+ * `nn` as a process: argv in, exit code out.
+ *
+ * Ctrl-C, SIGTERM and SIGHUP all stop a run the same way: training stops, the model is saved (with
+ * --save), and the exit code is 128 + the signal (130, 143, 129). The live screen reads a typed
+ * Ctrl-C as a key (raw mode); these signals from outside reach it too. A second signal exits at
+ * once; if a save was under way its temporary file is removed and the message says the save was
+ * interrupted: the model file is then exactly as it was before.
+ *
+ * A closed stdout (EPIPE, `nn --json | head -1`) ends the output, not the run: commands stop
+ * printing, a run with --save still trains and saves, and the process exits without a stack trace.
  */
 export async function runFromProcess(): Promise<void> {
-  const interrupt = new AbortController();
-  let interrupts = 0;
-  process.on("SIGINT", () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    interrupt.abort();
+  const stderr = guardOutput(process.stderr, "stderr", () => ({ write: () => false }));
+  const stdout = guardOutput(process.stdout, "stdout", () => stderr.stream);
+  const outputs = new Set<string>();
+  // Belt and braces: whatever ends the process, no temporary file of ours outlives it.
+  process.on("exit", () => {
+    for (const path of outputs) discardUnfinishedWrites(path);
   });
+
+  const interrupt = new AbortController();
+  for (const signal of SHUTDOWN_SIGNALS) {
+    process.on(signal, () => {
+      if (!interrupt.signal.aborted) {
+        interrupt.abort(signal);
+        return;
+      }
+      for (const path of outputs) {
+        if (discardUnfinishedWrites(path).length > 0) {
+          stderr.stream.write(`nn: ${signal} during the save of ${path}: the save was interrupted; ${path} is unchanged\n`);
+        }
+      }
+      process.exit(exitCodeForInterrupt(signal));
+    });
+  }
+
   const code = await main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
     processStreams: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
     interrupt: interrupt.signal,
+    outputClosed: stdout.closed,
+    registerOutput: (path) => outputs.add(path),
   });
   process.exitCode = code;
   // Ink or a pending timer must not keep a finished run alive.

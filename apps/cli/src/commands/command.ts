@@ -9,8 +9,15 @@ export interface CommandIO {
   readonly stderr: OutputStream;
   /** The real process streams when running for real (the live screen needs them); absent in tests. */
   readonly processStreams?: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
-  /** Raised on Ctrl-C in plain mode (the live screen reads Ctrl-C as a key instead). */
+  /** Raised on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as its reason (the live screen reads a typed Ctrl-C as a key instead). */
   readonly interrupt?: AbortSignal;
+  /** Raised when stdout's reader has gone (EPIPE: `nn train --json | head -1`): nothing more printed will be read. */
+  readonly outputClosed?: AbortSignal;
+  /**
+   * Tells the entry point about a file the command writes, so that a forced exit (a second Ctrl-C
+   * during a save) removes that file's unfinished temporary file and says the save was interrupted.
+   */
+  readonly registerOutput?: (path: string) => void;
 }
 
 /**

@@ -6,10 +6,11 @@ import { EXIT_OK, UsageError } from "../args/usage-error.js";
 import { firstLine } from "../session/load-data.js";
 import type { Command, CommandIO } from "./command.js";
 import { readModelFile } from "./model-file.js";
+import { checkOutputFlag } from "./output-path.js";
 
 const FLAGS: FlagSpecs = {
   model: { type: "string", value: "<m.json>", description: "a model saved by nn train --save (required)" },
-  output: { type: "string", value: "<m.onnx>", description: "the ONNX file to write (required; written atomically)" },
+  output: { type: "string", value: "<m.onnx>", description: "the ONNX file to write (required; a file is replaced atomically, a link followed)" },
   opset: { type: "string", value: "<n>", description: `ONNX operator set, ${MIN_OPSET}–${MAX_OPSET}`, default: "17" },
   "no-standardize": { type: "boolean", description: "leave the input scaling out: the ONNX model then takes standardised inputs" },
   help: { type: "boolean", short: "h", description: "show this help" },
@@ -38,6 +39,7 @@ export const exportCommand: Command = {
     const output = f.requiredString("output");
     const opset = f.integer("opset", 17);
     if (opset < MIN_OPSET || opset > MAX_OPSET) f.fail("opset", `an integer in [${MIN_OPSET}, ${MAX_OPSET}]`, String(opset));
+    checkOutputFlag("export", "output", output, io);
     const loaded = await readModelFile("export", modelPath);
     const scaler = f.boolean("no-standardize") ? undefined : loaded.scaler;
     const standardize = scaler?.mean && scaler.scale ? { mean: scaler.mean, std: scaler.scale } : undefined;

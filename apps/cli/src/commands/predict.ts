@@ -1,10 +1,12 @@
-import { writeFile, rename, rm } from "node:fs/promises";
+import { writeFileSafely } from "@nn/layers/node";
 import { predict } from "@nn/train";
 import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
 import { EXIT_OK, UsageError } from "../args/usage-error.js";
+import { firstLine } from "../session/load-data.js";
 import type { Command, CommandIO } from "./command.js";
 import { readModelFile } from "./model-file.js";
+import { checkOutputFlag } from "./output-path.js";
 import { readFeaturesCsv } from "./read-features-csv.js";
 
 const FLAGS: FlagSpecs = {
@@ -36,6 +38,8 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
     io.stdout.write(predictCommand.usage() + "\n");
     return EXIT_OK;
   }
+  const output = f.string("output");
+  if (output !== undefined) checkOutputFlag("predict", "output", output, io);
   const loaded = await readModelFile("predict", f.requiredString("model"));
   const raw = await readFeaturesCsv("predict", f.requiredString("input"), loaded.inputFeatures, loaded.featureNames);
   const x = loaded.scaler === undefined ? raw : loaded.scaler.transform(raw);
@@ -52,9 +56,8 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
     lines.push([names[best], ...Array.from(probs, (p) => formatProbability(p))].join(","));
   }
   const text = lines.join("\n") + "\n";
-  const output = f.string("output");
   if (output === undefined) io.stdout.write(text);
-  else await writeAtomically(output, text);
+  else await writeOutput(output, text);
   return EXIT_OK;
 }
 
@@ -76,13 +79,11 @@ function formatProbability(p: number): string {
   return Number(p.toFixed(6)).toString();
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
+/** Through writeFileSafely: a file is replaced atomically, a link followed, a FIFO or device written in place. */
+async function writeOutput(path: string, text: string): Promise<void> {
   try {
-    await writeFile(temp, text, "utf8");
-    await rename(temp, path);
+    await writeFileSafely(path, text);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw new UsageError(`nn predict: cannot write ${path}: ${(error as Error).message}`);
+    throw new UsageError(`nn predict: ${firstLine(error)}`);
   }
 }

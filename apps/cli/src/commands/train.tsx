@@ -1,14 +1,17 @@
 import { render } from "ink";
 import { formatFlagHelp } from "../args/parse-flags.js";
 import { parseTrainArgs, TRAIN_FLAGS, type DisplayOptions, type TrainOptions } from "../args/train-options.js";
-import { EXIT_INTERRUPTED, EXIT_OK, EXIT_TRAINING_FAILED } from "../args/usage-error.js";
+import { EXIT_OK, EXIT_TRAINING_FAILED } from "../args/usage-error.js";
 import { formatEpochLine, formatJsonLine, formatSummary, plainEvery } from "../report/plain-reporter.js";
 import { firstLine } from "../session/load-data.js";
 import { createSession } from "../session/create-session.js";
+import { DEFAULT_SAVE_PATH } from "../session/training-session.js";
 import { WorkerSession } from "../session/worker-session.js";
 import type { EpochPoint, RunStatus } from "../state/trainer-state.js";
 import { App } from "../ui/App.js";
+import { exitCodeForInterrupt } from "../shutdown-signals.js";
 import type { Command, CommandIO } from "./command.js";
+import { checkOutputFlag } from "./output-path.js";
 
 export const trainCommand: Command = {
   name: "train",
@@ -19,7 +22,7 @@ export const trainCommand: Command = {
       "",
       "Trains a multilayer perceptron. In a terminal it shows the live trainer; otherwise (a pipe, CI)",
       "it prints plain progress lines and a summary. Exit codes: 0 done, 1 training failed, 2 bad usage,",
-      "130 interrupted by Ctrl-C in plain mode.",
+      "128 + the signal when stopped by Ctrl-C (130), SIGTERM (143) or SIGHUP (129), after saving with --save.",
       "",
       formatFlagHelp(TRAIN_FLAGS),
     ].join("\n"),
@@ -33,6 +36,9 @@ async function runTrain(argv: readonly string[], io: CommandIO): Promise<number>
     return EXIT_OK;
   }
   const live = !display.json && !display.plain && io.processStreams !== undefined && io.processStreams.stdout.isTTY === true;
+  // A bad --save path is found now, not after the whole run has trained.
+  if (options.save !== undefined) checkOutputFlag("train", "save", options.save, io);
+  else if (live) io.registerOutput?.(DEFAULT_SAVE_PATH); // where the s key saves
   return live ? runLive(options, display, io) : runPlain(options, display, io);
 }
 
@@ -50,8 +56,11 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
     />,
     { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false, patchConsole: false },
   );
-  // A SIGINT from outside (kill -INT; in raw mode Ctrl-C arrives as a key instead) quits like q.
+  // SIGINT, SIGTERM or SIGHUP from outside (in raw mode a typed Ctrl-C arrives as a key instead)
+  // quits like q, saving with --save; the exit code then names the signal.
+  let signalled = false;
   const onInterrupt = (): void => {
+    signalled = true;
     session.stop().then(
       (savedTo) => {
         outcome = { status: "quitting", ...(savedTo !== undefined ? { savedTo } : {}) };
@@ -75,7 +84,7 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
     io.stderr.write(`nn train: training failed: ${outcome.error ?? firstLine(session.failure)}\n`);
     return EXIT_TRAINING_FAILED;
   }
-  return EXIT_OK;
+  return signalled ? exitCodeForInterrupt(io.interrupt?.reason) : EXIT_OK;
 }
 
 async function runPlain(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
@@ -93,19 +102,31 @@ async function runPlain(options: TrainOptions, display: DisplayOptions, io: Comm
   });
   // Summaries go to stderr under --json so that stdout stays one JSON object per line.
   const summaryOut = display.json ? io.stderr : io.stdout;
+  // Training ends early on Ctrl-C, SIGTERM or SIGHUP, and when stdout's reader has gone (| head -1)
+  // unless there is a --save to deliver: a closed pipe stops the output, not the run's duties.
   let interrupted = false;
+  let abandoned = false;
+  let stopEarly!: () => void;
+  const stoppedEarly = new Promise<void>((resolve) => (stopEarly = resolve));
   const onInterrupt = (): void => {
     interrupted = true;
     session.pause();
+    stopEarly();
+  };
+  const onOutputClosed = (): void => {
+    if (options.save !== undefined) return;
+    abandoned = true;
+    session.pause();
+    stopEarly();
   };
   io.interrupt?.addEventListener("abort", onInterrupt, { once: true });
+  io.outputClosed?.addEventListener("abort", onOutputClosed, { once: true });
   if (io.interrupt?.aborted === true) onInterrupt();
+  if (io.outputClosed?.aborted === true) onOutputClosed();
   session.start();
-  await Promise.race([
-    session.whenFinished(),
-    new Promise<void>((resolve) => io.interrupt?.addEventListener("abort", () => resolve(), { once: true })),
-  ]);
+  await Promise.race([session.whenFinished(), stoppedEarly]);
   io.interrupt?.removeEventListener("abort", onInterrupt);
+  io.outputClosed?.removeEventListener("abort", onOutputClosed);
   const seconds = (performance.now() - started) / 1000;
   const failure = session.failure;
   let savedTo: string | undefined;
@@ -115,6 +136,8 @@ async function runPlain(options: TrainOptions, display: DisplayOptions, io: Comm
     io.stderr.write(`nn train: could not save the model: ${firstLine(error)}\n`);
     return EXIT_TRAINING_FAILED;
   }
+  // Nobody reads the output any more and nothing was to be saved: end quietly.
+  if (abandoned && !interrupted && failure === undefined) return EXIT_OK;
   const status = failure !== undefined ? "failed" : interrupted && session.epoch < options.epochs ? "interrupted" : "completed";
   const summary = formatSummary({
     status, epochs: session.epoch, totalEpochs: options.epochs, seconds, last,
@@ -126,5 +149,5 @@ async function runPlain(options: TrainOptions, display: DisplayOptions, io: Comm
     return EXIT_TRAINING_FAILED;
   }
   summaryOut.write(summary);
-  return status === "interrupted" ? EXIT_INTERRUPTED : EXIT_OK;
+  return status === "interrupted" ? exitCodeForInterrupt(io.interrupt?.reason) : EXIT_OK;
 }

@@ -12,6 +12,9 @@ import { loadData, type LoadedData } from "./load-data.js";
 import { modelMetadata } from "./model-metadata.js";
 import type { SessionController } from "./session-controller.js";
 
+/** Where `s` saves when neither --save nor SessionDeps.defaultSavePath says otherwise. */
+export const DEFAULT_SAVE_PATH = "nn-model.json";
+
 export interface SessionDeps {
   /** Millisecond clock (throughput and the chunk budget). */
   readonly now?: () => number;
@@ -248,7 +251,7 @@ export class TrainingSession implements SessionController {
   }
 
   /** Saves the current model atomically with its metadata; resolves to the path. */
-  async save(path = this.options.save ?? this.deps.defaultSavePath ?? "nn-model.json"): Promise<string> {
+  async save(path = this.options.save ?? this.deps.defaultSavePath ?? DEFAULT_SAVE_PATH): Promise<string> {
     await saveModel(this.run.model, path, modelMetadata(this.run, this.options, this.seed, this.trainer.epoch));
     return path;
   }
