@@ -121,6 +121,15 @@ describe("docs/math_derivations.md §2.2 worked example", () => {
     expect(literals.filter((value) => !checked.has(value) && !checked.has(-value))).toEqual([]);
   });
 
+  it("every number in the §2.2 figure is one of the table's checked values", () => {
+    const svg = readFileSync(join(root, "docs", "figures", "worked-network.svg"), "utf8");
+    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+    const checked = new Set([...shown.values()].flatMap((row) => row.numbers));
+    const literals = (text.replace(/−/g, "-").match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+    expect(literals.length).toBeGreaterThan(30);
+    expect(literals.filter((value) => !checked.has(value))).toEqual([]);
+  });
+
   it("the step lowered the loss", () => {
     const before = computed.get("L") as number[], after = computed.get("L'") as number[];
     expect(after[0]).toBeLessThan(before[0]);
