@@ -5,6 +5,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: { cli: "src/cli.tsx", "training-worker": "src/session/training-worker.ts" },
   format: ["esm"],
+  // Classes keep their names (`ShapeError`, not `_ShapeError`) in messages and stack traces.
+  keepNames: true,
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -6,6 +6,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/run.ts", "src/export-splits.ts"],
   format: ["esm"],
+  // Classes keep their names (`ShapeError`, not `_ShapeError`) in messages and stack traces.
+  keepNames: true,
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -4,13 +4,15 @@ import { resolveMetrics } from "./options.js";
 import { checkModel } from "./model-input.js";
 import { prepareData } from "./prepared-data.js";
 import { lossName, resolveClasses, resolveTask } from "./task.js";
-import type { EvaluateOptions, EvaluateResult, TrainData, TrainableModel } from "./types.js";
+import type { EvaluateOptions, EvaluateResult, MetricName, TrainData, TrainableModel } from "./types.js";
 
 /**
  * The loss and metrics of `model` on `data`, in eval mode. Metrics count every row; the loss is
  * the mean over rows (chunk losses weighted by chunk size when `batchSize` splits the data).
  */
-export function evaluate(model: TrainableModel, data: TrainData, options: EvaluateOptions): EvaluateResult {
+export function evaluate<const M extends MetricName = MetricName>(
+  model: TrainableModel, data: TrainData, options: EvaluateOptions<M>,
+): EvaluateResult<M> {
   checkModel(model, "evaluate");
   if (options?.loss === undefined) throw new TypeError("evaluate: options.loss is required");
   const batchSize = options.batchSize;
@@ -26,5 +28,6 @@ export function evaluate(model: TrainableModel, data: TrainData, options: Evalua
   const metrics = resolveMetrics(options.metrics, spec, classes, label, undefined, "evaluate");
   const acc = new MetricAccumulator(metrics, spec, classes);
   const values = evaluatePass(model, prepared, options.loss, acc, batchSize ?? prepared.n);
-  return { ...values, samples: prepared.n };
+  // Every metric in `options.metrics` was computed, so the fields EvaluateResult<M> requires are there.
+  return { ...values, samples: prepared.n } as EvaluateResult<M>;
 }

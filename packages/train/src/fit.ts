@@ -1,5 +1,5 @@
 import { createTrainer } from "./trainer.js";
-import type { AsyncRunOptions, FitOptions, History, TrainableModel } from "./types.js";
+import type { AsyncRunOptions, FitOptions, History, MetricName, TrainableModel } from "./types.js";
 
 /**
  * Trains `model` on `options.train` for `options.epochs` epochs and returns the History. An
@@ -7,11 +7,13 @@ import type { AsyncRunOptions, FitOptions, History, TrainableModel } from "./typ
  * gradient throws a `TrainingDivergedError`. Runs synchronously: use `fitAsync` or
  * `createTrainer` to keep an event loop responsive.
  */
-export function fit(model: TrainableModel, options: FitOptions): History {
+export function fit<const M extends MetricName = MetricName>(model: TrainableModel, options: FitOptions<M>): History<M> {
   return createTrainer(model, options).run();
 }
 
 /** As `fit`, yielding to the event loop every `yieldEvery` batches (default 1). */
-export function fitAsync(model: TrainableModel, options: FitOptions, asyncOptions?: AsyncRunOptions): Promise<History> {
+export function fitAsync<const M extends MetricName = MetricName>(
+  model: TrainableModel, options: FitOptions<M>, asyncOptions?: AsyncRunOptions,
+): Promise<History<M>> {
   return createTrainer(model, options).runAsync(asyncOptions);
 }

@@ -1,6 +1,6 @@
 export type {
   TrainParameter, TrainBuffer, TrainableModel, TrainLoss, TrainOptimizer, TrainScheduler, TrainData,
-  TaskKind, BinaryOutput, MetricName, MetricValues, EvaluateResult, EvaluateOptions, LayerNorms,
+  TaskKind, BinaryOutput, MetricName, MetricValues, AllMetricValues, MetricsAsked, Listed, EvaluateResult, EvaluateOptions, LayerNorms,
   BatchEndEvent, EpochRecord, EpochEndEvent, StopReason, History, TrainEndEvent, TrainCallbacks,
   MonitorName, EarlyStoppingOptions, FitOptions, AsyncRunOptions, Trainer,
 } from "./types.js";

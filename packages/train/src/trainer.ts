@@ -13,7 +13,7 @@ import { type TaskSpec, lossName, resolveClasses, resolveTask } from "./task.js"
 import { recordTrainedWith } from "./trained-with.js";
 import { splitValidation } from "./validation-split.js";
 import type {
-  AsyncRunOptions, BatchEndEvent, EpochEndEvent, FitOptions, History, LayerNorms, StopReason, TrainCallbacks,
+  AsyncRunOptions, BatchEndEvent, EpochEndEvent, FitOptions, History, LayerNorms, MetricName, StopReason, TrainCallbacks,
   TrainParameter, TrainableModel, Trainer,
 } from "./types.js";
 
@@ -29,14 +29,15 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
  * Everything `fit` does, one batch at a time, so a UI can pause, single-step, change the learning
  * rate and yield to the event loop. Options are checked and data converted once, here.
  */
-export function createTrainer(model: TrainableModel, options: FitOptions): Trainer {
+export function createTrainer<const M extends MetricName = MetricName>(model: TrainableModel, options: FitOptions<M>): Trainer<M> {
   checkModel(model, "fit");
-  return new LoopTrainer(model, options);
+  // The loop computes every metric in `options.metrics`, so its records hold what Trainer<M> promises.
+  return new LoopTrainer(model, options) as unknown as Trainer<M>;
 }
 
 class LoopTrainer implements Trainer {
   private readonly model: TrainableModel;
-  private readonly options: FitOptions;
+  private readonly options: FitOptions<MetricName>;
   private readonly batchSize: number;
   private readonly params: TrainParameter[];
   private readonly spec: TaskSpec;
@@ -47,7 +48,7 @@ class LoopTrainer implements Trainer {
   private readonly validationMetrics: MetricAccumulator | undefined;
   private readonly groups: LayerGroups;
   private readonly earlyStopping: EarlyStopping | undefined;
-  private readonly callbacks: TrainCallbacks[];
+  private readonly callbacks: readonly TrainCallbacks[];
   private readonly now: () => number;
   private readonly plateau: boolean;
   private readonly records: History;
@@ -69,7 +70,7 @@ class LoopTrainer implements Trainer {
   private lastLayers: LayerNorms[] = [];
   private lastEpochEvent: EpochEndEvent | undefined;
 
-  constructor(model: TrainableModel, options: FitOptions) {
+  constructor(model: TrainableModel, options: FitOptions<MetricName>) {
     const { batchSize, seed } = checkFitOptions(options);
     this.model = model;
     this.options = options;

@@ -93,7 +93,10 @@ export type MetricName = "loss" | "accuracy" | "precision" | "recall" | "f1" | "
  * positive class (1) of a binary task and 0 when undefined (no predicted / actual positives), as
  * scikit-learn's `zero_division=0`.
  */
-export interface MetricValues {
+export type MetricValues<M extends MetricName = MetricName> = AllMetricValues & MetricsAsked<M>;
+
+/** Every metric's value; `loss` is always there, the others when they were asked for. */
+export interface AllMetricValues {
   loss: number;
   accuracy?: number;
   precision?: number;
@@ -103,15 +106,25 @@ export interface MetricValues {
   confusionMatrix?: number[][];
 }
 
-/** What `evaluate` returns: the metrics and the number of samples they cover. */
-export interface EvaluateResult extends MetricValues {
-  samples: number;
-}
+/**
+ * The metrics listed in `metrics`, as fields that are always present: `evaluate(model, data,
+ * { loss, metrics: ["accuracy"] }).accuracy` is a `number`, with no `?? 0` or `!` needed.
+ */
+export type MetricsAsked<M extends MetricName> = { [K in Listed<M>]-?: NonNullable<AllMetricValues[K]> };
 
-export interface EvaluateOptions {
+/**
+ * The metrics a type argument promises: none for the whole `MetricName` union (the default, and
+ * what a `MetricName[]` variable gives), since such a list may hold any of them or none.
+ */
+export type Listed<M extends MetricName> = [MetricName] extends [M] ? never : M;
+
+/** What `evaluate` returns: the metrics and the number of samples they cover. */
+export type EvaluateResult<M extends MetricName = MetricName> = MetricValues<M> & { samples: number };
+
+export interface EvaluateOptions<M extends MetricName = MetricName> {
   loss: TrainLoss;
   /** Default `['loss', 'accuracy']` for classification, `['loss']` for regression. */
-  metrics?: MetricName[];
+  metrics?: readonly M[];
   /** Evaluate in chunks of this many samples (default: all at once). */
   batchSize?: number;
   task?: TaskKind;
@@ -133,7 +146,7 @@ export interface LayerNorms {
 // ---------------------------------------------------------------------------------------------
 // Callbacks
 
-export interface BatchEndEvent {
+export interface BatchEndEvent<M extends MetricName = MetricName> {
   epoch: number;
   /** 1-based batch within the epoch. */
   batch: number;
@@ -145,7 +158,7 @@ export interface BatchEndEvent {
   /** This batch's loss (mean over the batch). */
   loss: number;
   /** Training metrics over the epoch so far, this batch included (what a progress bar shows). */
-  metrics: MetricValues;
+  metrics: MetricValues<M>;
   /** The learning rate this batch's update used. */
   lr: number;
   /** Total gradient L2 norm before clipping. */
@@ -159,21 +172,21 @@ export interface BatchEndEvent {
 }
 
 /** One epoch's deterministic summary: what `History.epochs` holds. */
-export interface EpochRecord {
+export interface EpochRecord<M extends MetricName = MetricName> {
   epoch: number;
   /** The learning rate the epoch's updates used (its first batch's, when stepped per batch). */
   lr: number;
   /** Training metrics over the epoch (in train mode, as the batches were seen). */
-  train: MetricValues;
-  /** Validation metrics after the epoch (eval mode), when `validation` is given. */
-  validation?: MetricValues;
+  train: MetricValues<M>;
+  /** Validation metrics after the epoch (eval mode), when `validation` or `validationSplit` is given. */
+  validation?: MetricValues<M>;
   /** Total gradient norm of the epoch's last batch, before clipping. */
   gradNorm: number;
   /** Per-layer gradient and weight norms of the epoch's last batch. */
   layers: LayerNorms[];
 }
 
-export interface EpochEndEvent extends EpochRecord {
+export interface EpochEndEvent<M extends MetricName = MetricName> extends EpochRecord<M> {
   epochs: number;
   batches: number;
   samples: number;
@@ -191,8 +204,8 @@ export type StopReason = "completed" | "early-stopping" | "aborted";
  * What fit returns. Holds only deterministic values (no timings), so the same seed gives a
  * bit-identical History.
  */
-export interface History {
-  epochs: EpochRecord[];
+export interface History<M extends MetricName = MetricName> {
+  epochs: EpochRecord<M>[];
   stopped: StopReason;
   /** The epoch early stopping judged best, when early stopping is on. */
   bestEpoch?: number;
@@ -200,8 +213,8 @@ export interface History {
   restoredBestWeights: boolean;
 }
 
-export interface TrainEndEvent {
-  history: History;
+export interface TrainEndEvent<M extends MetricName = MetricName> {
+  history: History<M>;
   stopped: StopReason;
   /** Epochs completed. */
   epochs: number;
@@ -211,10 +224,10 @@ export interface TrainEndEvent {
   samplesPerSecond: number;
 }
 
-export interface TrainCallbacks {
-  onBatchEnd?(event: BatchEndEvent): void;
-  onEpochEnd?(event: EpochEndEvent): void;
-  onTrainEnd?(event: TrainEndEvent): void;
+export interface TrainCallbacks<M extends MetricName = MetricName> {
+  onBatchEnd?(event: BatchEndEvent<M>): void;
+  onEpochEnd?(event: EpochEndEvent<M>): void;
+  onTrainEnd?(event: TrainEndEvent<M>): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +254,8 @@ export interface EarlyStoppingOptions {
 // ---------------------------------------------------------------------------------------------
 // fit
 
-export interface FitOptions {
+/** `M`: the metrics listed in `metrics`, which every record and event then holds (typed as present). */
+export interface FitOptions<M extends MetricName = MetricName> {
   loss: TrainLoss;
   optimizer: TrainOptimizer;
   train: TrainData;
@@ -265,14 +279,14 @@ export interface FitOptions {
   /** Drop a last batch smaller than `batchSize` (default false). */
   dropLast?: boolean;
   /** Default `['loss', 'accuracy']` for classification, `['loss']` for regression. */
-  metrics?: MetricName[];
+  metrics?: readonly M[];
   scheduler?: TrainScheduler;
   /** When the scheduler steps: after each epoch (default) or after each batch. */
   schedulerStep?: "epoch" | "batch";
   /** Clip the total gradient L2 norm to this before each update. */
   clipGradNorm?: number;
   earlyStopping?: EarlyStoppingOptions;
-  callbacks?: TrainCallbacks | TrainCallbacks[];
+  callbacks?: TrainCallbacks<M> | readonly TrainCallbacks<M>[];
   /** Checked between batches; when aborted, fit returns with `stopped: 'aborted'`. */
   signal?: AbortSignal;
   /** Inferred from the loss when omitted (see TaskKind). */
@@ -301,7 +315,7 @@ export interface AsyncRunOptions {
  * with `runBatch()` / `runEpoch()` (or `runAsync()`), pauses by not calling it, changes `lr`
  * between batches, and calls `finish()` to end early and fire `onTrainEnd`.
  */
-export interface Trainer {
+export interface Trainer<M extends MetricName = MetricName> {
   /** Epochs completed. */
   readonly epoch: number;
   /** Batches completed in the epoch in progress (0 between epochs). */
@@ -310,19 +324,19 @@ export interface Trainer {
   readonly step: number;
   readonly batchesPerEpoch: number;
   /** The records so far; `stopped` is final only once `done`. */
-  readonly history: History;
+  readonly history: History<M>;
   /** True once training completed, stopped early, was aborted or was finished. */
   readonly done: boolean;
   /** The optimizer's learning rate; setting it applies from the next batch. */
   lr: number;
   /** Runs one batch (ending the epoch when it is the last): its event, or undefined when done. */
-  runBatch(): BatchEndEvent | undefined;
+  runBatch(): BatchEndEvent<M> | undefined;
   /** Runs the rest of the current epoch: its event, or undefined when done (or aborted mid-epoch). */
-  runEpoch(): EpochEndEvent | undefined;
+  runEpoch(): EpochEndEvent<M> | undefined;
   /** Runs to the end and returns the History (fires onTrainEnd). */
-  run(): History;
+  run(): History<M>;
   /** As `run`, yielding to the event loop between batches. */
-  runAsync(options?: AsyncRunOptions): Promise<History>;
+  runAsync(options?: AsyncRunOptions): Promise<History<M>>;
   /** Ends training now (fires onTrainEnd once, restores best weights if asked) and returns History. */
-  finish(reason?: StopReason): History;
+  finish(reason?: StopReason): History<M>;
 }

@@ -16,7 +16,7 @@ describe("multiclass training with SoftmaxCrossEntropy", () => {
       metrics: ["accuracy", "confusionMatrix"],
     });
     const last = history.epochs.at(-1)!;
-    const cm = last.validation!.confusionMatrix!;
+    const cm = last.validation!.confusionMatrix;
     expect(cm).toHaveLength(3);
     expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(90);
     // The validation matrix is the one of the final model's predictions, counted independently.

@@ -29,4 +29,4 @@ const history = fit(model, {
 
 const result = evaluate(model, test, { loss, metrics: ["accuracy", "confusionMatrix"] });
 console.log(`${history.stopped} after ${history.epochs.length} epochs (best ${history.bestEpoch})`);
-console.log(`test accuracy ${((result.accuracy ?? 0) * 100).toFixed(1)}%, confusion matrix ${JSON.stringify(result.confusionMatrix)}`);
+console.log(`test accuracy ${(result.accuracy * 100).toFixed(1)}%, confusion matrix ${JSON.stringify(result.confusionMatrix)}`);

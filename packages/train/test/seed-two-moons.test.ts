@@ -35,7 +35,7 @@ describe("the seed project's result", () => {
     const started = performance.now();
     const { history, result, trainRows, testRows } = runSeedSetting(0);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`seed setting: test accuracy ${(result.accuracy! * 100).toFixed(1)}% on ${testRows} rows, final train loss ${history.epochs.at(-1)!.train.loss.toFixed(4)}, ${seconds.toFixed(2)} s`);
+    console.log(`seed setting: test accuracy ${(result.accuracy * 100).toFixed(1)}% on ${testRows} rows, final train loss ${history.epochs.at(-1)!.train.loss.toFixed(4)}, ${seconds.toFixed(2)} s`);
     expect(trainRows).toBe(750);
     expect(testRows).toBe(250);
     expect(history.epochs).toHaveLength(2000);
