@@ -15,7 +15,7 @@ for (const name of PEER_PROBLEMS) {
       x: Array.from({ length: d.x.shape[0] }, (_, i) => Array.from(d.x.data.subarray(i * d.x.shape[1], (i + 1) * d.x.shape[1]))),
       y: Array.from(d.y.data, (v) => Math.round(v)),
     });
-    writeFileAtomic(join(outDir, `${name}-seed${seed}.json`), JSON.stringify({ problem: name, seed, train: part(train), test: part(test) }));
+    await writeFileAtomic(join(outDir, `${name}-seed${seed}.json`), JSON.stringify({ problem: name, seed, train: part(train), test: part(test) }));
   }
 }
 process.stderr.write(`wrote ${PEER_PROBLEMS.length * PEER_SEEDS.length} splits to ${outDir}\n`);

@@ -14,7 +14,7 @@ import { STUDIES } from "./studies/index.js";
 import type { StudyConfig } from "./study.js";
 import { writeFileAtomic, writeFiles } from "./write-files.js";
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   const options = parseCliArgs(argv);
   if (options.help) { process.stdout.write(USAGE); return; }
   const unknown = options.only.filter((id) => !STUDIES.some((s) => s.id === id));
@@ -35,19 +35,19 @@ function main(argv: readonly string[]): void {
     const report = study.report(result, config);
     const files: Record<string, string> = { ...report.files, [`${study.id}.json`]: rawJson(result.data) };
     if (result.timing !== undefined) files[`${study.id}-timing.json`] = rawJson(result.timing);
-    writeFiles(outDir, files);
+    await writeFiles(outDir, files);
     seconds[study.id] = (performance.now() - t0) / 1000;
     summaries.push({ id: study.id, title: study.title, claim: study.claim, verdict: report.verdict, finding: report.finding });
   }
   bar.finish();
-  if (options.only.length === 0) writeFileAtomic(join(outDir, "index.md"), indexReport(summaries, config));
-  writeFileAtomic(join(outDir, options.only.length === 0 ? "run-timing.json" : `run-timing-${studies.map((s) => s.id).join("-")}.json`),
+  if (options.only.length === 0) await writeFileAtomic(join(outDir, "index.md"), indexReport(summaries, config));
+  await writeFileAtomic(join(outDir, options.only.length === 0 ? "run-timing.json" : `run-timing-${studies.map((s) => s.id).join("-")}.json`),
     JSON.stringify({ quick: config.quick, seconds, node: process.version }, null, 1) + "\n");
   process.stderr.write(`wrote ${studies.length} ${studies.length === 1 ? "study" : "studies"} to ${outDir} in ${Object.values(seconds).reduce((a, b) => a + b, 0).toFixed(1)} s\n`);
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`experiments: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;

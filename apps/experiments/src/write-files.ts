@@ -1,14 +1,13 @@
-/** Writes report files atomically: a temporary file in the same folder, then a rename. */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+/** Writes report files with `writeFileSafely` of @nn/layers/node (temporary file, flush, rename; links followed). */
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { writeFileSafely } from "@nn/layers/node";
 
-export function writeFileAtomic(path: string, content: string): void {
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  await writeFileSafely(path, content);
 }
 
-export function writeFiles(outDir: string, files: Record<string, string>): void {
-  for (const name of Object.keys(files).sort()) writeFileAtomic(join(outDir, name), files[name]);
+export async function writeFiles(outDir: string, files: Record<string, string>): Promise<void> {
+  for (const name of Object.keys(files).sort()) await writeFileAtomic(join(outDir, name), files[name]);
 }

@@ -9,11 +9,11 @@ const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
 
 describe("writeFiles", () => {
-  it("creates folders, writes every file and leaves no temporary file behind", () => {
+  it("creates folders, writes every file and leaves no temporary file behind", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nn-exp-"));
     dirs.push(dir);
-    writeFiles(dir, { "a.md": "A\n", "a/plot.svg": "<svg/>" });
-    writeFiles(dir, { "a.md": "B\n" });
+    await writeFiles(dir, { "a.md": "A\n", "a/plot.svg": "<svg/>" });
+    await writeFiles(dir, { "a.md": "B\n" });
     expect(readFileSync(join(dir, "a.md"), "utf8")).toBe("B\n");
     expect(readdirSync(dir).sort()).toEqual(["a", "a.md"]);
     expect(readdirSync(join(dir, "a"))).toEqual(["plot.svg"]);
