@@ -8,6 +8,7 @@ export { makeXor, makeCheckerboard, type CheckerboardOptions } from "./synthetic
 export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from "./transform/train-test-split.js";
 export { StandardScaler, type StandardScalerJSON } from "./transform/standard-scaler.js";
 export { MinMaxScaler, type MinMaxScalerOptions, type MinMaxScalerJSON } from "./transform/min-max-scaler.js";
+export { NotFittedError } from "./transform/not-fitted-error.js";
 export { oneHot } from "./transform/one-hot.js";
 export { batches, type BatchOptions, type Batch } from "./transform/batches.js";
 export { parseCsv, type CsvOptions } from "./csv/parse-csv.js";

@@ -37,7 +37,7 @@ describe("StandardScaler", () => {
   });
 
   it("names the problem: not fitted, wrong feature count, bad JSON", () => {
-    expect(() => new StandardScaler().transform(x)).toThrow(/StandardScaler.transform: call fit first/);
+    expect(() => new StandardScaler().transform(x)).toThrow(/StandardScaler.transform: call fit/);
     const s = new StandardScaler().fit(x);
     expect(() => s.transform(new Tensor(new Float64Array(4), [2, 2]))).toThrow(/fitted on 3 features, got x of shape \[2,2\]/);
     expect(() => StandardScaler.fromJSON({ type: "MinMaxScaler" } as never)).toThrow(/expected an object with type "StandardScaler"/);

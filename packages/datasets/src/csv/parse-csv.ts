@@ -1,4 +1,4 @@
-import { type DType, Tensor } from "@nn/tensor";
+import { type DType, Tensor, checkOptions, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkDType } from "../option-checks.js";
 import { CsvError } from "./csv-error.js";
@@ -27,12 +27,15 @@ export interface CsvOptions {
   source?: string;
 }
 
+const CSV_OPTIONS = optionKeys<CsvOptions>()("header", "labelColumn", "delimiter", "classNames", "dtype", "source");
+
 /**
  * Reads a CSV text into a Dataset: every column but the label column is a numeric feature; the
  * label column holds class labels. Errors name the 1-based line (header included, as an editor
  * counts) and the column, and nothing is filled in.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
+  checkOptions("parseCsv", options, CSV_OPTIONS);
   const dtype = checkDType("parseCsv", options.dtype);
   const spec = options.labelColumn;
   const table = readCsvTable("parseCsv", text, options, {

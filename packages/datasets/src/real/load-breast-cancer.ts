@@ -1,11 +1,11 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, checkOptions } from "@nn/tensor";
 import {
   BREAST_CANCER_BITS, BREAST_CANCER_DECIMALS, BREAST_CANCER_LABELS, BREAST_CANCER_MINIMA, BREAST_CANCER_PACKED,
 } from "../data/breast-cancer-data.js";
 import { checkDType } from "../option-checks.js";
 import { BitReader } from "./bit-reader.js";
 import { decodeBase64 } from "./base64.js";
-import { type DatasetInfo, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
+import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 
 export const BREAST_CANCER_INFO: DatasetInfo = {
   name: "Breast Cancer Wisconsin (Diagnostic)",
@@ -23,6 +23,7 @@ const FEATURE_NAMES = [...PARTS.map((p) => `mean ${p}`), ...PARTS.map((p) => `${
 
 /** Breast Cancer Wisconsin (Diagnostic): x [569, 30], y 0 malignant / 1 benign. */
 export function loadBreastCancer(options: LoadOptions = {}): ShippedDataset {
+  checkOptions("loadBreastCancer", options, LOAD_OPTIONS);
   const dtype = checkDType("loadBreastCancer", options.dtype);
   const labels = labelsFromDigits(BREAST_CANCER_LABELS);
   const n = labels.length, f = BREAST_CANCER_BITS.length;

@@ -1,10 +1,10 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, checkOptions } from "@nn/tensor";
 import { DIGITS_CODE_LENGTHS, DIGITS_LABELS, DIGITS_PACKED } from "../data/digits-data.js";
 import { checkDType } from "../option-checks.js";
 import { BitReader } from "./bit-reader.js";
 import { decodeBase64 } from "./base64.js";
 import { HuffmanDecoder } from "./huffman.js";
-import { type DatasetInfo, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
+import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 
 export const DIGITS_INFO: DatasetInfo = {
   name: "Optical Recognition of Handwritten Digits (8×8)",
@@ -24,6 +24,7 @@ function bucket(v: number): number {
 
 /** The 8×8 digits: x [1797, 64] with integer pixels 0..16, y the digit 0..9. */
 export function loadDigits(options: LoadOptions = {}): ShippedDataset {
+  checkOptions("loadDigits", options, LOAD_OPTIONS);
   const dtype = checkDType("loadDigits", options.dtype);
   const labels = labelsFromDigits(DIGITS_LABELS);
   const n = labels.length;

@@ -1,8 +1,8 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, checkOptions } from "@nn/tensor";
 import { IRIS_LABELS, IRIS_TENTHS } from "../data/iris-data.js";
 import { checkDType } from "../option-checks.js";
 import { decodeBase64 } from "./base64.js";
-import { type DatasetInfo, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
+import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 
 export const IRIS_INFO: DatasetInfo = {
   name: "Iris",
@@ -15,6 +15,7 @@ export const IRIS_INFO: DatasetInfo = {
 
 /** Fisher's iris data: x [150, 4] in cm, y the species (0 setosa, 1 versicolor, 2 virginica). */
 export function loadIris(options: LoadOptions = {}): ShippedDataset {
+  checkOptions("loadIris", options, LOAD_OPTIONS);
   const dtype = checkDType("loadIris", options.dtype);
   const tenths = decodeBase64(IRIS_TENTHS);
   const x = dtype === "float64" ? new Float64Array(tenths.length) : new Float32Array(tenths.length);

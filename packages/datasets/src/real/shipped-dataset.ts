@@ -1,4 +1,4 @@
-import type { DType } from "@nn/tensor";
+import { type DType, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 
 /** Where a shipped data set comes from and under which terms. */
@@ -28,6 +28,8 @@ export interface LoadOptions {
 }
 
 /** Class indices from a string of digits, one per row. */
+export const LOAD_OPTIONS = optionKeys<LoadOptions>()("dtype");
+
 export function labelsFromDigits(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) - 48;

@@ -1,4 +1,4 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, checkOptions, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkFinite, checkInteger, checkNonNegative } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -20,8 +20,11 @@ export interface BlobsOptions extends GeneratorOptions {
  * (the first n % k centres one more), drawn from N(center_i, clusterStd_i² I) and labelled i;
  * random centres are uniform in `centerBox` per coordinate. Rows are then shuffled.
  */
+const BLOBS_OPTIONS = optionKeys<BlobsOptions>()("n", "noise", "seed", "shuffle", "dtype", "centers", "clusterStd", "centerBox", "nFeatures");
+
 export function makeBlobs(options: BlobsOptions = {}): Dataset {
   const op = "makeBlobs";
+  checkOptions(op, options, BLOBS_OPTIONS);
   const opts = resolveOptions(op, { ...options, noise: undefined });
   const { rng } = opts;
   if (options.noise !== undefined && options.clusterStd !== undefined) {

@@ -1,6 +1,7 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkInteger } from "../option-checks.js";
-import { type GeneratorOptions, type ResolvedOptions, finishDataset, groupSizes, resolveOptions } from "./generator-options.js";
+import { GENERATOR_OPTIONS, type GeneratorOptions, type ResolvedOptions, finishDataset, groupSizes, resolveOptions } from "./generator-options.js";
 
 export interface CheckerboardOptions extends GeneratorOptions {
   /** Cells per side of the board (default 4). */
@@ -14,7 +15,10 @@ export interface CheckerboardOptions extends GeneratorOptions {
  * make_blobs splits them), uniformly inside each cell. Shuffled, then noise added; labels
  * belong to the noise-free position.
  */
+const CHECKERBOARD_OPTIONS = optionKeys<CheckerboardOptions>()("n", "noise", "seed", "shuffle", "dtype", "cells");
+
 export function makeCheckerboard(options: CheckerboardOptions = {}): Dataset {
+  checkOptions("makeCheckerboard", options, CHECKERBOARD_OPTIONS);
   const opts = resolveOptions("makeCheckerboard", options);
   const cells = checkInteger("makeCheckerboard", "cells", options.cells ?? 4, 2);
   return boardDataset(cells, opts);
@@ -27,6 +31,7 @@ export function makeCheckerboard(options: CheckerboardOptions = {}): Dataset {
  * and II. Points never lie on an axis, so every label is unambiguous.
  */
 export function makeXor(options: GeneratorOptions = {}): Dataset {
+  checkOptions("makeXor", options, GENERATOR_OPTIONS);
   return boardDataset(2, resolveOptions("makeXor", options));
 }
 

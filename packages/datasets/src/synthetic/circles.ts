@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { type GeneratorOptions, finishDataset, linspace, resolveOptions } from "./generator-options.js";
 
@@ -11,7 +12,10 @@ export interface CirclesOptions extends GeneratorOptions {
  * the unit circle at angles linspace(0, 2π, n // 2, endpoint=false), class 1 (the rest) on the
  * circle of radius `factor` at equally spaced angles the same way. Shuffled, then noise added.
  */
+const CIRCLES_OPTIONS = optionKeys<CirclesOptions>()("n", "noise", "seed", "shuffle", "dtype", "factor");
+
 export function makeCircles(options: CirclesOptions = {}): Dataset {
+  checkOptions("makeCircles", options, CIRCLES_OPTIONS);
   const opts = resolveOptions("makeCircles", options);
   const factor = options.factor ?? 0.8;
   if (typeof factor !== "number" || !(factor >= 0 && factor < 1)) {

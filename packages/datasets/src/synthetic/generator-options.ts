@@ -1,4 +1,4 @@
-import { type DType, type Rng, Tensor, createRng } from "@nn/tensor";
+import { type DType, type Rng, Tensor, createRng, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkDType, checkInteger, checkNonNegative, checkSeed } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -16,6 +16,9 @@ export interface GeneratorOptions {
   /** dtype of `x` and `y` (default float32). */
   dtype?: DType;
 }
+
+/** The keys of `GeneratorOptions`, for generators that take nothing more. */
+export const GENERATOR_OPTIONS = optionKeys<GeneratorOptions>()("n", "noise", "seed", "shuffle", "dtype");
 
 export interface ResolvedOptions {
   n: number;

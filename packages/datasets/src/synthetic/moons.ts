@@ -1,5 +1,6 @@
+import { checkOptions } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
-import { type GeneratorOptions, finishDataset, linspace, resolveOptions } from "./generator-options.js";
+import { GENERATOR_OPTIONS, type GeneratorOptions, finishDataset, linspace, resolveOptions } from "./generator-options.js";
 
 export type MoonsOptions = GeneratorOptions;
 
@@ -10,6 +11,7 @@ export type MoonsOptions = GeneratorOptions;
  * centred at (1, 0.5) below y = 0.5. Rows are shuffled (unless `shuffle: false`), then noise is added.
  */
 export function makeMoons(options: MoonsOptions = {}): Dataset {
+  checkOptions("makeMoons", options, GENERATOR_OPTIONS);
   const opts = resolveOptions("makeMoons", options);
   const nOut = Math.floor(opts.n / 2);
   const nIn = opts.n - nOut;

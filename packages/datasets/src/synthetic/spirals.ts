@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkFinite, checkInteger } from "../option-checks.js";
 import { type GeneratorOptions, finishDataset, groupSizes, resolveOptions } from "./generator-options.js";
@@ -15,7 +16,10 @@ export interface SpiralsOptions extends GeneratorOptions {
  * θ = 2π (j / arms + turns · t), i.e. (r cos θ, r sin θ). Starting at t = 1/m keeps the arms
  * from sharing the point at the origin. Shuffled, then N(0, noise²) added to each coordinate.
  */
+const SPIRALS_OPTIONS = optionKeys<SpiralsOptions>()("n", "noise", "seed", "shuffle", "dtype", "arms", "turns");
+
 export function makeSpirals(options: SpiralsOptions = {}): Dataset {
+  checkOptions("makeSpirals", options, SPIRALS_OPTIONS);
   const opts = resolveOptions("makeSpirals", options);
   const arms = checkInteger("makeSpirals", "arms", options.arms ?? 2, 1);
   const turns = checkFinite("makeSpirals", "turns", options.turns ?? 1);

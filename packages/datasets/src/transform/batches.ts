@@ -1,4 +1,4 @@
-import { Tensor, createRng } from "@nn/tensor";
+import { Tensor, createRng, checkOptions, optionKeys } from "@nn/tensor";
 import { type Dataset, datasetShape, gatherRowsInto } from "../dataset.js";
 import { checkInteger, checkSeed } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -12,6 +12,8 @@ export interface BatchOptions {
   /** Skip the last batch when it is smaller than batchSize (default false). */
   dropLast?: boolean;
 }
+
+const BATCH_OPTIONS = optionKeys<BatchOptions>()("batchSize", "shuffle", "seed", "dropLast");
 
 export interface Batch {
   x: Tensor;
@@ -31,7 +33,8 @@ export interface Batch {
 export function batches(ds: Dataset, options: BatchOptions): Iterable<Batch> & { readonly length: number } {
   const op = "batches";
   const { n } = datasetShape(ds, op);
-  const batchSize = checkInteger(op, "batchSize", options.batchSize, 1);
+  checkOptions(op, options, BATCH_OPTIONS);
+  const batchSize = checkInteger(op, "batchSize", options?.batchSize, 1);
   const shuffle = options.shuffle ?? false;
   const dropLast = options.dropLast ?? false;
   const rng = createRng(checkSeed(op, options.seed ?? 0));

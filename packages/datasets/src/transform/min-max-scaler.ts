@@ -1,10 +1,13 @@
-import type { Tensor } from "@nn/tensor";
+import { type Tensor, checkOptions, optionKeys } from "@nn/tensor";
 import { checkJsonArray, columnCount, columnStats, outputFor } from "./scaler-shared.js";
+import { NotFittedError } from "./not-fitted-error.js";
 
 export interface MinMaxScalerOptions {
   /** Target range [low, high] (default [0, 1]). */
   featureRange?: readonly [number, number];
 }
+
+const MIN_MAX_SCALER_OPTIONS = optionKeys<MinMaxScalerOptions>()("featureRange");
 
 export interface MinMaxScalerJSON {
   type: "MinMaxScaler";
@@ -26,6 +29,7 @@ export class MinMaxScaler {
   min: Float64Array | null = null;
 
   constructor(options: MinMaxScalerOptions = {}) {
+    checkOptions("MinMaxScaler", options, MIN_MAX_SCALER_OPTIONS);
     const [low, high] = options.featureRange ?? [0, 1];
     if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
       throw new RangeError(`MinMaxScaler: featureRange must be [low, high] with finite low < high, got [${low}, ${high}]`);
@@ -103,7 +107,7 @@ export class MinMaxScaler {
   }
 
   private fitted(op: string): { scale: Float64Array; min: Float64Array } {
-    if (this.scale === null || this.min === null) throw new Error(`MinMaxScaler.${op}: call fit first`);
+    if (this.scale === null || this.min === null) throw new NotFittedError(`MinMaxScaler.${op}: call fit (or fitTransform) first; the scaler has no data range yet`);
     return { scale: this.scale, min: this.min };
   }
 }

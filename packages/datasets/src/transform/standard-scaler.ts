@@ -1,5 +1,6 @@
 import type { Tensor } from "@nn/tensor";
 import { checkJsonArray, columnCount, columnStats, outputFor } from "./scaler-shared.js";
+import { NotFittedError } from "./not-fitted-error.js";
 
 export interface StandardScalerJSON {
   type: "StandardScaler";
@@ -78,7 +79,7 @@ export class StandardScaler {
   }
 
   private fitted(op: string): { mean: Float64Array; scale: Float64Array } {
-    if (this.mean === null || this.scale === null) throw new Error(`StandardScaler.${op}: call fit first`);
+    if (this.mean === null || this.scale === null) throw new NotFittedError(`StandardScaler.${op}: call fit (or fitTransform) first; the scaler has no mean and scale yet`);
     return { mean: this.mean, scale: this.scale };
   }
 }

@@ -1,4 +1,4 @@
-import { type Rng, createRng } from "@nn/tensor";
+import { type Rng, createRng, checkOptions, optionKeys } from "@nn/tensor";
 import { type Dataset, datasetShape, selectRows } from "../dataset.js";
 import { checkSeed } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -11,6 +11,8 @@ export interface TrainTestSplitOptions {
   /** Seed for the shuffle (default 0). */
   seed?: number;
 }
+
+const SPLIT_OPTIONS = optionKeys<TrainTestSplitOptions>()("testSize", "stratify", "seed");
 
 export interface TrainTestSplit {
   train: Dataset;
@@ -26,7 +28,8 @@ export interface TrainTestSplit {
 export function trainTestSplit(ds: Dataset, options: TrainTestSplitOptions): TrainTestSplit {
   const op = "trainTestSplit";
   const { n } = datasetShape(ds, op);
-  const nTest = testCount(op, options.testSize, n);
+  checkOptions(op, options, SPLIT_OPTIONS);
+  const nTest = testCount(op, options?.testSize, n);
   const rng = createRng(checkSeed(op, options.seed ?? 0));
   let testRows: Int32Array, trainRows: Int32Array;
   if (options.stratify === true) {
