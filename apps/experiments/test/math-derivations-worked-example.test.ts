@@ -136,11 +136,14 @@ describe("docs/math_derivations.md §2.2 worked example", () => {
   });
 });
 
+/** The document with every run of white space as one space, so line wrapping does not matter. */
+const flowed = doc.replace(/\s+/g, " ");
+
 /** The first `count` numbers written after `anchor`, which must occur exactly once. */
 function numbersAfter(anchor: string, count: number): Shown {
-  const at = doc.indexOf(anchor);
-  if (at < 0 || doc.indexOf(anchor, at + 1) >= 0) throw new Error(`docs/math_derivations.md: expected the phrase "${anchor}" exactly once`);
-  const literals = (doc.slice(at + anchor.length, at + anchor.length + 400).replace(/−/g, "-").match(/-?\d+(?:\.\d+)?/g) ?? []).slice(0, count);
+  const at = flowed.indexOf(anchor);
+  if (at < 0 || flowed.indexOf(anchor, at + 1) >= 0) throw new Error(`docs/math_derivations.md: expected the phrase "${anchor}" exactly once`);
+  const literals = (flowed.slice(at + anchor.length, at + anchor.length + 400).replace(/−/g, "-").match(/-?\d+(?:\.\d+)?/g) ?? []).slice(0, count);
   return { numbers: literals.map(Number), tolerances: literals.map((s) => 0.5 * 10 ** -(s.split(".")[1]?.length ?? 0) + 1e-12) };
 }
 
@@ -216,7 +219,7 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
       return theta.value.data[0];
     };
     // "γ = 0.19 multiplies θ₂ by −0.9 per step …, γ = 0.21 multiplies it by −1.1"
-    const [lrBelow, factorBelow, lrAbove, factorAbove] = numbersAfter("Example: L = ½(θ₁² + 10θ₂²) has λ = 1 and 10;\nγ = ", 4).numbers;
+    const [lrBelow, factorBelow, lrAbove, factorAbove] = numbersAfter("Example: L = ½(θ₁² + 10θ₂²) has λ = 1 and 10; γ = ", 4).numbers;
     expect([lrBelow, lrAbove]).toEqual([0.19, 0.21]);
     expect(factor(lrBelow)).toBeCloseTo(factorBelow, 12);
     expect(factor(lrAbove)).toBeCloseTo(factorAbove, 12);
@@ -242,6 +245,6 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
   it("§11.1: [1000, 999, 998] shifted by its maximum", () => {
     const x = tensor([1000, 999, 998], "float64");
     const lse = flat(logSumExp(x))[0];
-    expectShown(numbersAfter("the shifted exponents are [0, −1, −2], S = 1 + e⁻¹ + e⁻²\n= ", 5), [Math.exp(lse - 1000), lse, ...flat(softmax(x))]);
+    expectShown(numbersAfter("the shifted exponents are [0, −1, −2], S = 1 + e⁻¹ + e⁻² = ", 5), [Math.exp(lse - 1000), lse, ...flat(softmax(x))]);
   });
 });
