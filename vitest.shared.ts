@@ -15,6 +15,7 @@ const sources: Array<[string, string]> = [
   ["@nn/train", "packages/train/src/index.ts"],
   ["@nn/train/node", "packages/train/src/node/index.ts"],
   ["@nn/onnx", "packages/onnx/src/index.ts"],
+  ["@nn/autograd", "packages/autograd/src/index.ts"],
   ["@nn/onnx/node", "packages/onnx/src/node/index.ts"],
 ];
 

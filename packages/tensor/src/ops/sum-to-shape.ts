@@ -8,7 +8,7 @@ import { sum } from "./reduce.js";
  * The adjoint of broadcasting: sums `a` down to `shape`, a shape that broadcasts to `a.shape`.
  * Leading axes that broadcasting added are summed away; axes where `shape` has 1 are summed
  * with keepDims. This is how the gradient of a broadcast operand is formed
- * (docs/math_derivations.md §2: an element used in several places gets the sum of their gradients).
+ * (docs/math_derivations.md §2 and §AD.3: an element used in several places gets the sum of their gradients).
  * Always returns a new tensor.
  */
 export function sumToShape(aIn: Tensor, shape: Shape): Tensor {

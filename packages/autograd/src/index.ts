@@ -1,0 +1,14 @@
+export { Variable, type VariableOptions, type BackwardOptions } from "./variable.js";
+export type { GradNode, VectorJacobianProduct } from "./grad-node.js";
+export { noGrad, isGradEnabled } from "./grad-mode.js";
+export type { Input } from "./record.js";
+export { grad, valueAndGrad, type GradOptions } from "./functional.js";
+export { fromParameter, type ParameterLike } from "./parameter-bridge.js";
+export { add, sub, mul, div, neg, pow } from "./ops/arithmetic.js";
+export { exp, log, sqrt, abs } from "./ops/unary.js";
+export { tanh, sigmoid, relu, leakyRelu, gelu, softplus, type GeluOptions, type SoftplusOptions } from "./ops/activations.js";
+export { sum, mean, max } from "./ops/reductions.js";
+export { matmul, type MatmulOptions } from "./ops/matmul.js";
+export { reshape, transpose, slice, concat, gather } from "./ops/shape-ops.js";
+export { softmax, logSoftmax } from "./ops/softmax.js";
+export { mseLoss, binaryCrossEntropy, bceWithLogits, softmaxCrossEntropy, type SoftmaxCrossEntropyOptions } from "./ops/losses.js";

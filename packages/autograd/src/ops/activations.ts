@@ -1,0 +1,89 @@
+import * as T from "@nn/tensor";
+import { expMinusHalfSquare, normalCdf, sigmoid as logistic } from "@nn/tensor";
+import { mapElements, mapPairs } from "../elementwise-map.js";
+import { type Input, record, toVariable } from "../record.js";
+import type { Variable } from "../variable.js";
+
+/** tanh(a). docs/math_derivations.md §AD.5: ∂tanh/∂a = 1 − tanh² */
+export function tanh(a: Input): Variable {
+  const x = toVariable("tanh", "a", a);
+  const y = mapElements(x.value, Math.tanh);
+  return record("tanh", y, [x], (g) => [mapPairs(g, y, (gi, t) => gi * (1 - t * t))]);
+}
+
+/** σ(a) = 1/(1 + e^(−a)), without overflow. docs/math_derivations.md §AD.5: σ' = σ(1 − σ) */
+export function sigmoid(a: Input): Variable {
+  const x = toVariable("sigmoid", "a", a);
+  const y = mapElements(x.value, logistic);
+  return record("sigmoid", y, [x], (g) => [mapPairs(g, y, (gi, s) => gi * s * (1 - s))]);
+}
+
+/** max(a, 0) (NaN kept). docs/math_derivations.md §AD.5: the gradient passes where a > 0 (0 at the kink, as PyTorch). */
+export function relu(a: Input): Variable {
+  const x = toVariable("relu", "a", a);
+  const xv = x.value;
+  const y = T.zeros(xv.shape, xv.dtype);
+  if (y.size > 0) T.kernels().relu(xv.data, y.data);
+  return record("relu", y, [x], (g) => {
+    const dx = T.zeros(g.shape, g.dtype);
+    if (dx.size > 0) T.kernels().reluBackward(xv.dtype === g.dtype ? xv.data : xv.astype(g.dtype).data, g.data, dx.data);
+    return [dx];
+  });
+}
+
+/** a for a > 0, alpha·a otherwise (default alpha 0.01, as PyTorch). docs/math_derivations.md §AD.5 */
+export function leakyRelu(a: Input, alpha = 0.01): Variable {
+  if (typeof alpha !== "number" || !Number.isFinite(alpha)) throw new RangeError(`leakyRelu: alpha must be a finite number, got ${String(alpha)}`);
+  const x = toVariable("leakyRelu", "a", a);
+  const y = mapElements(x.value, (v) => (v > 0 ? v : alpha * v));
+  return record("leakyRelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => (v > 0 ? gi : alpha * gi))]);
+}
+
+const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
+const ONE_OVER_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
+const CUBIC = 0.044715;
+
+export interface GeluOptions {
+  /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation (as PyTorch). */
+  approximate?: "none" | "tanh";
+}
+
+/** GELU(a) = a·Φ(a), or its tanh approximation. docs/math_derivations.md §AD.5 (and §3.5) */
+export function gelu(a: Input, options: GeluOptions = {}): Variable {
+  const approximate = options.approximate ?? "none";
+  if (approximate !== "none" && approximate !== "tanh") {
+    throw new RangeError(`gelu: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
+  }
+  const x = toVariable("gelu", "a", a);
+  if (approximate === "tanh") {
+    const y = mapElements(x.value, (v) => 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v))));
+    return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => {
+      const t = Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v));
+      const du = SQRT_2_OVER_PI * (1 + 3 * CUBIC * v * v);
+      return gi * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du);
+    })]);
+  }
+  const y = mapElements(x.value, (v) => v * normalCdf(v));
+  return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * (normalCdf(v) + v * ONE_OVER_SQRT_2PI * expMinusHalfSquare(v)))]);
+}
+
+export interface SoftplusOptions {
+  /** Sharpness (default 1, as PyTorch). */
+  beta?: number;
+  /** Above beta·a > threshold the function is the identity (default 20, as PyTorch). */
+  threshold?: number;
+}
+
+/** log(1 + e^(βa))/β, without overflow. docs/math_derivations.md §AD.5: ∂/∂a = σ(βa) */
+export function softplus(a: Input, options: SoftplusOptions = {}): Variable {
+  const beta = options.beta ?? 1, threshold = options.threshold ?? 20;
+  if (!(beta > 0 && Number.isFinite(beta))) throw new RangeError(`softplus: beta must be a finite number > 0, got ${String(beta)}`);
+  if (!Number.isFinite(threshold)) throw new RangeError(`softplus: threshold must be a finite number, got ${String(threshold)}`);
+  const x = toVariable("softplus", "a", a);
+  const y = mapElements(x.value, (v) => {
+    const bx = beta * v;
+    // log1p(e^bx) = bx + log1p(e^−bx) for bx > 0: never overflows.
+    return bx > threshold ? v : (bx > 0 ? bx + Math.log1p(Math.exp(-bx)) : Math.log1p(Math.exp(bx))) / beta;
+  });
+  return record("softplus", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => (beta * v > threshold ? gi : gi * logistic(beta * v)))]);
+}
