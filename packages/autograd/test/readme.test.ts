@@ -34,3 +34,14 @@ it("README shows readme-example.ts verbatim, and it prints the worked values", a
   // Chance level for balanced labels is log 2 ≈ 0.693; the network must have learned XOR well below it.
   expect(loss < 0.2, lines[2]).toBe(true);
 });
+
+it("README shows readme-walkthrough.ts verbatim: three ways agree, and two models beyond Sequential train", async () => {
+  shownVerbatim("readme-walkthrough.ts");
+  const lines = await printed("./readme-walkthrough.js");
+  const largest = Number(/largest gradient difference: (\S+)/.exec(lines[0])?.[1]);
+  expect(largest <= 1e-12, lines[0]).toBe(true);
+  const correct = Number(/focal loss: (\d+)\/200/.exec(lines[1])?.[1]);
+  expect(correct >= 190, lines[1]).toBe(true);
+  const [, before, after] = /reconstruction error ([\d.]+) → ([\d.]+)/.exec(lines[2]) ?? [];
+  expect(Number(after) < 0.2 * Number(before), lines[2]).toBe(true);
+});
