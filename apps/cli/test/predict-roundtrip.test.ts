@@ -89,7 +89,7 @@ describe("train --save, then predict on raw inputs", () => {
     writeFileSync(wide, "1,2,3\n4,5,6\n");
     const r = await runCli(["predict", "--model", modelPath, "--input", wide]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`nn predict: ${wide} line 1 has 3 columns, the model expects 2 (x0, x1)\n`);
+    expect(r.stderr).toBe(`nn predict: ${wide} has 3 columns, the model takes 2 (x0, x1); first data row: line 1\n`);
   });
 
   it("Ctrl-C in plain mode with --save stops, saves the model so far and exits 130", async () => {

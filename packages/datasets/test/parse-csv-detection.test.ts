@@ -88,10 +88,12 @@ describe("parseCsvFeatures: rows to predict on", () => {
     expect(named.lines).toEqual([2]);
   });
 
-  it("leaves out the label column of a training file when the header names it", () => {
-    const f = parseCsvFeatures("a,species,b\n1,cat,2\n3,dog,4\n", { ignoreColumn: "species" });
+  it("leaves out the label column of a training file: the one header name besides the features", () => {
+    const f = parseCsvFeatures("a,species,b\n1,cat,2\n3,dog,4\n", { featureNames: ["a", "b"] });
     expect(f.x.toArray()).toEqual([[1, 2], [3, 4]]);
     expect([f.featureNames, f.ignoredColumn]).toEqual([["a", "b"], 1]);
+    // Two unknown columns, or a feature missing: nothing is left out (the caller reports the width).
+    expect(parseCsvFeatures("a,c,b\n1,2,3\n", { featureNames: ["a", "d"] }).ignoredColumn).toBeUndefined();
   });
 
   it("names line and column of a cell that is not a finite float32", () => {

@@ -106,7 +106,7 @@ async function fromFile(f: FlagReader, rows: number): Promise<CheckSetup> {
   let x: Tensor;
   const input = f.string("input");
   if (input !== undefined) {
-    const raw = await readFeaturesCsv("gradcheck", input, width, loaded.featureNames);
+    const raw = (await readFeaturesCsv("gradcheck", input, width, loaded.featureNames)).x;
     const n = Math.min(rows, raw.shape[0]);
     const head = new Tensor(raw.data.slice(0, n * width), [n, width]);
     x = loaded.scaler === undefined ? head : loaded.scaler.transform(head);

@@ -1,4 +1,5 @@
 import { writeFileSafely } from "@nn/layers/node";
+import type { Tensor } from "@nn/tensor";
 import { predict } from "@nn/train";
 import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
@@ -7,6 +8,8 @@ import { firstLine } from "../session/load-data.js";
 import type { Command, CommandIO } from "./command.js";
 import { readModelFile } from "./model-file.js";
 import { checkOutputFlag } from "./output-path.js";
+import { checkModelValues, checkOutputs, checkScaledInputs } from "./predict-checks.js";
+import { csvRecord } from "./predictions-csv.js";
 import { readFeaturesCsv } from "./read-features-csv.js";
 
 const FLAGS: FlagSpecs = {
@@ -40,25 +43,33 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
   }
   const output = f.string("output");
   if (output !== undefined) checkOutputFlag("predict", "output", output, io);
-  const loaded = await readModelFile("predict", f.requiredString("model"));
-  const raw = await readFeaturesCsv("predict", f.requiredString("input"), loaded.inputFeatures, loaded.featureNames);
-  const x = loaded.scaler === undefined ? raw : loaded.scaler.transform(raw);
+  const modelPath = f.requiredString("model"), inputPath = f.requiredString("input");
+  const loaded = await readModelFile("predict", modelPath);
+  checkModelValues("predict", modelPath, loaded.model, loaded.scaler);
+  const rows = await readFeaturesCsv("predict", inputPath, loaded.inputFeatures, loaded.featureNames);
+  const x = loaded.scaler === undefined ? rows.x : loaded.scaler.transform(rows.x);
+  checkScaledInputs("predict", inputPath, rows.x, x, rows.lines, loaded.featureNames);
   const out = predict(loaded.model, x);
-  const n = raw.shape[0];
+  checkOutputs("predict", inputPath, out, rows.lines);
+  const text = predictionsCsv(out, loaded.classNames);
+  if (output === undefined) io.stdout.write(text);
+  else await writeOutput(output, text);
+  return EXIT_OK;
+}
+
+/** The predictions as RFC 4180 CSV: header class,p_<name>,..., then one record per input row. */
+function predictionsCsv(out: Tensor, names: readonly string[]): string {
+  const n = out.shape[0];
   const units = out.size / n;
-  const names = loaded.classNames;
-  const lines = [["class", ...names.map((c) => `p_${c}`)].join(",")];
+  const lines = [csvRecord(["class", ...names.map((c) => `p_${c}`)])];
   const probs = new Float64Array(names.length);
   for (let i = 0; i < n; i++) {
     toProbabilities(out.data, i, units, probs);
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
-    lines.push([names[best], ...Array.from(probs, (p) => formatProbability(p))].join(","));
+    lines.push(csvRecord([names[best], ...Array.from(probs, (p) => formatProbability(p))]));
   }
-  const text = lines.join("\n") + "\n";
-  if (output === undefined) io.stdout.write(text);
-  else await writeOutput(output, text);
-  return EXIT_OK;
+  return lines.join("\n") + "\n";
 }
 
 /** Row i of the model output as class probabilities: sigmoid output → [1 − p, p]; logits → softmax. */

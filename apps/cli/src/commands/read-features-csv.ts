@@ -1,52 +1,50 @@
 import { readFile } from "node:fs/promises";
-import { Tensor } from "@nn/tensor";
+import { CsvError, parseCsvFeatures } from "@nn/datasets";
+import type { Tensor } from "@nn/tensor";
 import { UsageError } from "../args/usage-error.js";
 
+/** Feature rows for `nn predict`, with the file line of each row for later errors. */
+export interface FeatureRows {
+  readonly x: Tensor;
+  readonly lines: readonly number[];
+  readonly featureNames: readonly string[] | undefined;
+}
+
 /**
- * Reads a CSV of raw feature rows for `nn predict`: numbers only, an optional header line, every
- * row exactly `width` columns. Errors name the file, the line (1-based, header included) and column.
+ * Reads a CSV of raw feature rows for `nn predict` (parseCsvFeatures: optional header, numbers
+ * only, nothing that overflows float32). The training file itself is accepted: a header holding
+ * the model's features and one more column has that column (the labels) left out. Errors name
+ * the file, the line (1-based, header included) and the column.
  */
-export async function readFeaturesCsv(command: string, path: string, width: number, featureNames: readonly string[]): Promise<Tensor> {
+export async function readFeaturesCsv(command: string, path: string, width: number, featureNames: readonly string[]): Promise<FeatureRows> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UsageError(`nn ${command}: cannot read ${path}${code === "ENOENT" ? ": no such file" : ""}`);
+    throw new UsageError(`nn ${command}: cannot read ${path}${code === "ENOENT" ? ": no such file" : code === "EISDIR" ? ": it is a directory" : ""}`);
   }
-  const lines = text.split(/\r?\n/);
-  const rows: number[][] = [];
-  let headerSeen = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "") continue;
-    const cells = line.split(",").map((c) => c.trim());
-    const numeric = cells.every((c) => c !== "" && Number.isFinite(Number(c)));
-    if (!numeric && !headerSeen && rows.length === 0) {
-      headerSeen = true;
-      checkWidth(command, path, i + 1, cells.length, width, featureNames);
-      continue;
-    }
-    checkWidth(command, path, i + 1, cells.length, width, featureNames);
-    const row = cells.map((c, j) => {
-      const v = Number(c);
-      if (c === "" || !Number.isFinite(v)) {
-        throw new UsageError(`nn ${command}: ${path} line ${i + 1}, column ${j + 1}: expected a number, got ${c === "" ? "an empty cell" : JSON.stringify(c)}`);
-      }
-      return v;
-    });
-    rows.push(row);
+  let rows: ReturnType<typeof parseCsvFeatures>;
+  try {
+    rows = parseCsvFeatures(text, { source: path, featureNames });
+  } catch (error) {
+    if (error instanceof CsvError) throw new UsageError(`nn ${command}: ${error.message}`);
+    throw error;
   }
-  if (rows.length === 0) throw new UsageError(`nn ${command}: ${path} has no data rows`);
-  const data = new Float32Array(rows.length * width);
-  rows.forEach((row, r) => data.set(row, r * width));
-  return new Tensor(data, [rows.length, width]);
+  const got = rows.x.shape[1];
+  if (got !== width) throw new UsageError(`nn ${command}: ${widthMismatch(path, rows.lines[0], got, width, featureNames, rows.featureNames)}`);
+  return { x: rows.x, lines: rows.lines, featureNames: rows.featureNames };
 }
 
-function checkWidth(command: string, path: string, line: number, got: number, width: number, names: readonly string[]): void {
-  if (got !== width) {
-    throw new UsageError(
-      `nn ${command}: ${path} line ${line} has ${got} column${got === 1 ? "" : "s"}, the model expects ${width} (${names.join(", ")})`,
-    );
-  }
+/** Which file, which line, and with a header which fields are missing or extra. */
+function widthMismatch(path: string, firstLine: number, got: number, width: number, expected: readonly string[], header: readonly string[] | undefined): string {
+  const base = `${path} has ${got} column${got === 1 ? "" : "s"}, the model takes ${width} (${expected.join(", ")})`;
+  if (header === undefined) return `${base}; first data row: line ${firstLine}`;
+  const missing = expected.filter((name) => !header.includes(name));
+  const extra = header.filter((name) => !expected.includes(name));
+  const parts = [
+    missing.length > 0 ? `missing ${missing.map((n) => JSON.stringify(n)).join(", ")}` : "",
+    extra.length > 0 ? `not a feature of the model: ${extra.map((n) => JSON.stringify(n)).join(", ")}` : "",
+  ].filter((p) => p !== "");
+  return `${base}; header (line ${firstLine - 1})${parts.length > 0 ? `: ${parts.join("; ")}` : ""}`;
 }

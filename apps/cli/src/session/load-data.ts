@@ -2,6 +2,7 @@ import {
   loadBreastCancer, loadDigits, loadIris, makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeSpirals, makeXor,
   type Dataset,
 } from "@nn/datasets";
+import { CsvError } from "@nn/datasets";
 import { loadCsv } from "@nn/datasets/node";
 import { UsageError } from "../args/usage-error.js";
 import type { BuiltinDataset, DataSource } from "../args/train-options.js";
@@ -15,12 +16,19 @@ export interface LoadedData {
 /** Builds or reads the data a run trains on. File problems are usage errors (exit 2). */
 export function loadData(source: DataSource, seed: number): LoadedData {
   if (source.kind === "csv") {
+    let dataset: Dataset;
     try {
-      const dataset = loadCsv(source.path, source.labelColumn === undefined ? {} : { labelColumn: labelColumnOf(source.labelColumn) });
-      return { dataset, name: source.path };
+      dataset = loadCsv(source.path, source.labelColumn === undefined ? {} : { labelColumn: labelColumnOf(source.labelColumn) });
     } catch (error) {
-      throw new UsageError(`nn: cannot use ${source.path} as data: ${firstLine(error)}`);
+      throw new UsageError(`nn: cannot use ${source.path} as data: ${firstLine(error)}${delimiterAdvice(error)}`);
     }
+    if (dataset.numClasses < 2) {
+      const label = source.labelColumn === undefined ? "the last column" : `column ${JSON.stringify(source.labelColumn)}`;
+      throw new UsageError(
+        `nn: cannot train on ${source.path}: every row has the label ${JSON.stringify(dataset.classNames?.[0] ?? "0")} in ${label}; a classifier needs at least two classes (is --label-column right?)`,
+      );
+    }
+    return { dataset, name: source.path };
   }
   return { dataset: builtinDataset(source.name, { samples: source.samples, noise: source.noise, seed }), name: source.name };
 }
@@ -38,6 +46,12 @@ export function builtinDataset(name: BuiltinDataset, gen: { samples: number; noi
     case "breast-cancer": return loadBreastCancer();
     case "digits": return loadDigits();
   }
+}
+
+/** A file read as one column: in CLI terms, since nn has no delimiter flag. */
+function delimiterAdvice(error: unknown): string {
+  if (!(error instanceof CsvError) || error.suggestedDelimiter === undefined) return "";
+  return "; nn reads comma-separated files: save it with commas between the values";
 }
 
 function labelColumnOf(raw: string): string | number {

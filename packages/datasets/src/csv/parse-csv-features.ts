@@ -12,10 +12,11 @@ export interface CsvFeatureOptions {
   /** A name for the text (a file path) to put in front of error messages. */
   source?: string;
   /**
-   * A column to leave out when the header names it: the label column of a training file, so the
-   * file a model was trained on can be given to it for prediction as it is.
+   * The feature names a model was trained with. When the header holds all of them and one more
+   * column (the labels of the training file), that column is left out, so the file a model was
+   * trained on can be given to it as it is.
    */
-  ignoreColumn?: string;
+  featureNames?: readonly string[];
 }
 
 /** Feature rows without labels (what a trained model predicts on): every column numeric. */
@@ -24,7 +25,7 @@ export interface CsvFeatures {
   readonly featureNames?: readonly string[];
   /** 1-based line of each row, for errors that concern a row found later (a prediction). */
   readonly lines: readonly number[];
-  /** The column left out (0-based, in the file), when `ignoreColumn` named one. */
+  /** The column left out (0-based, in the file): the training file's label column. */
   readonly ignoredColumn?: number;
 }
 
@@ -32,8 +33,7 @@ export interface CsvFeatures {
 export function parseCsvFeatures(text: string, options: CsvFeatureOptions = {}): CsvFeatures {
   const dtype = checkDType("parseCsvFeatures", options.dtype);
   const table = readCsvTable("parseCsvFeatures", text, options, { byName: false, index: () => undefined, minWidth: 1 });
-  const found = options.ignoreColumn === undefined ? -1 : (table.names?.indexOf(options.ignoreColumn) ?? -1);
-  const skip = found >= 0 ? found : undefined;
+  const skip = labelColumnOf(table.names, options.featureNames);
   const { data, features } = readFeatureCells(table, skip, dtype);
   const featureNames = table.names?.filter((_, c) => c !== skip);
   return {
@@ -42,4 +42,12 @@ export function parseCsvFeatures(text: string, options: CsvFeatureOptions = {}):
     ...(featureNames && { featureNames }),
     ...(skip !== undefined && { ignoredColumn: skip }),
   };
+}
+
+/** The one header column that is not a feature, when the header is the features plus one. */
+function labelColumnOf(names: readonly string[] | undefined, features: readonly string[] | undefined): number | undefined {
+  if (names === undefined || features === undefined || names.length !== features.length + 1) return undefined;
+  const known = new Set(features);
+  const extra = names.flatMap((name, c) => (known.has(name) ? [] : [c]));
+  return extra.length === 1 && features.every((f) => names.includes(f)) ? extra[0] : undefined;
 }
