@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BCEWithLogits, BinaryCrossEntropy, Dense, ReLU, Residual, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
+import { BCEWithLogits, BatchNorm1d, BinaryCrossEntropy, Dense, ReLU, Residual, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
 import { Adam, SGD } from "@nn/optim";
 import { type Tensor, logSumExp, sigmoid, softmax, tensor, zeros } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
@@ -177,6 +177,17 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
     const z = tensor([[2, 1, 0]], "float64");
     loss.forward(z, tensor([0], "float64"));
     expectShown(numbersAfter("with class 0 as the target: p = ", 6), [...flat(softmax(z)), ...flat(loss.backward())]);
+  });
+
+  it("§6.1: BatchNorm's gradient for the column [1, 2, 3] and dy = [1, 0, 0]", () => {
+    const norm = new BatchNorm1d(1, { dtype: "float64" });
+    const y = flat(norm.forward(tensor([[1], [2], [3]], "float64")));
+    const dx = flat(norm.backward(tensor([[1], [0], [0]], "float64")));
+    expectShown(numbersAfter("(with the default ε = 10⁻⁵) x̂ = ", 3), y);
+    expectShown(numbersAfter("the formula gives dx = ", 3), dx);
+    expectShown(numbersAfter("dw = Σ dy·x̂ = ", 1), flat(norm.weight.grad));
+    expectShown(numbersAfter("dc = Σ dy = ", 1), flat(norm.bias.grad));
+    expectShown(numbersAfter("dx = dy/ŝ = ", 3), [1 / Math.sqrt(2 / 3 + 1e-5), 0, 0]);
   });
 
   it("§7: ten residual blocks with weight 0.1·I scale the gradient by 1.1¹⁰", () => {
