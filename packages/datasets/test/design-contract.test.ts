@@ -1,6 +1,7 @@
-// Calls the @nn/datasets API exactly as /work/shared/DESIGN.md writes it: generator options
+// Calls the @nn/datasets API exactly as docs/api.md (its @nn/datasets section) writes it: generator options
 // ({ n, noise, seed }), Dataset fields, loaders, split/scale/one-hot/batch, CSV parsing and
 // loadCsv under the ./node subpath, with expected values derived by hand or from published facts.
+import { undocumentedExports } from "../../../test-support/api-reference.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ function checkDataset(ds: Dataset, n: number, features: number, numClasses: numb
   }
 }
 
-describe("DESIGN.md contract: synthetic sets ({ n, noise, seed })", () => {
+describe("docs/api.md contract: synthetic sets ({ n, noise, seed })", () => {
   const generators = { makeMoons, makeCircles, makeSpirals, makeXor, makeBlobs, makeCheckerboard };
 
   for (const [name, make] of Object.entries(generators)) {
@@ -91,7 +92,7 @@ describe("DESIGN.md contract: synthetic sets ({ n, noise, seed })", () => {
   });
 });
 
-describe("DESIGN.md contract: shipped real data", () => {
+describe("docs/api.md contract: shipped real data", () => {
   it("loadIris() is [150, 4], 3 classes of 50, with names", () => {
     const ds = loadIris();
     checkDataset(ds, 150, 4, 3);
@@ -122,7 +123,7 @@ describe("DESIGN.md contract: shipped real data", () => {
   });
 });
 
-describe("DESIGN.md contract: split, scale, one-hot, batches", () => {
+describe("docs/api.md contract: split, scale, one-hot, batches", () => {
   it("trainTestSplit(ds, {testSize, stratify, seed}) → {train, test}", () => {
     const ds = loadIris();
     const { train, test } = trainTestSplit(ds, { testSize: 0.2, stratify: true, seed: 5 });
@@ -185,7 +186,7 @@ describe("DESIGN.md contract: split, scale, one-hot, batches", () => {
   });
 });
 
-describe("DESIGN.md contract: CSV", () => {
+describe("docs/api.md contract: CSV", () => {
   const text = "width,height,species\n1.5,2,cat\n3,4.25,dog\n5,6,cat\n";
 
   it("parseCsv(text, {header, labelColumn, delimiter}) with labelColumn by name and by index", () => {
@@ -232,5 +233,14 @@ describe("DESIGN.md contract: CSV", () => {
     expect(() => loadCsv(bad)).toThrow(/bad\.csv.*line 2\b.*column 2\b/);
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, unknown> };
     expect(pkg.exports["./node"]).toBeDefined();
+  });
+});
+
+describe("docs/api.md is kept in step with the code", () => {
+  it("names every export of @nn/datasets", async () => {
+    expect(undocumentedExports("@nn/datasets", await import("../src/index.js"))).toEqual([]);
+  });
+  it("names every export of @nn/datasets/node", async () => {
+    expect(undocumentedExports("@nn/datasets", await import("../src/node/index.js"))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-// Calls the @nn/gradcheck API exactly as /work/shared/DESIGN.md writes it: checkLayer(layer, x,
+// Calls the @nn/gradcheck API exactly as docs/api.md (its @nn/gradcheck section) writes it: checkLayer(layer, x,
 // opts?), checkLoss(loss, pred, target, opts?), checkModel(model, loss, x, y, opts?) → a report
 // { passed, maxRelError, entries: [{ name, maxRelError, worstIndex, analytic, numeric }] }, with
 // the default tolerances atol 1e-8, rtol 1e-6 pinned by gradients that are wrong by a known amount.
+import { undocumentedExports } from "../../../test-support/api-reference.js";
 import { Dense, MSELoss, ReLU, Sequential } from "@nn/layers";
 import { Tensor, createRng, tensor, zeros } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
@@ -89,7 +90,7 @@ function expectReportShape(report: GradcheckReport, names: string[]): void {
   expect(report.maxRelError).toBe(Math.max(...report.entries.map((e) => e.maxRelError)));
 }
 
-describe("DESIGN.md contract: checkLayer(layer, x, opts?)", () => {
+describe("docs/api.md contract: checkLayer(layer, x, opts?)", () => {
   it("an exact backward passes, with entries for the input and each parameter", () => {
     const report = checkLayer(new SkewedScale(w, 0), x);
     expectReportShape(report, ["input", "weight"]);
@@ -132,7 +133,7 @@ describe("DESIGN.md contract: checkLayer(layer, x, opts?)", () => {
   });
 });
 
-describe("DESIGN.md contract: checkLoss(loss, pred, target, opts?)", () => {
+describe("docs/api.md contract: checkLoss(loss, pred, target, opts?)", () => {
   const pred = tensor([[0.3, -1.2], [2.0, 0.5]], "float64");
   const target = tensor([[0.0, 1.0], [1.5, -0.5]], "float64");
 
@@ -154,7 +155,7 @@ describe("DESIGN.md contract: checkLoss(loss, pred, target, opts?)", () => {
   });
 });
 
-describe("DESIGN.md contract: checkModel(model, loss, x, y, opts?)", () => {
+describe("docs/api.md contract: checkModel(model, loss, x, y, opts?)", () => {
   it("a Sequential MLP with MSELoss passes, with one entry per parameter (PyTorch names) and the input", () => {
     const rng = createRng(11);
     const model = new Sequential([
@@ -176,5 +177,11 @@ describe("DESIGN.md contract: checkModel(model, loss, x, y, opts?)", () => {
     expect(report.passed).toBe(false);
     expect(report.entries.find((e) => e.name === "weight")!.maxRelError).toBeGreaterThan(4.9e-6);
     expect(checkModel(new SkewedScale(w, 5e-7), new SkewedMse(0), x, y).passed).toBe(true);
+  });
+});
+
+describe("docs/api.md is kept in step with the code", () => {
+  it("names every export of @nn/gradcheck", async () => {
+    expect(undocumentedExports("@nn/gradcheck", await import("../src/index.js"))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-// Calls the @nn/optim API exactly as /work/shared/DESIGN.md writes it (constructor forms, option
+// Calls the @nn/optim API exactly as docs/api.md (its @nn/optim section) writes it (constructor forms, option
 // names, lr get/set, state dicts, scheduler options, clipping), with hand-derived expected values.
+import { undocumentedExports } from "../../../test-support/api-reference.js";
 import { tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,7 +13,7 @@ function param(w: number, g: number, name = "w"): Parameter {
   return { name, value: tensor([w], "float64"), grad: tensor([g], "float64") };
 }
 
-describe("DESIGN.md contract: optimizers", () => {
+describe("docs/api.md contract: optimizers", () => {
   it("new SGD(params, {lr, momentum, dampening, nesterov, weightDecay}) follows PyTorch's rule", () => {
     // Plain: w ← w − lr·g = 1 − 0.1·2 = 0.8
     const p = param(1, 2);
@@ -131,7 +132,7 @@ describe("DESIGN.md contract: optimizers", () => {
   });
 });
 
-describe("DESIGN.md contract: schedulers", () => {
+describe("docs/api.md contract: schedulers", () => {
   /** opt.lr as read before each of `n` updates, stepping the scheduler after each optimizer step. */
   function rates(opt: SGD, step: () => void, n: number): number[] {
     const out: number[] = [];
@@ -218,7 +219,7 @@ describe("DESIGN.md contract: schedulers", () => {
   });
 });
 
-describe("DESIGN.md contract: clipping", () => {
+describe("docs/api.md contract: clipping", () => {
   it("clipGradNorm(params, maxNorm) returns the total norm before clipping", () => {
     const a = param(0, 3, "a"), b = param(0, 4, "b");
     // √(3² + 4²) = 5; scaled by maxNorm/(5 + 1e-6) as PyTorch.
@@ -236,5 +237,11 @@ describe("DESIGN.md contract: clipping", () => {
     const a = param(0, 3, "a"), b = param(0, -4, "b"), c = param(0, 0.5, "c");
     clipGradValue([a, b, c], 1);
     expect([a.grad.data[0], b.grad.data[0], c.grad.data[0]]).toEqual([1, -1, 0.5]);
+  });
+});
+
+describe("docs/api.md is kept in step with the code", () => {
+  it("names every export of @nn/optim", async () => {
+    expect(undocumentedExports("@nn/optim", await import("../src/index.js"))).toEqual([]);
   });
 });

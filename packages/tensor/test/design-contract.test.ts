@@ -1,12 +1,13 @@
-// Calls the @nn/tensor API exactly as /work/shared/DESIGN.md writes it (names, argument
+// Calls the @nn/tensor API exactly as docs/api.md (its @nn/tensor section) writes it (names, argument
 // order, option names), so a drift between the contract and the code fails here first.
+import { undocumentedExports } from "../../../test-support/api-reference.js";
 import { describe, expect, it } from "vitest";
 import {
   Tensor, abs, add, arange, argmax, clip, createRng, div, exp, eye, full, log, logSoftmax, matmul, max, mean,
   min, mul, neg, ones, rand, randn, softmax, sqrt, sub, sum, tensor, transpose, zeros,
 } from "../src/index.js";
 
-describe("DESIGN.md contract: Tensor and creation", () => {
+describe("docs/api.md contract: Tensor and creation", () => {
   it("Tensor exposes data, shape, dtype, size, rank, toArray, reshape, clone", () => {
     const t = tensor([[1, 2, 3], [4, 5, 6]]);
     expect(t).toBeInstanceOf(Tensor);
@@ -111,7 +112,7 @@ describe("DESIGN.md contract: Tensor and creation", () => {
   });
 });
 
-describe("DESIGN.md contract: ops", () => {
+describe("docs/api.md contract: ops", () => {
   it("add sub mul div broadcast as NumPy and take an optional out", () => {
     const a = tensor([[1, 2, 3], [4, 5, 6]], "float64");
     const row = tensor([10, 20, 30], "float64");
@@ -194,5 +195,11 @@ describe("DESIGN.md contract: ops", () => {
     const s0 = softmax(a, 0);
     expect(s0.data[0]).toBeCloseTo(1 / (1 + Math.E), 14);
     expect(s0.data[2]).toBeCloseTo(Math.E / (1 + Math.E), 14);
+  });
+});
+
+describe("docs/api.md is kept in step with the code", () => {
+  it("names every export of @nn/tensor", async () => {
+    expect(undocumentedExports("@nn/tensor", await import("../src/index.js"))).toEqual([]);
   });
 });

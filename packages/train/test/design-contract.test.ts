@@ -1,7 +1,8 @@
-// Calls the @nn/train API exactly as /work/shared/DESIGN.md writes it: fit(model, { loss,
+// Calls the @nn/train API exactly as docs/api.md (its @nn/train section) writes it: fit(model, { loss,
 // optimizer, train, validation, epochs, batchSize, seed, metrics, scheduler, clipGradNorm,
 // earlyStopping, callbacks, signal }) → History, evaluate(model, ds, { loss, metrics }),
 // predict(model, x), the three callbacks, and the non-finite-loss error.
+import { undocumentedExports } from "../../../test-support/api-reference.js";
 import { type Dataset, StandardScaler, makeMoons, trainTestSplit } from "@nn/datasets";
 import { BinaryCrossEntropy, Dense, ReLU, Sequential, Sigmoid } from "@nn/layers";
 import { SGD, StepLR } from "@nn/optim";
@@ -26,7 +27,7 @@ function snapshot(model: Sequential): number[][] {
   return model.parameters().map((p) => Array.from(p.value.data));
 }
 
-describe("DESIGN.md contract: fit", () => {
+describe("docs/api.md contract: fit", () => {
   it("fit(model, {every option}) → History, with callbacks carrying loss, metrics, lr, layer grad norms, throughput", () => {
     const { train, test } = data();
     const model = net(1);
@@ -189,7 +190,7 @@ describe("DESIGN.md contract: fit", () => {
   });
 });
 
-describe("DESIGN.md contract: evaluate and predict", () => {
+describe("docs/api.md contract: evaluate and predict", () => {
   it("predict(model, x) is the eval-mode output; evaluate(model, ds, {loss, metrics}) matches it", () => {
     const { train, test } = data();
     const model = net(8);
@@ -211,5 +212,14 @@ describe("DESIGN.md contract: evaluate and predict", () => {
     p.data[0] = 123;
     expect(predict(model, test.x).data[0]).not.toBe(123);
     expect(predict(model, tensor([[0, 0]])).shape).toEqual([1, 1]);
+  });
+});
+
+describe("docs/api.md is kept in step with the code", () => {
+  it("names every export of @nn/train", async () => {
+    expect(undocumentedExports("@nn/train", await import("../src/index.js"))).toEqual([]);
+  });
+  it("names every export of @nn/train/node", async () => {
+    expect(undocumentedExports("@nn/train", await import("../src/node/index.js"))).toEqual([]);
   });
 });
