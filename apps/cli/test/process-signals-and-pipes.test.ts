@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadModel } from "@nn/layers/node";
@@ -82,6 +82,24 @@ describe("a closed stdout (EPIPE) stops the output, not the run", () => {
     expect(r.code).toBe(0);
     expect(r.head).toBe("class,p_0,p_1\n");
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("an output path that links to the process's own stdout", () => {
+  it("predict --output link, where link → /proc/self/fd/1, prints the predictions to stdout", () => {
+    const dir = fresh();
+    expect(spawnSync("node", [binary, "train", "--plain", "--epochs", "3", ...SMALL, "--save", "m.json"], { cwd: dir }).status).toBe(0);
+    writeFileSync(join(dir, "x.csv"), "x0,x1\n0.5,0.25\n-1,2\n");
+    symlinkSync("/proc/self/fd/1", join(dir, "out.csv"));
+    // Through a real pipe (`| cat`): spawnSync's own stdio is a socket pair, which /proc cannot reopen.
+    const script = `node '${binary}' predict --model m.json --input x.csv --output out.csv | cat; exit \${PIPESTATUS[0]}`;
+    const r = spawnSync("bash", ["-c", script], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(3);
+    expect(r.stdout.startsWith("class,p_0,p_1\n")).toBe(true);
+    expect(lstatSync(join(dir, "out.csv")).isSymbolicLink()).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
   });
 });
 

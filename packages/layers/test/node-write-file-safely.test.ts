@@ -105,6 +105,21 @@ describe("writeFileSafely: special files are written in place", () => {
     expect(readdirSync(dir)).toEqual(["pipe"]);
   });
 
+  it("a link to a FIFO writes into the FIFO; the link stays a link", async () => {
+    const dir = await fresh();
+    execFileSync("mkfifo", [join(dir, "pipe")]);
+    symlinkSync("pipe", join(dir, "link"));
+    const reader = spawn("cat", [join(dir, "pipe")]);
+    let received = "";
+    reader.stdout.on("data", (chunk: Buffer) => (received += chunk.toString()));
+    const ended = new Promise((resolve) => reader.on("close", resolve));
+    await writeFileSafely(join(dir, "link"), "through the link\n");
+    await ended;
+    expect(received).toBe("through the link\n");
+    expect(lstatSync(join(dir, "link")).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, "pipe")).isFIFO()).toBe(true);
+  });
+
   it("a character device made with mknod (1,3: the null device) is written, not replaced", async (context) => {
     const dir = await fresh();
     const device = join(dir, "null");

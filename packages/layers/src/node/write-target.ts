@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, readlinkSync, statSync, type Stats } from "node:fs";
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { describeSystemError, OutputPathError } from "./output-path-error.js";
 
@@ -7,34 +7,66 @@ const MAX_LINKS = 40;
 
 /** What a path to write to leads to, after following symbolic links (a chain of them too). */
 export interface WriteTarget {
-  /** The file actually written: the path itself, or the end of its chain of links. */
+  /**
+   * The name to write: for a file reached through links, the real file (so renaming over it keeps
+   * the links); for a dangling link, the name at the end of its chain; otherwise the path itself.
+   */
   readonly path: string;
   /** `missing`: nothing there yet (also the target of a dangling link); `special`: a device or FIFO. */
   readonly kind: "missing" | "file" | "directory" | "special" | "socket";
+  /** True when the path itself is a symbolic link. */
+  readonly linked: boolean;
   readonly stats: Stats | undefined;
 }
 
 /**
- * Follows `path` through any symbolic links to what would be written. Synchronous: a few `lstat`
- * calls, which never block on what they look at (opening a FIFO would).
+ * Follows `path` through any symbolic links to what would be written. Synchronous: `lstat`, `stat`
+ * and `readlink` never block on what they look at (opening a FIFO would). A device or FIFO behind a
+ * link keeps the user's path, which opening follows: that also reaches what a `/proc/self/fd/1`
+ * stands for, which no link chain spells out.
  */
 export function resolveWriteTarget(path: string): WriteTarget {
+  const own = statOrMissing(path, lstatSync);
+  if (own === undefined) return { path, kind: "missing", linked: false, stats: undefined };
+  if (!own.isSymbolicLink()) return { path, kind: kindOf(own), linked: false, stats: own };
+  let stats: Stats | undefined;
+  try {
+    stats = statOrMissing(path, statSync);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw tooManyLinks(path);
+    throw error;
+  }
+  if (stats === undefined) return { path: danglingEnd(path), kind: "missing", linked: true, stats: undefined };
+  const kind = kindOf(stats);
+  return { path: kind === "file" || kind === "directory" ? realpathSync(path) : path, kind, linked: true, stats };
+}
+
+/** Stats, or undefined when nothing is there (ENOTDIR: a file where a directory should be; checkOutputPath names it). */
+function statOrMissing(path: string, stat: (path: string) => Stats): Stats | undefined {
+  try {
+    return stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    const { problem, code: errorCode } = describeSystemError(error);
+    throw new OutputPathError(path, problem, errorCode);
+  }
+}
+
+/** The name a dangling link finally points at, following the chain by hand. */
+function danglingEnd(path: string): string {
   let current = path;
-  for (let links = 0; ; links++) {
-    let stats: Stats;
-    try {
-      stats = lstatSync(current);
-    } catch (error) {
-      // ENOTDIR: a file where a directory should be; checkOutputPath names that directory.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") return { path: current, kind: "missing", stats: undefined };
-      throw pathError(path, current, error);
-    }
-    if (!stats.isSymbolicLink()) return { path: current, kind: kindOf(stats), stats };
-    if (links === MAX_LINKS) throw new OutputPathError(path, `more than ${MAX_LINKS} symbolic links in a row (a cycle?)`, "ELOOP");
+  for (let links = 0; links <= MAX_LINKS; links++) {
+    const stats = statOrMissing(current, lstatSync);
+    if (stats === undefined || !stats.isSymbolicLink()) return current;
     const link = readlinkSync(current);
     current = isAbsolute(link) ? link : join(dirname(current), link);
   }
+  throw tooManyLinks(path);
+}
+
+function tooManyLinks(path: string): OutputPathError {
+  return new OutputPathError(path, `more than ${MAX_LINKS} symbolic links in a row (a cycle?)`, "ELOOP");
 }
 
 function kindOf(stats: Stats): WriteTarget["kind"] {
@@ -55,7 +87,7 @@ function kindOf(stats: Stats): WriteTarget["kind"] {
 export function checkOutputPath(path: string): void {
   const target = resolveWriteTarget(path);
   const fail = (problem: string, code?: string): never => {
-    throw new OutputPathError(path, target.path === path ? problem : `it links to ${target.path}, and ${problem}`, code);
+    throw new OutputPathError(path, target.linked && target.path !== path ? `it links to ${target.path}, and ${problem}` : problem, code);
   };
   switch (target.kind) {
     case "directory":
@@ -99,9 +131,4 @@ function accessProblem(path: string): { problem: string; code: string | undefine
   } catch (error) {
     return describeSystemError(error);
   }
-}
-
-function pathError(path: string, at: string, error: unknown): OutputPathError {
-  const { problem, code } = describeSystemError(error);
-  return new OutputPathError(path, at === path ? problem : `${at}: ${problem}`, code);
 }
