@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BCEWithLogits, BatchNorm1d, BinaryCrossEntropy, Dense, ReLU, Residual, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
 import { Adam, SGD } from "@nn/optim";
-import { type Tensor, logSumExp, sigmoid, softmax, tensor, zeros } from "@nn/tensor";
+import { type Tensor, erf, logSumExp, sigmoid, softmax, tensor, zeros } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { findRepoRoot } from "../src/repo-root.js";
 
@@ -158,6 +158,22 @@ describe("docs/math_derivations.md: smaller worked numbers", () => {
     const sigmoid = new Sigmoid({ dtype: "float64" });
     sigmoid.forward(tensor([5], "float64"));
     expectShown(numbersAfter("(σ′(5) = ", 1), flat(sigmoid.backward(tensor([1], "float64"))));
+  });
+
+  it("§A.1: the alternating Taylor series of erf at x = 3 cancels a term 214 times the result and loses about 2.5 digits", () => {
+    let sum = 0, term = 3, largest = 0;
+    for (let n = 0; n < 60; n++) {
+      sum += term / (2 * n + 1);
+      largest = Math.max(largest, Math.abs(term / (2 * n + 1)));
+      term *= -9 / (n + 1);
+    }
+    const exact = erf(3);
+    const relativeError = Math.abs((2 / Math.sqrt(Math.PI)) * sum - exact) / exact;
+    expectShown(numbersAfter("at x = 3 its largest term is ", 1), [((2 / Math.sqrt(Math.PI)) * largest) / exact]);
+    // "off by 2–3·10⁻¹⁴ relative … about 2.5 of the 16 digits lost"
+    expect(relativeError).toBeGreaterThan(1.5e-14);
+    expect(relativeError).toBeLessThan(3.5e-14);
+    expect(Math.log10(relativeError / 2 ** -53)).toBeCloseTo(2.5, 0);
   });
 
   it("§4.2: at z = 200, q = 0 the naive form gives loss 100 and gradient 0, the fused form 200 and 1", () => {
