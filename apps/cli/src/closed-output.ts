@@ -18,7 +18,7 @@ export function guardOutput(target: NodeJS.WriteStream, name: string, report: ()
   target.on("error", (error: NodeJS.ErrnoException) => {
     if (closed.signal.aborted) return;
     closed.abort(error.code ?? "closed");
-    if (error.code !== "EPIPE") report().write(`nn: ${name}: ${error.code ?? error.message}: output stopped\n`);
+    if (error.code !== "EPIPE") report().write(`nn: cannot write to ${name}: ${error.message}; output stopped\n`);
   });
   const stream: OutputStream = {
     write: (text: string) => (closed.signal.aborted ? false : target.write(text)),

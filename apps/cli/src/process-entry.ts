@@ -1,4 +1,5 @@
 import { discardUnfinishedWrites } from "@nn/layers/node";
+import { EXIT_OK, EXIT_TRAINING_FAILED } from "./args/usage-error.js";
 import { guardOutput } from "./closed-output.js";
 import { main } from "./main.js";
 import { exitCodeForInterrupt, SHUTDOWN_SIGNALS } from "./shutdown-signals.js";
@@ -14,6 +15,7 @@ import { exitCodeForInterrupt, SHUTDOWN_SIGNALS } from "./shutdown-signals.js";
  *
  * A closed stdout (EPIPE, `nn --json | head -1`) ends the output, not the run: commands stop
  * printing, a run with --save still trains and saves, and the process exits without a stack trace.
+ * Output lost any other way (a full disk: ENOSPC) is said on stderr and makes the exit code 1.
  */
 export async function runFromProcess(): Promise<void> {
   const stderr = guardOutput(process.stderr, "stderr", () => ({ write: () => false }));
@@ -48,7 +50,12 @@ export async function runFromProcess(): Promise<void> {
     outputClosed: stdout.closed,
     registerOutput: (path) => outputs.add(path),
   });
-  process.exitCode = code;
+  // A reader that went away (EPIPE) is no failure; output lost to a full disk or an I/O error is.
+  // A failed write reports its error a tick later, so look after the last write has had its tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  const lostOutput = stdout.closed.aborted && stdout.closed.reason !== "EPIPE";
+  const exitCode = code === EXIT_OK && lostOutput ? EXIT_TRAINING_FAILED : code;
+  process.exitCode = exitCode;
   // Ink or a pending timer must not keep a finished run alive.
-  setTimeout(() => process.exit(code), 50).unref();
+  setTimeout(() => process.exit(exitCode), 50).unref();
 }

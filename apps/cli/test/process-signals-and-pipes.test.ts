@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadModel } from "@nn/layers/node";
@@ -82,6 +82,26 @@ describe("a closed stdout (EPIPE) stops the output, not the run", () => {
     expect(r.code).toBe(0);
     expect(r.head).toBe("class,p_0,p_1\n");
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("stdout on a full device", () => {
+  it("says the output was lost and exits 1 (a full disk is a failure, a closed pipe is not)", (context) => {
+    const dir = fresh();
+    const device = join(dir, "full");
+    try {
+      execFileSync("mknod", [device, "c", "1", "7"], { stdio: "ignore" }); // 1,7: the full device, every write fails ENOSPC
+    } catch {
+      context.skip("mknod is not permitted here (it needs root or CAP_MKNOD)");
+    }
+    const out = openSync(device, "w");
+    try {
+      const r = spawnSync("node", [binary, "datasets"], { cwd: dir, stdio: ["ignore", out, "pipe"], encoding: "utf8" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("nn: cannot write to stdout: ENOSPC: no space left on device, write; output stopped\n");
+    } finally {
+      closeSync(out);
+    }
   });
 });
 
