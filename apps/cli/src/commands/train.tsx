@@ -4,6 +4,7 @@ import { parseTrainArgs, TRAIN_FLAGS, type DisplayOptions, type TrainOptions } f
 import { EXIT_OK, EXIT_TRAINING_FAILED } from "../args/usage-error.js";
 import { formatEpochLine, formatJsonLine, formatSummary, plainEvery } from "../report/plain-reporter.js";
 import { firstLine } from "../session/load-data.js";
+import { checkRunMemory } from "../limits/check-run-memory.js";
 import { createSession } from "../session/create-session.js";
 import { DEFAULT_SAVE_PATH } from "../session/training-session.js";
 import { WorkerSession } from "../session/worker-session.js";
@@ -39,6 +40,8 @@ async function runTrain(argv: readonly string[], io: CommandIO): Promise<number>
   // A bad --save path is found now, not after the whole run has trained.
   if (options.save !== undefined) checkOutputFlag("train", "save", options.save, io);
   else if (live) io.registerOutput?.(DEFAULT_SAVE_PATH); // where the s key saves
+  // Sizes are checked before anything is generated or allocated (issue 19 item 7).
+  checkRunMemory("train", options, { stderr: io.stderr });
   return live ? runLive(options, display, io) : runPlain(options, display, io);
 }
 
