@@ -4,8 +4,13 @@
  * probably did.
  */
 
-/** What turned non-finite: checked in this order after each forward and backward pass. */
-export type Divergence = "model output" | "loss" | "gradient norm";
+import { type LikelyCause, describeCause, formatCauses, likelyCauses } from "./likely-causes.js";
+
+/**
+ * What turned non-finite: checked in this order after each forward and backward pass; the
+ * validation output is checked at the end of each epoch, after the epoch's last update.
+ */
+export type Divergence = "model output" | "loss" | "gradient norm" | "validation output";
 
 /** What the loop knows when it diverges, used to rank the likely causes. */
 export interface DivergenceContext {
@@ -20,9 +25,6 @@ export interface DivergenceContext {
   clipping: boolean;
 }
 
-/** Inputs whose magnitude exceeds this are almost certainly not standardised (z-scores rarely pass 10). */
-const UNSCALED_INPUT = 100;
-
 export class TrainingDivergedError extends Error {
   readonly epoch: number;
   readonly batch: number;
@@ -31,37 +33,21 @@ export class TrainingDivergedError extends Error {
   readonly value: number;
   /** Likely causes, most likely first, each with what to try. */
   readonly suggestions: readonly string[];
+  /** The same causes as data, for a program to word in its own terms (a CLI in flags). */
+  readonly causes: readonly LikelyCause[];
 
   constructor(context: DivergenceContext) {
-    const suggestions = likelyCauses(context);
-    const what = `the ${context.quantity} ${context.quantity === "model output" ? "contains" : "is"} ${String(context.value)}`;
-    super(
-      `Training diverged at epoch ${context.epoch}, batch ${context.batch} (step ${context.step}): ${what}. ` +
-        `Likely causes: ${suggestions.map((s, i) => `(${i + 1}) ${s}`).join("; ")}.`,
-    );
+    const causes = likelyCauses(context.lr, context.maxAbsInput, context.clipping, context.lr / 10);
+    const output = context.quantity === "model output" || context.quantity === "validation output";
+    const what = `the ${context.quantity} ${output ? "contains" : "is"} ${String(context.value)}`;
+    super(`Training diverged at epoch ${context.epoch}, batch ${context.batch} (step ${context.step}): ${what}. Likely causes: ${formatCauses(causes)}.`);
     this.name = "TrainingDivergedError";
     this.epoch = context.epoch;
     this.batch = context.batch;
     this.step = context.step;
     this.quantity = context.quantity;
     this.value = context.value;
-    this.suggestions = suggestions;
+    this.causes = causes;
+    this.suggestions = causes.map(describeCause);
   }
-}
-
-function likelyCauses(c: DivergenceContext): string[] {
-  const causes: string[] = [];
-  if (c.maxAbsInput > UNSCALED_INPUT) {
-    causes.push(
-      `the inputs are not scaled (largest |x| is ${formatMagnitude(c.maxAbsInput)}): standardise them, ` +
-        `e.g. with StandardScaler from @nn/datasets`,
-    );
-  }
-  causes.push(`the learning rate is too high (lr = ${String(c.lr)}): try one 10× smaller`);
-  if (!c.clipping) causes.push(`exploding gradients: try clipGradNorm (e.g. 1)`);
-  return causes;
-}
-
-function formatMagnitude(x: number): string {
-  return x >= 1e4 ? x.toExponential(1) : String(Math.round(x * 100) / 100);
 }

@@ -1,4 +1,7 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { EarlyStoppingOptions, EpochRecord, MetricName, MonitorName, TrainBuffer, TrainParameter } from "./types.js";
+
+const EARLY_STOPPING_OPTIONS = optionKeys<EarlyStoppingOptions>()("monitor", "patience", "minDelta", "mode", "restoreBestWeights");
 
 const MONITORS: readonly MonitorName[] = [
   "loss", "accuracy", "precision", "recall", "f1", "valLoss", "valAccuracy", "valPrecision", "valRecall", "valF1",
@@ -21,6 +24,7 @@ export class EarlyStopping {
   best: { epoch: number; value: number } | undefined;
 
   constructor(options: EarlyStoppingOptions, hasValidation: boolean, tensors: ReadonlyArray<TrainParameter | TrainBuffer>) {
+    checkOptions("fit: earlyStopping", options, EARLY_STOPPING_OPTIONS);
     this.monitor = options.monitor ?? (hasValidation ? "valLoss" : "loss");
     if (!MONITORS.includes(this.monitor)) {
       throw new RangeError(`earlyStopping.monitor must be one of ${MONITORS.join(", ")}; got ${String(this.monitor)}`);

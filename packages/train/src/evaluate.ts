@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { evaluatePass, outputWidth } from "./evaluation-pass.js";
 import { MetricAccumulator } from "./metrics.js";
 import { resolveMetrics } from "./options.js";
@@ -5,6 +6,8 @@ import { checkModel } from "./model-input.js";
 import { prepareData } from "./prepared-data.js";
 import { lossName, resolveClasses, resolveTask } from "./task.js";
 import type { EvaluateOptions, EvaluateResult, MetricName, TrainData, TrainableModel } from "./types.js";
+
+const EVALUATE_OPTIONS = optionKeys<EvaluateOptions>()("loss", "metrics", "batchSize", "task", "binaryOutput");
 
 /**
  * The loss and metrics of `model` on `data`, in eval mode. Metrics count every row; the loss is
@@ -14,6 +17,7 @@ export function evaluate<const M extends MetricName = MetricName>(
   model: TrainableModel, data: TrainData, options: EvaluateOptions<M>,
 ): EvaluateResult<M> {
   checkModel(model, "evaluate");
+  checkOptions("evaluate", options, EVALUATE_OPTIONS);
   if (options?.loss === undefined) throw new TypeError("evaluate: options.loss is required");
   const batchSize = options.batchSize;
   if (batchSize !== undefined && !(batchSize === Infinity || (Number.isInteger(batchSize) && batchSize >= 1))) {

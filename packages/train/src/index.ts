@@ -9,4 +9,6 @@ export { createTrainer } from "./trainer.js";
 export { evaluate } from "./evaluate.js";
 export { predict, predictClasses, predictProba, type PredictClassOptions } from "./predict.js";
 export { TrainingDivergedError, type Divergence } from "./diverged.js";
+export { TrainingSaturatedError } from "./saturation.js";
+export { type LikelyCause, describeCause } from "./likely-causes.js";
 export { confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score } from "./classification-scores.js";

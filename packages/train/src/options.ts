@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { TaskSpec } from "./task.js";
 import type { FitOptions, MetricName } from "./types.js";
 
@@ -7,6 +8,12 @@ const METRICS: readonly MetricName[] = ["loss", "accuracy", "precision", "recall
 export const DEFAULT_BATCH_SIZE = 32;
 /** `fit`'s seed when none is given: a fixed one, so an unseeded script still runs the same every time. */
 export const DEFAULT_SEED = 0;
+
+const FIT_OPTIONS = optionKeys<FitOptions>()(
+  "loss", "optimizer", "train", "validation", "epochs", "batchSize", "seed", "validationSplit", "shuffle", "dropLast", "metrics",
+  "scheduler", "schedulerStep", "clipGradNorm", "earlyStopping", "callbacks", "signal", "task", "binaryOutput", "gradNormsEvery", "now",
+  "detectSaturation",
+);
 
 /** The options `fit` fills in when they are left out. */
 export interface FitDefaults {
@@ -21,6 +28,7 @@ export interface FitDefaults {
  */
 export function checkFitOptions(o: FitOptions): FitDefaults {
   if (o === undefined || o === null || typeof o !== "object") throw new TypeError("fit: options are required");
+  checkOptions("fit", o, FIT_OPTIONS);
   for (const key of ["loss", "optimizer", "train"] as const) {
     if (o[key] === undefined) throw new TypeError(`fit: options.${key} is required`);
   }

@@ -1,5 +1,5 @@
 import { BCEWithLogits, BinaryCrossEntropy, SoftmaxCrossEntropy } from "@nn/layers";
-import { Tensor } from "@nn/tensor";
+import { Tensor, checkOptions, optionKeys } from "@nn/tensor";
 import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
 import { lossName } from "./task.js";
 import { trainedWithOf } from "./trained-with.js";
@@ -29,9 +29,12 @@ export interface PredictClassOptions {
   multiclassOutput?: "logits" | "probabilities";
 }
 
+const PREDICT_CLASS_OPTIONS = optionKeys<PredictClassOptions>()("binaryOutput", "loss", "multiclassOutput");
+
 /** The predicted class of each row: threshold a single output, argmax of several (first on ties). */
 export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Int32Array {
   checkModel(model, "predictClasses");
+  checkOptions("predictClasses", options, PREDICT_CLASS_OPTIONS);
   const out = model.forward(inputMatrix(x, model, "predictClasses"), "eval");
   const n = out.shape[0];
   const c = n === 0 ? 1 : out.size / n;
@@ -57,6 +60,7 @@ export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, op
  */
 export function predictProba(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Tensor {
   checkModel(model, "predictProba");
+  checkOptions("predictProba", options, PREDICT_CLASS_OPTIONS);
   const out = model.forward(inputMatrix(x, model, "predictProba"), "eval");
   const n = out.shape[0];
   const c = n === 0 ? 1 : out.size / n;

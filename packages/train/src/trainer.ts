@@ -1,11 +1,13 @@
 import { ReduceLROnPlateau, clipGradNorm } from "@nn/optim";
-import type { TypedArray } from "@nn/tensor";
+import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
 import { BatchSource } from "./batch-source.js";
 import { type Divergence, TrainingDivergedError } from "./diverged.js";
 import { EarlyStopping } from "./early-stopping.js";
+import { SATURATION_EPOCHS, SaturationWatch, TrainingSaturatedError } from "./saturation.js";
 import { evaluatePass, outputWidth } from "./evaluation-pass.js";
 import { LayerGroups, totalGradNorm } from "./layer-norms.js";
 import { MetricAccumulator } from "./metrics.js";
+import { checkOptimizerParameters } from "./optimizer-match.js";
 import { checkFitOptions, resolveMetrics } from "./options.js";
 import { type PreparedData, prepareData } from "./prepared-data.js";
 import { checkModel } from "./model-input.js";
@@ -19,6 +21,8 @@ import type {
 
 /** Validation is run in chunks of at least this many rows (it needs no gradients, so bigger is faster). */
 const MIN_EVAL_CHUNK = 1024;
+
+const ASYNC_RUN_OPTIONS = optionKeys<AsyncRunOptions>()("yieldEvery");
 
 const defaultNow = (): number => performance.now();
 
@@ -52,6 +56,7 @@ class LoopTrainer implements Trainer {
   private readonly now: () => number;
   private readonly plateau: boolean;
   private readonly records: History;
+  private readonly saturation: SaturationWatch | undefined;
 
   private epochsDone = 0;
   private batchIndex = 0;
@@ -67,6 +72,7 @@ class LoopTrainer implements Trainer {
   private totalTrainMs = 0;
   private totalSamples = 0;
   private lastGradNorm = 0;
+  private epochMaxGradNorm = 0;
   private lastLayers: LayerNorms[] = [];
   private lastEpochEvent: EpochEndEvent | undefined;
 
@@ -76,6 +82,7 @@ class LoopTrainer implements Trainer {
     this.options = options;
     this.batchSize = batchSize;
     this.params = model.parameters();
+    checkOptimizerParameters(options.optimizer, this.params, "fit");
     const dtype = this.params.length > 0 ? this.params[0].value.dtype : options.train.x.dtype;
     this.spec = resolveTask(options.loss, options.task, options.binaryOutput);
     // The whole set is checked first, so bad data is reported as train's, with its own row numbers.
@@ -106,6 +113,8 @@ class LoopTrainer implements Trainer {
     this.now = options.now ?? defaultNow;
     this.plateau = options.scheduler instanceof ReduceLROnPlateau;
     this.records = { epochs: [], stopped: "completed", restoredBestWeights: false };
+    const labels = this.train.labels;
+    this.saturation = options.detectSaturation === false || labels === undefined ? undefined : new SaturationWatch(labels);
   }
 
   get epoch(): number {
@@ -165,6 +174,7 @@ class LoopTrainer implements Trainer {
   }
 
   async runAsync(options: AsyncRunOptions = {}): Promise<History> {
+    checkOptions("runAsync", options, ASYNC_RUN_OPTIONS);
     const every = options.yieldEvery ?? 1;
     if (!Number.isInteger(every) || every < 1) throw new RangeError(`runAsync: yieldEvery must be an integer ≥ 1, got ${String(every)}`);
     let count = 0;
@@ -200,6 +210,7 @@ class LoopTrainer implements Trainer {
     this.epochLr = this.options.optimizer.lr;
     this.epochTrainMs = 0;
     this.epochSamples = 0;
+    this.epochMaxGradNorm = 0;
     this.trainMetrics.reset();
     this.source.startEpoch();
   }
@@ -243,6 +254,7 @@ class LoopTrainer implements Trainer {
     this.totalTrainMs += t1 - t0;
     this.totalSamples += batch.size;
     this.lastGradNorm = gradNorm;
+    if (gradNorm > this.epochMaxGradNorm) this.epochMaxGradNorm = gradNorm;
     if (lastOfEpoch && layers !== undefined) this.lastLayers = layers;
 
     const event: BatchEndEvent = {
@@ -268,7 +280,8 @@ class LoopTrainer implements Trainer {
     const train = this.trainMetrics.result();
     const validation = this.validation === undefined || this.validationMetrics === undefined
       ? undefined
-      : evaluatePass(this.model, this.validation, options.loss, this.validationMetrics, Math.max(this.batchSize, MIN_EVAL_CHUNK));
+      : evaluatePass(this.model, this.validation, options.loss, this.validationMetrics, Math.max(this.batchSize, MIN_EVAL_CHUNK), (value) =>
+        this.diverged("validation output", value, this.epochLr, this.source.batchesPerEpoch));
     this.epochsDone++;
     this.batchIndex = 0;
     const record = { epoch: this.epochsDone, lr: this.epochLr, train, gradNorm: this.lastGradNorm, layers: this.lastLayers, ...(validation ? { validation } : {}) };
@@ -290,14 +303,37 @@ class LoopTrainer implements Trainer {
     if (best !== undefined) event.best = { ...best };
     this.lastEpochEvent = event;
     for (const c of this.callbacks) c.onEpochEnd?.(event);
+    if (this.saturation?.update(train.loss, train.accuracy) === true) throw this.saturated(train.loss, train.accuracy ?? 0);
     if (stop) this.finish("early-stopping");
     else if (this.epochsDone >= options.epochs) this.finish("completed");
   }
 
-  private diverged(quantity: Divergence, value: number, lr: number): TrainingDivergedError {
+  private saturated(loss: number, accuracy: number): TrainingSaturatedError {
+    this.finished = true; // nothing changes any more; the caller sees why
+    const watch = this.saturation as SaturationWatch;
+    return new TrainingSaturatedError({
+      epoch: this.epochsDone,
+      batch: this.source.batchesPerEpoch,
+      step: this.steps,
+      loss,
+      accuracy,
+      chance: watch.chance,
+      priorLoss: watch.priorLoss,
+      gradNorm: this.epochMaxGradNorm,
+      epochs: SATURATION_EPOCHS,
+      lr: this.epochLr,
+      maxAbsInput: this.train.maxAbsInput,
+      clipping: this.options.clipGradNorm !== undefined,
+      history: this.records,
+    });
+  }
+
+  /** `batch`: the 1-based batch it happened in (default the one in progress). */
+  private diverged(quantity: Divergence, value: number, lr: number, batch = this.batchIndex + 1): TrainingDivergedError {
+    this.finished = true;
     return new TrainingDivergedError({
       epoch: this.epochsDone + 1,
-      batch: this.batchIndex + 1,
+      batch,
       step: this.steps + 1,
       quantity,
       value,

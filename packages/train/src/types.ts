@@ -299,6 +299,13 @@ export interface FitOptions<M extends MetricName = MetricName> {
   gradNormsEvery?: "batch" | "epoch";
   /** Millisecond clock for throughput (default `performance.now`); inject one for deterministic tests. */
   now?: () => number;
+  /**
+   * Stop a classification run whose outputs saturated (default true): after 5 epochs in a row
+   * with the training loss at least twice what predicting the class shares scores, not improving,
+   * and the accuracy no better than always answering the largest class, `fit` throws a
+   * `TrainingSaturatedError` naming the epoch, the batch and the likely causes.
+   */
+  detectSaturation?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
