@@ -34,6 +34,12 @@ describe("bad input: one clear line, exit code 2", () => {
     );
   });
 
+  // Issue 19 item 13: "--gamma 2" said "must be a positive number, got 2".
+  it("a decay factor outside (0, 1] states the whole range", async () => {
+    await expectUsage(["train", "--schedule", "step", "--gamma", "2"], "nn train: --gamma must be a number in (0, 1], got 2");
+    await expectUsage(["train", "--gamma", "0"], "nn train: --gamma must be a number in (0, 1], got 0");
+  });
+
   it("option combinations a constructor refuses become usage errors", async () => {
     await expectUsage(["train", "--optimizer", "adam", "--beta1", "1"], "nn train: --beta1 must be a number in [0, 1), got 1");
   });

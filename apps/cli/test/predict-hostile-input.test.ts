@@ -96,6 +96,15 @@ describe("nn predict on hostile and careless inputs", () => {
     expect(w.stderr).toBe(`nn predict: ${wide} has 3 columns, the model takes 2 (a, b); header (line 1): missing "b"; not a feature of the model: "c", "d"\n`);
   });
 
+  it("names the file and both fields when the saved input width disagrees with the first layer", async () => {
+    const file = JSON.parse(readFileSync(modelPath, "utf8")) as { metadata: JsonObject };
+    file.metadata.inputFeatures = 3;
+    const bad = write("width3.json", JSON.stringify(file));
+    const r = await runCli(["predict", "--model", bad, "--input", trainPath]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`nn predict: ${bad}: metadata.inputFeatures is 3, but the model's layers.0 Dense(2→4) does not take it (expected input [n, 2], got [n, 3])\n`);
+  });
+
   it("refuses a model with a NaN weight, naming the parameter", async () => {
     const model = Sequential.fromJSON(readFileSync(modelPath, "utf8"));
     model.parameters()[2].value.data[1] = Number.NaN;

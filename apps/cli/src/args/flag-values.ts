@@ -34,8 +34,9 @@ export class FlagReader {
   number(flag: string, fallback: number, range: { positive?: boolean; min?: number; max?: number; belowOne?: boolean } = {}): number {
     const raw = this.string(flag);
     if (raw === undefined) return fallback;
+    // The whole range, both ends: "--gamma 2" must hear "in (0, 1]", not "a positive number".
     const expected = range.positive
-      ? "a positive number"
+      ? range.max !== undefined ? `a number in (0, ${range.max}]` : "a positive number"
       : range.belowOne
         ? `a number in [${range.min ?? 0}, 1)`
         : range.min !== undefined && range.max !== undefined

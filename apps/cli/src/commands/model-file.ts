@@ -1,5 +1,5 @@
 import { StandardScaler, type StandardScalerJSON } from "@nn/datasets";
-import type { JsonObject, Sequential } from "@nn/layers";
+import { type JsonObject, LayerInputError, type Sequential } from "@nn/layers";
 import { loadModel } from "@nn/layers/node";
 import { UsageError } from "../args/usage-error.js";
 import { firstLine } from "../session/load-data.js";
@@ -31,7 +31,7 @@ export async function readModelFile(command: string, path: string): Promise<Load
   const inputFeatures =
     typeof metadata.inputFeatures === "number" ? metadata.inputFeatures : first !== undefined ? first.value.shape[0] : Number.NaN;
   if (!Number.isInteger(inputFeatures)) throw new UsageError(`nn ${command}: ${path} does not say how many inputs the model takes`);
-  const outputUnits = model.outputFeatures(inputFeatures) ?? 1;
+  const outputUnits = outputUnitsFor(command, path, model, inputFeatures);
   let scaler: StandardScaler | undefined;
   if (metadata.inputScaler !== undefined && metadata.inputScaler !== null) {
     try {
@@ -44,6 +44,18 @@ export async function readModelFile(command: string, path: string): Promise<Load
   const classNames = stringArray(metadata.classNames, classCount) ?? Array.from({ length: classCount }, (_, k) => String(k));
   const featureNames = stringArray(metadata.featureNames, inputFeatures) ?? Array.from({ length: inputFeatures }, (_, j) => `x${j}`);
   return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, metadata };
+}
+
+/** The model's output width for the declared input width; a disagreement names the file and both fields. */
+function outputUnitsFor(command: string, path: string, model: Sequential, inputFeatures: number): number {
+  try {
+    return model.outputFeatures(inputFeatures) ?? 1;
+  } catch (error) {
+    if (!(error instanceof LayerInputError)) throw error;
+    throw new UsageError(
+      `nn ${command}: ${path}: metadata.inputFeatures is ${inputFeatures}, but the model's ${error.path === "" ? "first layer" : error.path} ${error.layer} does not take it (${error.detail})`,
+    );
+  }
 }
 
 function stringArray(value: unknown, length: number): string[] | undefined {
