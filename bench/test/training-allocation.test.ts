@@ -1,33 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { nnTrainer } from "../src/impl/nn-mlp.js";
+import { BinaryCrossEntropy } from "@nn/layers";
+import { SGD } from "@nn/optim";
+import { Tensor } from "@nn/tensor";
+import { countConstructions } from "../../packages/layers/test/helpers/count-allocations.js";
+import { buildNnModel, nnTrainer } from "../src/impl/nn-mlp.js";
 import { w1Spec, w2Spec } from "../src/mlp-spec.js";
-
-/**
- * Counts every typed array and ArrayBuffer constructed while `fn` runs, by swapping the global
- * constructors for counting proxies (a proxy keeps `instanceof` working, so the library sees no
- * difference). Views made by `subarray` go through the species constructor and are not counted:
- * they share memory and allocate no buffer.
- */
-function countConstructions(fn: () => void): number {
-  const names = ["Float32Array", "Float64Array", "Int32Array", "Uint8Array", "ArrayBuffer"] as const;
-  const g = globalThis as unknown as Record<string, unknown>;
-  const originals = names.map((name) => g[name]);
-  let count = 0;
-  names.forEach((name, i) => {
-    g[name] = new Proxy(originals[i] as new (...args: unknown[]) => object, {
-      construct(target, args, newTarget) {
-        count++;
-        return Reflect.construct(target, args, newTarget) as object;
-      },
-    });
-  });
-  try {
-    fn();
-  } finally {
-    names.forEach((name, i) => (g[name] = originals[i]));
-  }
-  return count;
-}
 
 describe("an nn training step after the first batch of a size", () => {
   it("constructs no typed arrays: W1 mini-batch 32 (Dense/ReLU/Sigmoid, BCE, SGD), 200 steps", () => {
@@ -55,10 +32,28 @@ describe("an nn training step after the first batch of a size", () => {
     })).toBe(0);
   });
 
+  it("without `out`, a step allocates exactly the three results it hands out (prediction, dL/dpred, dL/dx)", () => {
+    const spec = w1Spec(32);
+    const model = buildNnModel(spec), loss = new BinaryCrossEntropy(), optimizer = new SGD(model.parameters(), { lr: spec.lr });
+    const b = spec.batches[0];
+    const x = new Tensor(b.x, [b.rows, 2]), y = new Tensor(b.y, [b.rows, 1]);
+    const step = () => {
+      optimizer.zeroGrad();
+      loss.forward(model.forward(x, "train"), y);
+      model.backward(loss.backward());
+      optimizer.step();
+    };
+    step();
+    expect(countConstructions(() => {
+      for (let s = 0; s < 100; s++) step();
+    })).toBe(300);
+  });
+
   it("the counter does see allocations (so a zero above means something)", () => {
     const trainer = nnTrainer(w1Spec(32));
     // the very first step allocates its buffers
     expect(countConstructions(() => trainer.run())).toBeGreaterThan(0);
     expect(countConstructions(() => new Float32Array(3))).toBe(1);
+    expect(countConstructions(() => new Float32Array(3).slice())).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { BinaryCrossEntropy, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
 import { SGD } from "@nn/optim";
-import { Tensor } from "@nn/tensor";
+import { Tensor, zeros } from "@nn/tensor";
 import type { Batch, MlpSpec } from "../mlp-spec.js";
 import type { Trainer } from "../trainer.js";
 
@@ -28,21 +28,27 @@ function toTensors(spec: MlpSpec, b: Batch): { x: Tensor; y: Tensor } {
   return { x: new Tensor(b.x, [b.rows, spec.sizes[0]]), y };
 }
 
-/** The training loop a user of nn writes: zeroGrad, forward, loss, backward, step. */
+/**
+ * The training loop a user of nn writes when speed matters: zeroGrad, forward, loss, backward,
+ * step, with the prediction and the two gradients written into buffers made once (`out`), so a
+ * step allocates nothing. Every batch of a spec has the same number of rows.
+ */
 export function nnTrainer(spec: MlpSpec): Trainer {
   const model = buildNnModel(spec);
   const loss = makeLoss(spec);
   const optimizer = new SGD(model.parameters(), { lr: spec.lr });
   const batches = spec.batches.map((b) => toTensors(spec, b));
   const evalSet = toTensors(spec, spec.evalSet);
+  const rows = spec.batches[0].rows, outputs = spec.sizes[spec.sizes.length - 1];
+  const pred = zeros([rows, outputs]), dPred = zeros([rows, outputs]), dx = zeros([rows, spec.sizes[0]]);
   let step = 0;
   return {
     name: "nn",
     run() {
       const { x, y } = batches[step++ % batches.length];
       optimizer.zeroGrad();
-      loss.forward(model.forward(x, "train"), y);
-      model.backward(loss.backward());
+      loss.forward(model.forward(x, "train", pred), y);
+      model.backward(loss.backward(dPred), dx);
       optimizer.step();
     },
     loss() {

@@ -4,7 +4,8 @@ import { LayerInputError } from "./errors.js";
 import { type InitScheme, INIT_SCHEMES, initWeight, isInitScheme } from "./initializers.js";
 import { checkDTypeOption, checkGradient, checkMatrix, checkPositiveInt } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";
-import type { Layer, Mode } from "./layer.js";
+import type { Mode } from "./layer.js";
+import { LayerBase, backwardShared, forwardShared } from "./layer-base.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "./parameter.js";
 
 const DENSE_OPTIONS = optionKeys<DenseOptions>()("init", "bias", "rng", "dtype");
@@ -26,7 +27,7 @@ export interface DenseOptions {
  * the outputs are already symmetric around zero, and a zero bias keeps a fresh layer's output a
  * pure function of the weights, as in the seed project.
  */
-export class Dense implements Layer {
+export class Dense extends LayerBase {
   readonly typeName = "Dense";
   readonly inFeatures: number;
   readonly outFeatures: number;
@@ -44,6 +45,7 @@ export class Dense implements Layer {
   private readonly inputGradOptions: MatmulOptions = { transposeB: true };
 
   constructor(inFeatures: number, outFeatures: number, options: DenseOptions = {}) {
+    super();
     checkOptions("Dense", options, DENSE_OPTIONS);
     this.inFeatures = checkPositiveInt("Dense", "inFeatures", inFeatures);
     this.outFeatures = checkPositiveInt("Dense", "outFeatures", outFeatures);
@@ -58,7 +60,7 @@ export class Dense implements Layer {
     this.weightGradOptions = { transposeA: true, out: this.dW };
   }
 
-  forward(x: Tensor, _mode: Mode = "train"): Tensor {
+  [forwardShared](x: Tensor, _mode: Mode): Tensor {
     checkMatrix(this, x, this.inFeatures);
     const n = x.shape[0], out = this.outFeatures;
     const y = reuseMatrix(this.y, n, out, this.dtype);
@@ -71,7 +73,7 @@ export class Dense implements Layer {
   }
 
   // docs/math_derivations.md §2.1: dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.y);
     const x = this.x as Tensor;
     const n = x.shape[0], out = this.outFeatures;

@@ -1,9 +1,10 @@
 import { type DType, type Rng, type Tensor, createRng, formatShape, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseLike, sameShape } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
-import { checkDType, checkDTypeOption, checkGradient, checkMode, checkNumberOption } from "./input-checks.js";
+import { checkDTypeOption, checkGradient, checkNumberOption } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";
-import type { Layer, Mode } from "./layer.js";
+import type { Mode } from "./layer.js";
+import { LayerBase, backwardShared, forwardShared } from "./layer-base.js";
 import type { NamedBuffer, Parameter } from "./parameter.js";
 
 const DROPOUT_OPTIONS = optionKeys<DropoutOptions>()("rng", "dtype");
@@ -11,6 +12,7 @@ const DROPOUT_OPTIONS = optionKeys<DropoutOptions>()("rng", "dtype");
 export interface DropoutOptions {
   /** Source of the masks; default `createRng(0)`. */
   rng?: Rng;
+  /** @deprecated Ignored: Dropout has no parameters and computes in the dtype of its input. */
   dtype?: DType;
 }
 
@@ -19,10 +21,11 @@ export interface DropoutOptions {
  * with probability p and survivors are multiplied by 1/(1 − p), so the expected output equals the
  * input and evaluation needs no rescaling. In `eval` mode the layer is the identity.
  */
-export class Dropout implements Layer {
+export class Dropout extends LayerBase {
   readonly typeName = "Dropout";
   readonly p: number;
-  readonly dtype: DType;
+  /** Always undefined: no parameters, so Dropout follows the dtype of its input. */
+  readonly dtype: DType | undefined = undefined;
   private readonly rng: Rng;
   private mask: Tensor | undefined;
   private y: Tensor | undefined;
@@ -33,15 +36,14 @@ export class Dropout implements Layer {
   private lastOutput: Tensor | undefined;
 
   constructor(p = 0.5, options: DropoutOptions = {}) {
+    super();
     checkOptions("Dropout", options, DROPOUT_OPTIONS);
     this.p = checkNumberOption("Dropout", "p", p, (v) => v >= 0 && v <= 1, "in [0, 1]");
-    this.dtype = checkDTypeOption("Dropout", options.dtype);
+    checkDTypeOption("Dropout", options.dtype);
     this.rng = options.rng ?? createRng(0);
   }
 
-  forward(x: Tensor, mode: Mode = "train"): Tensor {
-    checkMode(this, mode);
-    checkDType(this, x);
+  [forwardShared](x: Tensor, mode: Mode): Tensor {
     if (mode === "eval" || this.p === 0) {
       this.masked = false;
       this.lastOutput = x;
@@ -50,13 +52,15 @@ export class Dropout implements Layer {
     if (this.held && this.hasMask && !sameShape((this.mask as Tensor).shape, x.shape)) {
       throw new LayerInputError(this.describe(), `randomness is held, so the input must keep the shape of the held mask ${formatShape((this.mask as Tensor).shape)}, got ${formatShape(x.shape)}`);
     }
-    const mask = reuseLike(this.mask, x, this.dtype);
+    // A held mask keeps its values when the input's dtype changes (gradcheck's float64 copy).
+    if (this.held && this.mask !== undefined && this.mask.dtype !== x.dtype) this.mask = this.mask.astype(x.dtype);
+    const mask = reuseLike(this.mask, x, x.dtype);
     if (!(this.held && this.hasMask)) {
       const p = this.p, keep = p === 1 ? 0 : 1 / (1 - p), m = mask.data, rng = this.rng;
       for (let i = 0; i < m.length; i++) m[i] = rng.next() < p ? 0 : keep;
       this.hasMask = true;
     }
-    const y = reuseLike(this.y, x, this.dtype);
+    const y = reuseLike(this.y, x, x.dtype);
     const xd = x.data, md = mask.data, yd = y.data;
     for (let i = 0; i < yd.length; i++) yd[i] = xd[i] * md[i];
     this.mask = mask;
@@ -67,10 +71,10 @@ export class Dropout implements Layer {
   }
 
   // docs/math_derivations.md §5: dx = dy ⊙ mask (the same mask and scale as the forward pass)
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.lastOutput);
     if (!this.masked) return dy;
-    const dx = reuseLike(this.dx, dy, this.dtype);
+    const dx = reuseLike(this.dx, dy, dy.dtype);
     const g = dy.data, md = (this.mask as Tensor).data, out = dx.data;
     for (let i = 0; i < out.length; i++) out[i] = g[i] * md[i];
     this.dx = dx;
@@ -92,7 +96,7 @@ export class Dropout implements Layer {
 
   /** A copy with its own generator, started from seed 0 (an Rng's state cannot be copied). */
   cast(dtype: DType): Dropout {
-    const copy = new Dropout(this.p, { dtype });
+    const copy = new Dropout(this.p);
     if (this.mask !== undefined) {
       copy.mask = this.mask.astype(dtype);
       copy.hasMask = this.hasMask;
@@ -110,6 +114,6 @@ export class Dropout implements Layer {
   }
 
   toSpec(): LayerSpec {
-    return { type: this.typeName, config: { p: this.p, dtype: this.dtype } };
+    return { type: this.typeName, config: { p: this.p } };
   }
 }

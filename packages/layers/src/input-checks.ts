@@ -3,24 +3,37 @@ import { LayerInputError } from "./errors.js";
 import { sameShape } from "./buffer-reuse.js";
 
 interface Described {
-  readonly dtype: DType;
+  /** The dtype of the layer's parameters; undefined for a layer without any, which follows its input. */
+  readonly dtype: DType | undefined;
   describe(): string;
 }
 
+/** Input of another dtype than the parameters': the message shows both fixes in code. */
 export function checkDType(layer: Described, x: Tensor, what = "input"): void {
-  if (x.dtype !== layer.dtype) {
+  if (layer.dtype !== undefined && x.dtype !== layer.dtype) {
     throw new LayerInputError(
       layer.describe(),
-      `expected ${layer.dtype} ${what}, got ${x.dtype} (convert the ${what} with astype('${layer.dtype}') or the layer with cast('${x.dtype}'))`,
+      `expected ${layer.dtype} ${what}, got ${x.dtype}: convert the ${what} with x.astype("${layer.dtype}"), ` +
+        `or the model with model = model.cast("${x.dtype}") (cast returns a converted copy)`,
     );
   }
+}
+
+/** Anything but a Tensor (a plain array, undefined) is refused before it reaches the arithmetic. */
+export function checkTensorInput(layer: Described, x: unknown, what = "input"): void {
+  if (typeof x === "object" && x !== null && "data" in x && "shape" in x && "dtype" in x) return;
+  const got = Array.isArray(x) ? "a plain array" : x === null ? "null" : typeof x;
+  const fix = Array.isArray(x) ? `; wrap it with tensor(...) from @nn/tensor, or use model.predict(array)` : "";
+  throw new LayerInputError(layer.describe(), `expected a Tensor ${what}, got ${got}${fix}`);
 }
 
 /** A batch [n, features]: what Dense and BatchNorm1d take. */
 export function checkMatrix(layer: Described, x: Tensor, features: number): void {
   checkDType(layer, x);
   if (x.rank !== 2 || x.shape[1] !== features) {
-    throw new LayerInputError(layer.describe(), `expected input [n, ${features}], got ${formatShape(x.shape)}`);
+    // A single example is still a batch of one, as in PyTorch and Keras.
+    const hint = x.rank === 1 && x.shape[0] === features ? ` (one example is a batch of one: [[...]], or x.reshape([1, ${features}]))` : "";
+    throw new LayerInputError(layer.describe(), `expected input [n, ${features}], got ${formatShape(x.shape)}${hint}`);
   }
 }
 
@@ -36,7 +49,9 @@ export function checkLastAxis(layer: Described, x: Tensor, features: number | un
 /** The incoming gradient must match the output of the last forward. */
 export function checkGradient(layer: Described, dy: Tensor, output: Tensor | undefined): Tensor {
   if (output === undefined) throw new LayerInputError(layer.describe(), "backward called before forward");
-  checkDType(layer, dy, "gradient");
+  if (dy.dtype !== output.dtype) {
+    throw new LayerInputError(layer.describe(), `expected a ${output.dtype} gradient (the dtype of the last output), got ${dy.dtype}`);
+  }
   if (!sameShape(dy.shape, output.shape)) {
     throw new LayerInputError(layer.describe(), `expected gradient ${formatShape(output.shape)} (the shape of the last output), got ${formatShape(dy.shape)}`);
   }

@@ -98,15 +98,17 @@ describe("activations: backward against central differences (float64)", () => {
 });
 
 describe("activations: dtypes and errors", () => {
-  it.each(cases)("%s works in float32 and float64 and refuses the other dtype", (_name, make) => {
-    const layer64 = make();
-    const layer32 = layer64.cast("float32");
+  it.each(cases)("%s has no dtype of its own: one instance computes in float32 and float64, as its input", (_name, make) => {
+    const layer = make(); // built with the deprecated { dtype: "float64" }, which is ignored
+    expect(layer.dtype).toBeUndefined();
     const x64 = awayFromKinks(3);
-    const y32 = layer32.forward(x64.astype("float32"));
+    const y32 = layer.forward(x64.astype("float32"));
     expect(y32.dtype).toBe("float32");
-    const y64 = layer64.forward(x64);
+    const y64 = layer.forward(x64);
+    expect(y64.dtype).toBe("float64");
     for (let i = 0; i < y64.size; i++) expect(y32.data[i]).toBeCloseTo(y64.data[i], 5);
-    expect(() => layer32.forward(x64)).toThrow(/expected float32 input, got float64/);
+    expect(layer.backward(randn(x64.shape, createRng(4), { dtype: "float64" })).dtype).toBe("float64");
+    expect(layer.cast("float32").dtype).toBeUndefined();
   });
 
   it("rejects bad options naming the option and the range", () => {

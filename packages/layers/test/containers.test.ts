@@ -1,6 +1,6 @@
-import { createRng, randn, tensor } from "@nn/tensor";
+import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
-import { BatchNorm1d, Dense, Dropout, LayerInputError, LayerNorm, ReLU, Residual, Sequential, Tanh } from "../src/index.js";
+import { BatchNorm1d, Dense, Dropout, LayerInputError, LayerNorm, ReLU, Residual, Sequential, Sigmoid, Softmax, Tanh } from "../src/index.js";
 import { checkLayerGradients } from "./helpers/numeric-gradient.js";
 
 describe("Sequential", () => {
@@ -51,11 +51,51 @@ describe("Sequential", () => {
     );
   });
 
-  it("refuses mixed dtypes and empty layer lists", () => {
-    expect(() => new Sequential([new Dense(2, 2), new ReLU({ dtype: "float64" })])).toThrow(
-      "Sequential: layers[1] ReLU is float64 but layers[0] is float32; cast one of them",
+  it("refuses mixed parameter dtypes, showing the fix in code, and empty layer lists", () => {
+    expect(() => new Sequential([new Dense(2, 2, { dtype: "float64" }), new ReLU(), new Dense(2, 1)])).toThrow(
+      'Sequential: layers[2] Dense(2→1) holds float32 parameters but layers[0] Dense(2→2) holds float64; build both in one dtype ({ dtype: "float64" }), ' +
+        'or convert the odd one out: layers[2].cast("float64") returns a converted copy. A whole model converts with model = model.cast("float64") (a copy; the original is unchanged).',
     );
     expect(() => new Sequential([])).toThrow("Sequential: expected a non-empty array of layers");
+  });
+
+  it("takes bare activations, Dropout and Softmax in a float64 model (they follow their input)", () => {
+    const layers = [new Dense(2, 3, { dtype: "float64", rng: createRng(1) }), new ReLU(), new Dropout(0.5), new Dense(3, 2, { dtype: "float64" }), new Softmax()];
+    const model = new Sequential(layers);
+    expect(model.dtype).toBe("float64");
+    const y = model.forward(randn([4, 2], createRng(2), { dtype: "float64" }));
+    expect(y.dtype).toBe("float64");
+    // the legacy { dtype } option on a parameterless layer is accepted and ignored
+    expect(new Sequential([new Dense(2, 2, { dtype: "float64" }), new ReLU({ dtype: "float32" })]).dtype).toBe("float64");
+    // a model without parameters has no dtype and follows its input
+    const activations = new Sequential([new Tanh(), new Sigmoid()]);
+    expect(activations.dtype).toBeUndefined();
+    expect(activations.forward(tensor([[0]], "float64")).dtype).toBe("float64");
+  });
+
+  it("honours a subclass that overrides forward or backward of a built-in layer", () => {
+    class Doubled extends ReLU {
+      override forward(x: Tensor, mode?: "train" | "eval"): Tensor {
+        const y = super.forward(x, mode);
+        for (let i = 0; i < y.size; i++) y.data[i] *= 2;
+        return y;
+      }
+      override backward(dy: Tensor): Tensor {
+        const dx = super.backward(dy);
+        for (let i = 0; i < dx.size; i++) dx.data[i] *= 2;
+        return dx;
+      }
+    }
+    const model = new Sequential([new Doubled()]);
+    expect(Array.from(model.forward(tensor([[-1, 3]])).data)).toEqual([0, 6]);
+    expect(Array.from(model.backward(tensor([[5, 5]])).data)).toEqual([0, 10]);
+  });
+
+  it("refuses input of the other dtype, showing both fixes in code", () => {
+    const model = new Sequential([new Dense(2, 1)]);
+    expect(() => model.forward(tensor([[1, 2]], "float64"))).toThrow(
+      'Sequential(1 layer): expected float32 input, got float64: convert the input with x.astype("float32"), or the model with model = model.cast("float64") (cast returns a converted copy)',
+    );
   });
 
   it("cast gives an independent model in the other dtype with the same values", () => {

@@ -32,7 +32,7 @@ describe("unknown-option-keys-refused: each constructor names the key and the cl
   it("correct keys still build the layer they describe", () => {
     const dense = new Dense(2, 3, { bias: false, init: "zeros", rng: createRng(1), dtype: "float64" });
     expect(dense.parameters().map((p) => p.name)).toEqual(["weight"]);
-    expect(new GELU({ approximate: "tanh", dtype: "float64" }).dtype).toBe("float64");
+    expect(new GELU({ approximate: "tanh", dtype: "float64" }).approximate).toBe("tanh");
   });
 });
 

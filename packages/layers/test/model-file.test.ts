@@ -63,10 +63,13 @@ describe("model file round trip", () => {
   });
 
   it("layerFromJSON rebuilds a single layer from its spec", () => {
-    const spec = { type: "LeakyReLU", config: { alpha: 0.3, dtype: "float64" } };
-    const layer = layerFromJSON(spec);
+    const layer = layerFromJSON({ type: "LeakyReLU", config: { alpha: 0.3 } });
     expect(layer.describe()).toBe("LeakyReLU(0.3)");
-    expect(layer.dtype).toBe("float64");
+    expect(layer.dtype).toBeUndefined();
+    expect(layer.toSpec()).toEqual({ type: "LeakyReLU", config: { alpha: 0.3 } });
+    // files written by 0.1 stored a dtype on layers without parameters: still read, then ignored
+    expect(layerFromJSON({ type: "LeakyReLU", config: { alpha: 0.3, dtype: "float64" } }).dtype).toBeUndefined();
+    expect(() => layerFromJSON({ type: "ReLU", config: { dtype: "float16" } })).toThrow('model file: layer.config.dtype must be one of "float32", "float64", got "float16"');
   });
 });
 
@@ -101,9 +104,14 @@ describe("model file refusals name the field", () => {
     const extraOption = validFile();
     layersOf(extraOption)[1].config.inplace = true;
     expect(refusal(extraOption)).toBe("model file: layers[1].config.inplace is not an option of ReLU (options: dtype)");
+    // float32 Dense, ReLU, float64 Dense, each with weights of its own dtype: the mix itself is refused
     const mixed = validFile();
-    layersOf(mixed)[1].config.dtype = "float64";
-    expect(refusal(mixed)).toBe("model file: layers[1] is ReLU in float64 but layers[0] is float32; a model has one dtype");
+    const f64 = JSON.parse(JSON.stringify(new Sequential([new Dense(3, 1, { dtype: "float64" })]).toJSON())) as JsonObject;
+    layersOf(mixed)[2] = layersOf(f64)[0];
+    const weights = mixed.weights as JsonObject, weights64 = f64.weights as JsonObject;
+    weights["layers.2.weight"] = weights64["layers.0.weight"];
+    weights["layers.2.bias"] = weights64["layers.0.bias"];
+    expect(refusal(mixed)).toBe("model file: layers[2] is Dense(3→1) in float64 but layers[0] is float32; a model has one dtype");
     const noLayers = validFile();
     delete noLayers.layers;
     expect(refusal(noLayers)).toBe("model file: layers must be an array, got nothing (missing)");

@@ -288,7 +288,7 @@ export class TrainingSession implements SessionController {
       const input = gridInputs(bounds, cols, rows);
       this.mapGrid = { key, input: this.run.scaler === undefined ? input : this.run.scaler.transform(input) };
     }
-    const model = (this.mapModel ??= this.run.model.cast(this.run.model.dtype));
+    const model = (this.mapModel ??= this.run.model.cast(this.run.model.dtype ?? "float32"));
     const from = this.run.model.parameters();
     model.parameters().forEach((p, i) => p.value.data.set(from[i].value.data));
     return fieldFromOutputs(model.forward(this.mapGrid.input, "eval"), cols, rows, placePoints(this.data.dataset, bounds, cols, rows));

@@ -1,12 +1,17 @@
 import { checkOptions, optionKeys } from "@nn/tensor";
 import type { DType, Tensor, TypedArray } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
-import { checkDType, checkDTypeOption, checkGradient } from "../input-checks.js";
+import { checkDTypeOption, checkGradient } from "../input-checks.js";
 import type { JsonObject, LayerSpec } from "../json.js";
-import type { Layer, Mode } from "../layer.js";
+import type { Mode } from "../layer.js";
+import { LayerBase, backwardShared, forwardShared } from "../layer-base.js";
 import type { NamedBuffer, Parameter } from "../parameter.js";
 
 export interface ActivationOptions {
+  /**
+   * @deprecated Ignored: a layer without parameters computes in the dtype of its input. Still
+   * accepted (and checked to be 'float32' or 'float64') so code written for 0.1 keeps working.
+   */
   dtype?: DType;
 }
 
@@ -16,37 +21,36 @@ export const ACTIVATION_OPTIONS = optionKeys<ActivationOptions>()("dtype");
  * An activation applied to each element on its own, to input of any shape. Subclasses hold only
  * the two loops of their formula: `apply` (y from x) and `gradient` (dx from x, y and dy).
  */
-export abstract class ElementwiseActivation implements Layer {
-  abstract readonly typeName: string;
-  readonly dtype: DType;
+export abstract class ElementwiseActivation extends LayerBase {
+  /** Always undefined: no parameters, so the layer follows the dtype of its input. */
+  readonly dtype: DType | undefined = undefined;
   private x: Tensor | undefined;
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
 
   /** `knownOptions`: the option keys of the subclass, for `checkOptions`. */
   constructor(options: ActivationOptions = {}, knownOptions: readonly string[] = ACTIVATION_OPTIONS) {
+    super();
     checkOptions(new.target.name, options, knownOptions);
-    this.dtype = checkDTypeOption(new.target.name, options.dtype);
+    checkDTypeOption(new.target.name, options.dtype);
   }
 
   /** y[i] = f(x[i]) for every i. */
   protected abstract apply(x: TypedArray, y: TypedArray): void;
   /** dx[i] = dy[i] · f'(x[i]), with y[i] = f(x[i]) available when it is cheaper. */
   protected abstract gradient(x: TypedArray, y: TypedArray, dy: TypedArray, dx: TypedArray): void;
-  abstract cast(dtype: DType): Layer;
 
-  forward(x: Tensor, _mode: Mode = "train"): Tensor {
-    checkDType(this, x);
-    const y = reuseLike(this.y, x, this.dtype);
+  [forwardShared](x: Tensor, _mode: Mode): Tensor {
+    const y = reuseLike(this.y, x, x.dtype);
     this.apply(x.data, y.data);
     this.x = x;
     this.y = y;
     return y;
   }
 
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     const y = checkGradient(this, dy, this.y);
-    const dx = reuseLike(this.dx, dy, this.dtype);
+    const dx = reuseLike(this.dx, dy, dy.dtype);
     this.gradient((this.x as Tensor).data, y.data, dy.data, dx.data);
     this.dx = dx;
     return dx;
@@ -64,7 +68,7 @@ export abstract class ElementwiseActivation implements Layer {
     return inputFeatures;
   }
 
-  /** Hyper-parameters other than dtype, as stored in the model file. */
+  /** Hyper-parameters, as stored in the model file. */
   protected config(): JsonObject {
     return {};
   }
@@ -75,6 +79,6 @@ export abstract class ElementwiseActivation implements Layer {
   }
 
   toSpec(): LayerSpec {
-    return { type: this.typeName, config: { ...this.config(), dtype: this.dtype } };
+    return { type: this.typeName, config: this.config() };
   }
 }

@@ -37,7 +37,7 @@ export class ELU extends ElementwiseActivation {
     return { alpha: this.alpha };
   }
 
-  cast(dtype: DType): ELU {
-    return new ELU({ alpha: this.alpha, dtype });
+  cast(_dtype: DType): ELU {
+    return new ELU({ alpha: this.alpha });
   }
 }

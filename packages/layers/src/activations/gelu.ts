@@ -75,7 +75,7 @@ export class GELU extends ElementwiseActivation {
     return this.approximate === "tanh" ? "GELU(tanh)" : "GELU";
   }
 
-  cast(dtype: DType): GELU {
-    return new GELU({ approximate: this.approximate, dtype });
+  cast(_dtype: DType): GELU {
+    return new GELU({ approximate: this.approximate });
   }
 }

@@ -28,7 +28,7 @@ export class LeakyReLU extends ElementwiseActivation {
     return { alpha: this.alpha };
   }
 
-  cast(dtype: DType): LeakyReLU {
-    return new LeakyReLU(this.alpha, { dtype });
+  cast(_dtype: DType): LeakyReLU {
+    return new LeakyReLU(this.alpha);
   }
 }

@@ -15,7 +15,7 @@ export class ReLU extends ElementwiseActivation {
     kernels().reluBackward(x, dy, dx);
   }
 
-  cast(dtype: DType): ReLU {
-    return new ReLU({ dtype });
+  cast(_dtype: DType): ReLU {
+    return new ReLU();
   }
 }

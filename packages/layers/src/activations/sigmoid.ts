@@ -17,7 +17,7 @@ export class Sigmoid extends ElementwiseActivation {
     for (let i = 0; i < y.length; i++) dx[i] = dy[i] * y[i] * (1 - y[i]);
   }
 
-  cast(dtype: DType): Sigmoid {
-    return new Sigmoid({ dtype });
+  cast(_dtype: DType): Sigmoid {
+    return new Sigmoid();
   }
 }

@@ -18,7 +18,7 @@ export class SiLU extends ElementwiseActivation {
     }
   }
 
-  cast(dtype: DType): SiLU {
-    return new SiLU({ dtype });
+  cast(_dtype: DType): SiLU {
+    return new SiLU();
   }
 }

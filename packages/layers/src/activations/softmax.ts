@@ -3,12 +3,14 @@ import type { DType, Tensor } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkDTypeOption, checkGradient, checkLastAxis } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
-import type { Layer, Mode } from "../layer.js";
+import type { Mode } from "../layer.js";
+import { LayerBase, backwardShared, forwardShared } from "../layer-base.js";
 import type { NamedBuffer, Parameter } from "../parameter.js";
 
 const SOFTMAX_OPTIONS = optionKeys<SoftmaxOptions>()("dtype");
 
 export interface SoftmaxOptions {
+  /** @deprecated Ignored: Softmax has no parameters and computes in the dtype of its input. */
   dtype?: DType;
 }
 
@@ -17,21 +19,23 @@ export interface SoftmaxOptions {
  * changes nothing mathematically and keeps every exponent ≤ 0). For training a classifier, feed
  * logits to SoftmaxCrossEntropy instead: it fuses the two and its gradient is simply p − y.
  */
-export class Softmax implements Layer {
+export class Softmax extends LayerBase {
   readonly typeName = "Softmax";
-  readonly dtype: DType;
+  /** Always undefined: no parameters, so Softmax follows the dtype of its input. */
+  readonly dtype: DType | undefined = undefined;
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
 
   constructor(options: SoftmaxOptions = {}) {
+    super();
     checkOptions("Softmax", options, SOFTMAX_OPTIONS);
-    this.dtype = checkDTypeOption("Softmax", options.dtype);
+    checkDTypeOption("Softmax", options.dtype);
   }
 
-  forward(x: Tensor, _mode: Mode = "train"): Tensor {
+  [forwardShared](x: Tensor, _mode: Mode): Tensor {
     checkLastAxis(this, x, undefined);
     const k = x.shape[x.rank - 1];
-    const y = reuseLike(this.y, x, this.dtype);
+    const y = reuseLike(this.y, x, x.dtype);
     const xd = x.data, yd = y.data;
     for (let row = 0; row < x.size; row += k) {
       let max = -Infinity;
@@ -49,10 +53,10 @@ export class Softmax implements Layer {
   }
 
   // docs/math_derivations.md §3.9: dx = y ⊙ (dy − Σⱼ dyⱼ·yⱼ), row by row
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     const y = checkGradient(this, dy, this.y);
     const k = y.shape[y.rank - 1];
-    const dx = reuseLike(this.dx, y, this.dtype);
+    const dx = reuseLike(this.dx, y, y.dtype);
     const yd = y.data, g = dy.data, out = dx.data;
     for (let row = 0; row < y.size; row += k) {
       let dot = 0;
@@ -71,8 +75,9 @@ export class Softmax implements Layer {
     return [];
   }
 
-  cast(dtype: DType): Softmax {
-    return new Softmax({ dtype });
+  /** A new Softmax: there is nothing to convert. */
+  cast(_dtype: DType): Softmax {
+    return new Softmax();
   }
 
   outputFeatures(inputFeatures: number | undefined): number | undefined {
@@ -84,6 +89,6 @@ export class Softmax implements Layer {
   }
 
   toSpec(): LayerSpec {
-    return { type: this.typeName, config: { dtype: this.dtype } };
+    return { type: this.typeName, config: {} };
   }
 }

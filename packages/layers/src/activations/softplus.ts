@@ -48,7 +48,7 @@ export class Softplus extends ElementwiseActivation {
     return { beta: this.beta, threshold: this.threshold };
   }
 
-  cast(dtype: DType): Softplus {
-    return new Softplus({ beta: this.beta, threshold: this.threshold, dtype });
+  cast(_dtype: DType): Softplus {
+    return new Softplus({ beta: this.beta, threshold: this.threshold });
   }
 }

@@ -4,18 +4,21 @@ import { LayerInputError } from "../errors.js";
 import { checkDType, checkGradient } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
+import { LayerBase, backwardShared, chainBackward, chainForward, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter } from "../parameter.js";
 
 /** y = x + block(x) (He et al. 2016). The block must map its input to the same shape. */
-export class Residual implements Layer {
+export class Residual extends LayerBase {
   readonly typeName = "Residual";
   readonly block: Layer;
-  readonly dtype: DType;
+  /** The block's parameter dtype (undefined when it has no parameters). */
+  readonly dtype: DType | undefined;
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
   private params: Parameter[] | undefined;
 
   constructor(block: Layer) {
+    super();
     if (block === null || typeof block !== "object" || typeof block.forward !== "function") {
       throw new TypeError("Residual: block must be a Layer");
     }
@@ -23,18 +26,18 @@ export class Residual implements Layer {
     this.dtype = block.dtype;
   }
 
-  forward(x: Tensor, mode: Mode = "train"): Tensor {
+  [forwardShared](x: Tensor, mode: Mode): Tensor {
     checkDType(this, x);
     let fx: Tensor;
     try {
-      fx = this.block.forward(x, mode);
+      fx = chainForward(this.block, x, mode);
     } catch (e) {
       throw e instanceof LayerInputError ? e.within("block") : e;
     }
     if (!sameShape(fx.shape, x.shape)) {
       throw new LayerInputError(this.describe(), `block maps input ${formatShape(x.shape)} to ${formatShape(fx.shape)}; a residual block must keep the shape`);
     }
-    const y = reuseLike(this.y, x, this.dtype);
+    const y = reuseLike(this.y, x, x.dtype);
     const xd = x.data, fd = fx.data, yd = y.data;
     for (let i = 0; i < yd.length; i++) yd[i] = xd[i] + fd[i];
     this.y = y;
@@ -42,15 +45,15 @@ export class Residual implements Layer {
   }
 
   // docs/math_derivations.md §7: dx = dy + block.backward(dy), the identity path passes dy unchanged
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.y);
     let dBlock: Tensor;
     try {
-      dBlock = this.block.backward(dy);
+      dBlock = chainBackward(this.block, dy);
     } catch (e) {
       throw e instanceof LayerInputError ? e.within("block") : e;
     }
-    const dx = reuseLike(this.dx, dy, this.dtype);
+    const dx = reuseLike(this.dx, dy, dy.dtype);
     const g = dy.data, b = dBlock.data, out = dx.data;
     for (let i = 0; i < out.length; i++) out[i] = g[i] + b[i];
     this.dx = dx;

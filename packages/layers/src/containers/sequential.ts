@@ -1,47 +1,72 @@
-import type { DType, Tensor } from "@nn/tensor";
+import { type DType, type NestedArray, Tensor, tensor } from "@nn/tensor";
 import { LayerInputError } from "../errors.js";
-import { checkDType, checkMode } from "../input-checks.js";
+import { checkDType } from "../input-checks.js";
 import type { JsonObject, LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
+import { LayerBase, backwardShared, chainBackward, chainForward, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter, zeroGrad } from "../parameter.js";
 import { type ModelFile, readModelFile, writeModelFile } from "../serialize/model-file.js";
 import { type ModelSummary, formatSummary, summarize } from "../summary.js";
 
 /**
+ * The one dtype of the layers that hold parameters (undefined when none does). Layers without
+ * parameters follow their input, so only these can disagree.
+ */
+function parameterDType(layers: readonly Layer[]): DType | undefined {
+  let first: number | undefined;
+  layers.forEach((layer, i) => {
+    if (layer.dtype === undefined) return;
+    if (first === undefined) {
+      first = i;
+      return;
+    }
+    const dtype = layers[first].dtype as DType;
+    if (layer.dtype !== dtype) {
+      throw new TypeError(
+        `Sequential: layers[${i}] ${layer.describe()} holds ${layer.dtype} parameters but layers[${first}] ${layers[first].describe()} holds ${dtype}; ` +
+          `build both in one dtype ({ dtype: "${dtype}" }), or convert the odd one out: layers[${i}].cast("${dtype}") returns a converted copy. ` +
+          `A whole model converts with model = model.cast("float64") (a copy; the original is unchanged).`,
+      );
+    }
+  });
+  return first === undefined ? undefined : layers[first].dtype;
+}
+
+/**
  * Layers applied in order. Children's parameters are named `layers.<i>.<name>` (PyTorch's
  * state-dict keys); a child's input error is re-thrown with its position (`"layers.2"`).
+ * Children pass their own reused buffers to each other; only the model's final result is copied
+ * out to the caller (docs/design_notes.md, "Who owns a result").
  */
-export class Sequential implements Layer {
+export class Sequential extends LayerBase {
   readonly typeName = "Sequential";
   readonly layers: readonly Layer[];
-  readonly dtype: DType;
+  /** The dtype of the model's parameters; undefined when no layer has any (the model follows its input). */
+  readonly dtype: DType | undefined;
   /** Plain JSON stored with the model by `toJSON(metadata)` and restored by `fromJSON`. */
   metadata: JsonObject | undefined;
   private params: Parameter[] | undefined;
 
   constructor(layers: readonly Layer[]) {
+    super();
     const given: unknown = layers;
     if (!Array.isArray(given) || given.length === 0) throw new TypeError("Sequential: expected a non-empty array of layers");
     layers.forEach((layer, i) => {
       if (layer === null || typeof layer !== "object" || typeof layer.forward !== "function") {
         throw new TypeError(`Sequential: layers[${i}] is not a Layer`);
       }
-      if (layer.dtype !== layers[0].dtype) {
-        throw new TypeError(`Sequential: layers[${i}] ${layer.describe()} is ${layer.dtype} but layers[0] is ${layers[0].dtype}; cast one of them`);
-      }
     });
+    this.dtype = parameterDType(layers);
     this.layers = Object.freeze(layers.slice());
-    this.dtype = layers[0].dtype;
   }
 
-  forward(x: Tensor, mode: Mode = "train"): Tensor {
-    checkMode(this, mode);
+  [forwardShared](x: Tensor, mode: Mode): Tensor {
     checkDType(this, x);
     let h = x;
     const layers = this.layers;
     for (let i = 0; i < layers.length; i++) {
       try {
-        h = layers[i].forward(h, mode);
+        h = chainForward(layers[i], h, mode);
       } catch (e) {
         throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
       }
@@ -50,17 +75,28 @@ export class Sequential implements Layer {
   }
 
   // docs/math_derivations.md §2: the chain rule, applied layer by layer from the output back
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     let g = dy;
     const layers = this.layers;
     for (let i = layers.length - 1; i >= 0; i--) {
       try {
-        g = layers[i].backward(g);
+        g = chainBackward(layers[i], g);
       } catch (e) {
         throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
       }
     }
     return g;
+  }
+
+  /**
+   * The model's output in eval mode (Dropout off, BatchNorm on its running statistics), as a new
+   * tensor. `x` is a Tensor or nested arrays of numbers ([[5.1, 3.5, 1.4, 0.2]]), read in the
+   * model's dtype; a Tensor of the other dtype is converted.
+   */
+  predict(x: Tensor | NestedArray): Tensor {
+    if (Array.isArray(x)) return this.forward(tensor(x, this.dtype ?? "float32"), "eval");
+    if (x instanceof Tensor && this.dtype !== undefined && x.dtype !== this.dtype) return this.forward(x.astype(this.dtype), "eval");
+    return this.forward(x as Tensor, "eval");
   }
 
   parameters(): Parameter[] {

@@ -1,15 +1,18 @@
 import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
-import { reuseLike, sameShape } from "../buffer-reuse.js";
+import { sameShape } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
+import { resultTensor } from "../layer-base.js";
 
 /**
- * A scalar loss of a batch of predictions. `backward()` returns dL/dpred for the inputs of the
- * last `forward` (a buffer reused by the next call: clone it to keep it).
+ * A scalar loss of a batch of predictions. `backward(out?)` returns dL/dpred for the inputs of the
+ * last `forward`: a new tensor the caller owns, or `out` filled in (pred's shape and dtype), which
+ * lets a training loop allocate nothing.
  */
 export interface Loss {
   forward(pred: Tensor, target: Tensor): number;
-  backward(): Tensor;
+  backward(out?: Tensor): Tensor;
 }
+
 
 /**
  * Element-wise losses need pred and target of one shape. A target [n] is also accepted for a
@@ -32,7 +35,6 @@ export function checkPair(loss: string, pred: Tensor, target: Tensor): void {
 export abstract class ElementwiseLoss implements Loss {
   private pred: Tensor | undefined;
   private target: Tensor | undefined;
-  private grad: Tensor | undefined;
 
   /** Σᵢ f(pred[i], target[i]). */
   protected abstract total(pred: Tensor["data"], target: Tensor["data"]): number;
@@ -46,12 +48,11 @@ export abstract class ElementwiseLoss implements Loss {
     return this.total(pred.data, target.data) / pred.size;
   }
 
-  backward(): Tensor {
+  backward(out?: Tensor): Tensor {
     const pred = this.pred;
     if (pred === undefined) throw new LayerInputError(this.constructor.name, "backward called before forward");
-    const grad = reuseLike(this.grad, pred, pred.dtype);
+    const grad = resultTensor(this.constructor.name, pred, out, "gradient");
     this.gradient(pred.data, (this.target as Tensor).data, grad.data, 1 / pred.size);
-    this.grad = grad;
     return grad;
   }
 }

@@ -1,6 +1,7 @@
 import { LayerInputError } from "../errors.js";
 import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
+import { resultTensor } from "../layer-base.js";
 import { checkNumberOption } from "../input-checks.js";
 import type { Loss } from "./loss.js";
 
@@ -21,7 +22,6 @@ export class SoftmaxCrossEntropy implements Loss {
   private logits: Tensor | undefined;
   private target: Tensor | undefined;
   private probs: Tensor | undefined;
-  private grad: Tensor | undefined;
 
   constructor(options: SoftmaxCrossEntropyOptions = {}) {
     checkOptions("SoftmaxCrossEntropy", options, SOFTMAX_CROSS_ENTROPY_OPTIONS);
@@ -79,20 +79,19 @@ export class SoftmaxCrossEntropy implements Loss {
   }
 
   // docs/math_derivations.md §4.3: ∂L/∂zᵢⱼ = (pᵢⱼ·Σₘ qᵢₘ − qᵢⱼ)/n, which is (p − q)/n when q sums to 1
-  backward(): Tensor {
+  backward(out?: Tensor): Tensor {
     const logits = this.logits;
     if (logits === undefined) throw new LayerInputError("SoftmaxCrossEntropy", "backward called before forward");
     const target = this.target as Tensor, p = (this.probs as Tensor).data;
     const n = logits.shape[0], k = logits.shape[1], eps = this.labelSmoothing;
     const byIndex = target.rank === 1;
-    const grad = reuseLike(this.grad, logits, logits.dtype);
+    const grad = resultTensor("SoftmaxCrossEntropy", logits, out, "gradient");
     const g = grad.data, t = target.data;
     for (let i = 0; i < n; i++) {
       let qSum = 0;
       for (let j = 0; j < k; j++) qSum += this.smoothed(t, byIndex, i, j, k, eps);
       for (let j = 0; j < k; j++) g[i * k + j] = (p[i * k + j] * qSum - this.smoothed(t, byIndex, i, j, k, eps)) / n;
     }
-    this.grad = grad;
     return grad;
   }
 }

@@ -1,9 +1,10 @@
 import { type DType, type Tensor, full, tensor, zeros, checkOptions, optionKeys } from "@nn/tensor";
 import { reuseMatrix } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
-import { checkDTypeOption, checkGradient, checkMatrix, checkMode, checkNumberOption, checkPositiveInt } from "../input-checks.js";
+import { checkDTypeOption, checkGradient, checkMatrix, checkNumberOption, checkPositiveInt } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
-import type { Layer, Mode } from "../layer.js";
+import type { Mode } from "../layer.js";
+import { LayerBase, backwardShared, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "../parameter.js";
 
 const BATCH_NORM_OPTIONS = optionKeys<BatchNorm1dOptions>()("eps", "momentum", "dtype");
@@ -22,7 +23,7 @@ export interface BatchNorm1dOptions {
  * (running_var from the unbiased variance); evaluation normalises by the running statistics.
  * Then y = γ·x̂ + β with γ (`weight`) starting at 1 and β (`bias`) at 0.
  */
-export class BatchNorm1d implements Layer {
+export class BatchNorm1d extends LayerBase {
   readonly typeName = "BatchNorm1d";
   readonly features: number;
   readonly eps: number;
@@ -41,6 +42,7 @@ export class BatchNorm1d implements Layer {
   private trainedForward = false;
 
   constructor(features: number, options: BatchNorm1dOptions = {}) {
+    super();
     checkOptions("BatchNorm1d", options, BATCH_NORM_OPTIONS);
     this.features = checkPositiveInt("BatchNorm1d", "features", features);
     this.eps = checkNumberOption("BatchNorm1d", "eps", options.eps ?? 1e-5, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
@@ -54,8 +56,7 @@ export class BatchNorm1d implements Layer {
     this.invStd = new Float64Array(features);
   }
 
-  forward(x: Tensor, mode: Mode = "train"): Tensor {
-    checkMode(this, mode);
+  [forwardShared](x: Tensor, mode: Mode): Tensor {
     checkMatrix(this, x, this.features);
     const n = x.shape[0], c = this.features;
     const train = mode !== "eval";
@@ -102,7 +103,7 @@ export class BatchNorm1d implements Layer {
   }
 
   // docs/math_derivations.md §6.1
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.y);
     const xhat = this.xhat as Tensor;
     const n = xhat.shape[0], c = this.features;

@@ -3,7 +3,8 @@ import { reuseLike } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
 import { checkDTypeOption, checkGradient, checkLastAxis, checkNumberOption, checkPositiveInt } from "../input-checks.js";
 import type { LayerSpec } from "../json.js";
-import type { Layer, Mode } from "../layer.js";
+import type { Mode } from "../layer.js";
+import { LayerBase, backwardShared, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "../parameter.js";
 
 const LAYER_NORM_OPTIONS = optionKeys<LayerNormOptions>()("eps", "dtype");
@@ -19,7 +20,7 @@ export interface LayerNormOptions {
  * normalised by its own mean and biased variance, then y = γ·x̂ + β elementwise (γ = `weight`
  * starts at 1, β = `bias` at 0). Train and eval behave the same.
  */
-export class LayerNorm implements Layer {
+export class LayerNorm extends LayerBase {
   readonly typeName = "LayerNorm";
   readonly features: number;
   readonly eps: number;
@@ -33,6 +34,7 @@ export class LayerNorm implements Layer {
   private dx: Tensor | undefined;
 
   constructor(features: number, options: LayerNormOptions = {}) {
+    super();
     checkOptions("LayerNorm", options, LAYER_NORM_OPTIONS);
     this.features = checkPositiveInt("LayerNorm", "features", features);
     this.eps = checkNumberOption("LayerNorm", "eps", options.eps ?? 1e-5, (v) => v > 0 && Number.isFinite(v), "a finite number > 0");
@@ -41,7 +43,7 @@ export class LayerNorm implements Layer {
     this.bias = new OwnParameter("bias", zeros([features], this.dtype), "norm-bias");
   }
 
-  forward(x: Tensor, _mode: Mode = "train"): Tensor {
+  [forwardShared](x: Tensor, _mode: Mode): Tensor {
     checkLastAxis(this, x, this.features);
     const d = this.features, rows = x.size / d;
     if (this.invStd.length !== rows) this.invStd = new Float64Array(rows);
@@ -72,7 +74,7 @@ export class LayerNorm implements Layer {
   }
 
   // docs/math_derivations.md §6.2
-  backward(dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.y);
     const xhat = this.xhat as Tensor;
     const d = this.features, rows = xhat.size / d;

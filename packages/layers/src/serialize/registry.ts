@@ -79,8 +79,16 @@ function declared(name: string, dtype: DType, shape: number[]): DeclaredWeight {
   return { name, dtype, shape };
 }
 
-function activation(type: string, make: (dtype: "float32" | "float64") => Layer): void {
-  registerLayer(type, ["dtype"], (c, p) => make(readDType(c.dtype, `${p}.dtype`)), noWeights);
+/** Files written before 0.2 store a dtype for layers without parameters: still read (and checked), then ignored. */
+function legacyDType(config: JsonObject, path: string): void {
+  if (config.dtype !== undefined) readDType(config.dtype, `${path}.dtype`);
+}
+
+function activation(type: string, make: () => Layer): void {
+  registerLayer(type, ["dtype"], (c, p) => {
+    legacyDType(c, p);
+    return make();
+  }, noWeights);
 }
 
 registerLayer("Dense", ["inFeatures", "outFeatures", "bias", "init", "dtype"], (c, p) =>
@@ -94,23 +102,31 @@ registerLayer("Dense", ["inFeatures", "outFeatures", "bias", "init", "dtype"], (
   const weight = declared("weight", dtype, [inFeatures, outFeatures]);
   return { own: readBoolean(c.bias, `${p}.bias`) ? [weight, declared("bias", dtype, [outFeatures])] : [weight] };
 });
-activation("ReLU", (dtype) => new ReLU({ dtype }));
-activation("Sigmoid", (dtype) => new Sigmoid({ dtype }));
-activation("Tanh", (dtype) => new Tanh({ dtype }));
-activation("SiLU", (dtype) => new SiLU({ dtype }));
-activation("Softmax", (dtype) => new Softmax({ dtype }));
-registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => new LeakyReLU(readNumber(c.alpha, `${p}.alpha`), { dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
-registerLayer("ELU", ["alpha", "dtype"], (c, p) => new ELU({ alpha: readNumber(c.alpha, `${p}.alpha`), dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
-registerLayer("GELU", ["approximate", "dtype"], (c, p) =>
-  new GELU({ approximate: readChoice(c.approximate, `${p}.approximate`, ["none", "tanh"] as const), dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
-registerLayer("Softplus", ["beta", "threshold", "dtype"], (c, p) =>
-  new Softplus({
-    beta: readNumber(c.beta, `${p}.beta`, positiveFinite, "a finite number > 0"),
-    threshold: readNumber(c.threshold, `${p}.threshold`),
-    dtype: readDType(c.dtype, `${p}.dtype`),
-  }), noWeights);
-registerLayer("Dropout", ["p", "dtype"], (c, p) =>
-  new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"), { dtype: readDType(c.dtype, `${p}.dtype`) }), noWeights);
+activation("ReLU", () => new ReLU());
+activation("Sigmoid", () => new Sigmoid());
+activation("Tanh", () => new Tanh());
+activation("SiLU", () => new SiLU());
+activation("Softmax", () => new Softmax());
+registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => {
+  legacyDType(c, p);
+  return new LeakyReLU(readNumber(c.alpha, `${p}.alpha`));
+}, noWeights);
+registerLayer("ELU", ["alpha", "dtype"], (c, p) => {
+  legacyDType(c, p);
+  return new ELU({ alpha: readNumber(c.alpha, `${p}.alpha`) });
+}, noWeights);
+registerLayer("GELU", ["approximate", "dtype"], (c, p) => {
+  legacyDType(c, p);
+  return new GELU({ approximate: readChoice(c.approximate, `${p}.approximate`, ["none", "tanh"] as const) });
+}, noWeights);
+registerLayer("Softplus", ["beta", "threshold", "dtype"], (c, p) => {
+  legacyDType(c, p);
+  return new Softplus({ beta: readNumber(c.beta, `${p}.beta`, positiveFinite, "a finite number > 0"), threshold: readNumber(c.threshold, `${p}.threshold`) });
+}, noWeights);
+registerLayer("Dropout", ["p", "dtype"], (c, p) => {
+  legacyDType(c, p);
+  return new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"));
+}, noWeights);
 
 /** The scale and shift every norm layer has, one per feature. */
 function normWeights(c: JsonObject, p: string): { features: number; dtype: DType; own: DeclaredWeight[] } {
@@ -143,9 +159,11 @@ export function layersFromJSON(value: unknown, path: string): Layer[] {
   const list = readArray(value, path);
   if (list.length === 0) throw new ModelFileError(path, "must hold at least one layer, got an empty array");
   const layers = list.map((spec, i) => layerFromJSON(spec, `${path}[${i}]`));
+  // Only layers with parameters have a dtype; the others follow their input.
+  const typed = layers.findIndex((layer) => layer.dtype !== undefined);
   layers.forEach((layer, i) => {
-    if (layer.dtype !== layers[0].dtype) {
-      throw new ModelFileError(`${path}[${i}]`, `is ${layer.describe()} in ${layer.dtype} but ${path}[0] is ${layers[0].dtype}; a model has one dtype`);
+    if (layer.dtype !== undefined && layer.dtype !== layers[typed].dtype) {
+      throw new ModelFileError(`${path}[${i}]`, `is ${layer.describe()} in ${layer.dtype} but ${path}[${typed}] is ${layers[typed].dtype}; a model has one dtype`);
     }
   });
   return layers;
