@@ -2,6 +2,7 @@ import type { EpochEndEvent } from "@nn/train";
 import type { EpochPoint } from "../state/trainer-state.js";
 import { formatRate } from "../ui/ProgressBar.js";
 import { formatLr } from "../state/reducer.js";
+import { formatMetric } from "./format-number.js";
 
 /** How often plain mode prints: every epoch for short runs, about 20 lines for long ones. */
 export function plainEvery(epochs: number): number {
@@ -9,7 +10,7 @@ export function plainEvery(epochs: number): number {
 }
 
 const pct = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? "-" : `${(v * 100).toFixed(1)}%`);
-const num = (v: number | undefined): string => (v === undefined ? "-" : v.toFixed(4));
+const num = (v: number | undefined): string => (v === undefined ? "-" : formatMetric(v));
 
 /** `epoch 100/2000  loss 0.3012  acc 87.5%  val_loss 0.3120  val_acc 86.0%  lr 0.1  12.3k samples/s` */
 export function formatEpochLine(event: EpochEndEvent, point: EpochPoint): string {

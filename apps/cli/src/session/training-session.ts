@@ -5,6 +5,7 @@ import type { TrainOptions } from "../args/train-options.js";
 import type { EpochPoint, LayerNorm, TrainingSnapshot } from "../state/trainer-state.js";
 import type { DecisionField } from "../ui/decision-map.js";
 import type { RunDescription } from "../ui/Header.js";
+import { failureInCliTerms } from "../report/failure-advice.js";
 import { buildRun, type BuiltRun } from "./build-run.js";
 import { dataBounds, fieldFromOutputs, gridInputs, placePoints, type Bounds } from "./decision-field.js";
 import { describeRun } from "./describe-run.js";
@@ -177,7 +178,7 @@ export class TrainingSession implements SessionController {
       if (this.trainer.done) this.complete();
       return true;
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(String(error));
+      this.error = failureInCliTerms(error);
       this.complete();
       return false;
     }

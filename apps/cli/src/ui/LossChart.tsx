@@ -3,6 +3,7 @@ import { ChartView } from "./ChartView.js";
 import { renderLineChart, type ChartSeries } from "./line-chart.js";
 import { TRAIN_COLOR, VALIDATION_COLOR } from "./palette.js";
 import type { EpochPoint } from "../state/trainer-state.js";
+import { formatMetric } from "../report/format-number.js";
 
 export interface LossChartProps {
   readonly points: readonly EpochPoint[];
@@ -29,9 +30,9 @@ export function LossChart({ points, width, height, logScale }: LossChartProps) {
         <Text bold>loss</Text>
         <Text dimColor>{logScale ? " (log scale)" : " (linear)"}</Text>
         {"  "}
-        <Text color={TRAIN_COLOR}>━ train {last ? last.loss.toFixed(4) : ""}</Text>
+        <Text color={TRAIN_COLOR}>━ train {last ? formatMetric(last.loss) : ""}</Text>
         {"  "}
-        <Text color={VALIDATION_COLOR}>━ validation {last?.valLoss !== undefined ? last.valLoss.toFixed(4) : ""}</Text>
+        <Text color={VALIDATION_COLOR}>━ validation {last?.valLoss !== undefined ? formatMetric(last.valLoss) : ""}</Text>
       </Text>
       <ChartView rows={renderLineChart(series, { width, height, logScale })} />
     </Box>
