@@ -9,7 +9,7 @@ const nodeBuiltins = [
 ];
 
 export default defineConfig(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**", "**/.readme-blocks/**"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

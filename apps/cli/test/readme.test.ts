@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { TRAIN_FLAGS } from "../src/args/train-options.js";
 import { COMMANDS } from "../src/commands/registry.js";
 import { KEY_HELP } from "../src/ui/HelpOverlay.js";
+import { runReadme } from "../../../test-support/readme-blocks.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -22,5 +23,12 @@ describe("README documents the whole interface", () => {
     for (const [key] of KEY_HELP) {
       for (const k of key.split(" / ")) expect(readme).toContain(`\`${k}\``);
     }
+  });
+});
+
+describe("README code blocks (test-support/readme-blocks.ts)", () => {
+  it("every block of this README and of the repository's README runs or says why not", async () => {
+    await expect(runReadme(new URL("../README.md", import.meta.url))).resolves.toBeDefined();
+    await expect(runReadme(new URL("../../../README.md", import.meta.url))).resolves.toBeDefined();
   });
 });

@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { runReadme } from "../../../test-support/readme-blocks.js";
 
+// Every code block of the README runs (test-support/readme-blocks.ts); here its results are checked.
 describe("README", () => {
-  it("shows test/readme-example.ts verbatim, and that example runs with the results its comments state", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
-    const block = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(block?.[1]).toBe(example);
-    const { summary } = (await import("./readme-example.js")) as { summary: Record<string, unknown> };
-    expect(summary).toEqual({
+  it("the example runs with the results its comments state", async () => {
+    const [example] = await runReadme(new URL("../README.md", import.meta.url));
+    expect(example.exports.summary).toEqual({
       trainRows: 150,
       testRows: 50,
       seen: 150,

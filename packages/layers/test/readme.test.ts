@@ -2,23 +2,27 @@ import { readFileSync } from "node:fs";
 import type { Tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { countConstructions } from "./helpers/count-allocations.js";
+import { type BlockRun, runReadme } from "../../../test-support/readme-blocks.js";
+
+// Every code block of the README runs (test-support/readme-blocks.ts); here its results are checked.
+let runs: Promise<BlockRun[]> | undefined;
+const readmeRuns = (): Promise<BlockRun[]> => (runs ??= runReadme(new URL("../README.md", import.meta.url)));
 
 describe("README", () => {
-  it("shows test/readme-example.ts verbatim, and that example runs", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
-    const block = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(block?.[1]).toBe(example);
-    const result = (await import("./readme-example.js")) as { lossBefore: number; lossAfter: number; sameOutput: boolean; first: Tensor; second: Tensor };
+  it("every block runs: XOR is learnt, kept results survive later calls, the saved model answers alike, writes follow links", async () => {
+    const [example, files] = await readmeRuns();
+    const result = example.exports as { lossBefore: number; lossAfter: number; sameOutput: boolean; first: Tensor; second: Tensor };
     expect(result.lossAfter).toBeLessThan(result.lossBefore);
     expect(result.sameOutput).toBe(true);
     // XOR learnt: logit of [0, 1] above 0, of [1, 1] below; the first result survived the second call.
     expect(result.first.data[0]).toBeGreaterThan(0);
     expect(result.second.data[0]).toBeLessThan(0);
+    expect(files.exports).toEqual({ written: "{}", namesTheDirectory: true });
   });
 
   it("its training step allocates nothing after the first", async () => {
-    const { trainStep } = (await import("./readme-example.js")) as { trainStep: (lr: number) => number };
+    const [example] = await readmeRuns();
+    const trainStep = example.exports.trainStep as (lr: number) => number;
     trainStep(0.01);
     expect(countConstructions(() => {
       for (let step = 0; step < 50; step++) trainStep(0.01);

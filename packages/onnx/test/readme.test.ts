@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
+// Every code block of the README runs (test-support/readme-blocks.ts); here its results are checked.
 import { describe, expect, it } from "vitest";
 import type { Sequential } from "@nn/layers";
+import { runReadme } from "../../../test-support/readme-blocks.js";
 
 describe("README", () => {
-  it("shows test/readme-example.ts verbatim, and that example runs", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
-    expect(/```ts\n([\s\S]*?)```/.exec(readme)?.[1]).toBe(example);
-    const { maxDifference, reimported } = (await import("./readme-example.js")) as { maxDifference: number; reimported: Sequential };
+  it("the example runs: ONNX Runtime agrees with nn, and the import is the same network", async () => {
+    const [example] = await runReadme(new URL("../README.md", import.meta.url));
+    const { maxDifference, reimported } = example.exports as { maxDifference: number; reimported: Sequential };
     expect(maxDifference).toBeLessThan(1e-6);
     expect(reimported.layers.map((l) => l.typeName)).toEqual(["Dense", "ReLU", "Dense", "ReLU", "Dense", "Sigmoid"]);
   });

@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Tensor } from "../src/index.js";
+import { runReadme } from "../../../test-support/readme-blocks.js";
 
+// Every code block of the README runs (test-support/readme-blocks.ts); here its results are checked.
 describe("README", () => {
-  it("shows test/readme-example.ts verbatim, and that example runs", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
-    const block = /```ts\n([\s\S]*?)```/.exec(readme);
-    expect(block?.[1]).toBe(example);
-
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const result = await import("./readme-example.js");
-    log.mockRestore();
+  it("every block runs, with the results its comments state", async () => {
+    const [example, options] = await runReadme(new URL("../README.md", import.meta.url));
+    const result = example.exports as { rowSums: Tensor; probs: Tensor; predicted: Tensor; big: number[]; dW: Tensor };
     for (const s of result.rowSums.data) expect(s).toBeCloseTo(1, 14);
     // The predicted class of each row is the larger of its two probabilities.
     const p = result.probs.toArray() as number[][];
@@ -20,19 +17,8 @@ describe("README", () => {
     expect(result.dW.shape).toEqual([3, 2]);
     for (const row of result.dW.toArray() as number[][]) expect(row[0] + row[1]).toBeCloseTo(0, 14);
     expect(Math.abs(result.dW.data[0])).toBeGreaterThan(0);
-  });
-});
-
-describe("README options example", () => {
-  it("shows test/readme-options-example.ts verbatim, and its comments are the results", async () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const example = readFileSync(new URL("./readme-options-example.ts", import.meta.url), "utf8");
-    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-    expect(blocks).toContain(example);
-    const result = await import("./readme-options-example.js");
-    expect(result.distance).toBe(1);
-    expect(result.suggestion).toBe("moons");
-    expect(result.message).toBe('SGD: unknown option "momentun" (did you mean "momentum"?)');
+    // "trian" → "train" is one swap of adjacent letters (optimal string alignment counts it as 1 edit).
+    expect(options.exports).toEqual({ distance: 1, suggestion: "moons", message: 'SGD: unknown option "momentun" (did you mean "momentum"?)' });
   });
 });
 

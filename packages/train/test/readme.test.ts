@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
-
-const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-const example = readFileSync(new URL("./readme-example.ts", import.meta.url), "utf8");
+// Every code block of the README runs here (test-support/readme-blocks.ts), and what it prints is checked.
+import { describe, expect, it } from "vitest";
+import { runReadme } from "../../../test-support/readme-blocks.js";
 
 describe("README", () => {
-  it("shows test/readme-example.ts verbatim as its first ts block", () => {
-    const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(example);
-  });
-
   it("the example runs and learns the moons", async () => {
-    const lines: string[] = [];
-    const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
-    try {
-      await import("./readme-example.js");
-    } finally {
-      log.mockRestore();
-    }
+    const [example] = await runReadme(new URL("../README.md", import.meta.url));
+    const lines = example.printed;
     expect(lines[0]).toMatch(/^epoch 25: loss \d\.\d{3}, lr 0\.01, val accuracy 0\.\d+$/);
     const accuracy = Number(/test accuracy (\d+\.\d)%/.exec(lines.at(-1) ?? "")?.[1]);
     expect(accuracy).toBeGreaterThanOrEqual(90);
