@@ -1,4 +1,4 @@
-import { type Tensor, ShapeError, add, formatShape, full, ones, sameShape } from "@nn/tensor";
+import { type Tensor, ShapeError, add, formatShape, full, kernels, ones, sameShape } from "@nn/tensor";
 import type { Variable } from "./variable.js";
 
 /**
@@ -94,7 +94,7 @@ function seedGradient(root: Variable, seed: Tensor | number | undefined): Tensor
 function accumulate(v: Variable, g: Tensor): void {
   const target = v.grad;
   const addend = g.dtype === target.dtype ? g : g.astype(target.dtype);
-  add(target, addend, target);
+  if (target.size > 0) kernels().axpy(1, addend.data, target.data);
 }
 
 function freedGraph(v: Variable): Error {

@@ -51,9 +51,21 @@ function binary(op: BinaryOp, aIn: Operand, bIn: Operand, out: Tensor | undefine
     }
   }
   if (result.size === 0) return result;
+  if (op === "add" && typeof a !== "number" && typeof b !== "number" && isRowBroadcast(a, b)) {
+    // A row added to every row of a matrix (a bias): the layers' kernel does it in one pass,
+    // several times faster than the general broadcast loop, with the same single rounding.
+    if (result.data !== a.data) result.data.set(a.data);
+    kernels().addRow(result.data, b.data, a.shape[0], a.shape[1]);
+    return result;
+  }
   const layout = broadcastLayout(shape, aShape, bShape);
   kernels().binary(op, operandData(a, dtype), layout.aStrides, operandData(b, dtype), layout.bStrides, result.data, layout.shape);
   return result;
+}
+
+/** [rows, cols] + [cols] in one dtype. */
+function isRowBroadcast(a: Tensor, b: Tensor): boolean {
+  return a.dtype === b.dtype && a.rank === 2 && b.rank === 1 && a.shape[1] === b.shape[0];
 }
 
 /** a + b with NumPy broadcasting. `out` may be `a` or `b` when that operand is not broadcast. */
