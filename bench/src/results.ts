@@ -25,4 +25,4 @@ export interface BenchReport {
 }
 
 /** The implementations in table order; NumPy only when it ran. */
-export const IMPLEMENTATIONS = ["nn", "tfjs cpu", "tfjs wasm", "numpy"] as const;
+export const IMPLEMENTATIONS = ["nn", "nn autograd", "tfjs cpu", "tfjs wasm", "numpy"] as const;

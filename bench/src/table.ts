@@ -24,9 +24,11 @@ function valueOf(w: WorkloadResult, impl: string): number | undefined {
  * each peer, and ✓ when every implementation reached nn's loss (or product) within tolerance.
  */
 export function formatTable(report: BenchReport): string {
-  const impls = ["nn", "tfjs cpu", "tfjs wasm", ...(report.numpy === null ? [] : ["numpy"])];
+  // The autograd column (the cost of the tape) appears once a workload has it: training only.
+  const autograd = report.workloads.some((w) => valueOf(w, "nn autograd") !== undefined) ? ["nn autograd"] : [];
+  const impls = ["nn", ...autograd, "tfjs cpu", "tfjs wasm", ...(report.numpy === null ? [] : ["numpy"])];
   const peers = impls.slice(1);
-  const header = ["workload", "unit", ...impls, ...peers.map((p) => `nn÷${p.replace("tfjs ", "")}`), "same result"];
+  const header = ["workload", "unit", ...impls, ...peers.map((p) => `nn÷${p.replace("tfjs ", "").replace("nn ", "")}`), "same result"];
   const rows = report.workloads.map((w) => {
     const nn = valueOf(w, "nn");
     const failed = w.results.filter((r) => !r.agrees).map((r) => r.impl);

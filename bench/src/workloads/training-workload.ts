@@ -1,4 +1,5 @@
 import { checkAgreement } from "../agreement.js";
+import { nnAutogradTrainer } from "../impl/nn-autograd-mlp.js";
 import { nnTrainer } from "../impl/nn-mlp.js";
 import { tfjsTrainer } from "../impl/tfjs-mlp.js";
 import type { Tfjs } from "../impl/tfjs-loader.js";
@@ -24,9 +25,9 @@ export function stepsOf(timing: InterleaveOptions): number {
   return timing.warmup + timing.rounds * units;
 }
 
-/** Interleaves nn, tfjs cpu and tfjs wasm on one spec; samples/s and the final-loss check. */
+/** Interleaves nn, nn autograd, tfjs cpu and tfjs wasm on one spec; samples/s and the final-loss check. */
 export async function runTrainingJob(tf: Tfjs, job: TrainingJob, extra: ReadonlyArray<{ impl: string; secondsPerStep: number; loss: number }> = []): Promise<WorkloadResult> {
-  const trainers = [nnTrainer(job.spec), await tfjsTrainer(tf, "cpu", job.spec), await tfjsTrainer(tf, "wasm", job.spec)];
+  const trainers = [nnTrainer(job.spec), nnAutogradTrainer(job.spec), await tfjsTrainer(tf, "cpu", job.spec), await tfjsTrainer(tf, "wasm", job.spec)];
   const seconds = await interleave(trainers, job.timing);
   const losses: Array<{ name: string; value: number }> = [];
   for (const t of trainers) {
