@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BinaryCrossEntropy, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
+import { relativeError } from "@nn/gradcheck";
 import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
 import { Variable, add, binaryCrossEntropy, fromParameter, matmul, mul, relu, sigmoid, softmaxCrossEntropy, sum } from "../src/index.js";
 
-/** max over elements of |a − b| / max(|a|, |b|), 0 where both are 0. */
+/** max over elements of |a − b| / max(|a|, |b|) (gradcheck's relative error with atol 0). */
 function maxRelativeDifference(a: Tensor, b: Tensor): number {
   let worst = 0;
-  for (let i = 0; i < a.size; i++) {
-    const scale = Math.max(Math.abs(a.data[i]), Math.abs(b.data[i]));
-    if (scale > 0) worst = Math.max(worst, Math.abs(a.data[i] - b.data[i]) / scale);
-  }
+  for (let i = 0; i < a.size; i++) worst = Math.max(worst, relativeError(a.data[i], b.data[i], 0));
   return worst;
 }
 

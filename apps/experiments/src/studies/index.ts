@@ -1,6 +1,7 @@
 /** Every study, in report order. Adding a study: write studies/<id>.ts and list it here. */
 import type { Study } from "../study.js";
 import { activationsStudy } from "./activations.js";
+import { autogradStudy } from "./autograd.js";
 import { depthResidualStudy } from "./depth-residual.js";
 import { initialisationStudy } from "./initialisation.js";
 import { learningRateStudy } from "./learning-rate.js";
@@ -16,4 +17,5 @@ export const STUDIES: readonly Study<unknown, unknown>[] = [
   regularisationStudy,
   depthResidualStudy,
   peersStudy,
+  autogradStudy,
 ];
