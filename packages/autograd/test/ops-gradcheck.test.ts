@@ -108,3 +108,13 @@ describe("float32", () => {
     });
   });
 });
+
+describe("coverage", () => {
+  it("every exported operation has a gradient-check case (named by its first word)", () => {
+    const notOps = new Set(["Variable", "noGrad", "isGradEnabled", "grad", "valueAndGrad", "fromParameter"]);
+    const ops = Object.entries(ag).filter(([name, value]) => typeof value === "function" && !notOps.has(name)).map(([name]) => name);
+    expect(ops.length).toBeGreaterThanOrEqual(30);
+    const checked = new Set(cases.map((c) => /^\w+/.exec(c.name)?.[0]));
+    expect(ops.filter((op) => !checked.has(op))).toEqual([]);
+  });
+});
