@@ -1,4 +1,5 @@
 import { EXIT_OK, EXIT_TRAINING_FAILED, EXIT_USAGE, UsageError } from "./args/usage-error.js";
+import { suggestName } from "./args/did-you-mean.js";
 import type { CommandIO } from "./commands/command.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { firstLine } from "./session/load-data.js";
@@ -30,7 +31,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     if (first === undefined || first.startsWith("-")) return await findCommand("train")!.run(argv, io);
     const command = findCommand(first);
     if (command === undefined) {
-      throw new UsageError(`nn: unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+      const names = COMMANDS.map((c) => c.name);
+      const hint = suggestName(first, names);
+      throw new UsageError(`nn: unknown command "${first}"${hint === "" ? ` (commands: ${names.join(", ")})` : hint}`);
     }
     return await command.run(rest, io);
   } catch (error) {

@@ -53,7 +53,7 @@ describe("nn train flags", () => {
   it("explains bad values in one line naming the flag", () => {
     expect(usage(["--lr", "-1"])).toBe("nn train: --lr must be a positive number, got -1");
     expect(usage(["--lr=-1"])).toBe("nn train: --lr must be a positive number, got -1");
-    expect(usage(["--lr", "abc"])).toBe("nn train: --lr must be a positive number, got abc");
+    expect(usage(["--lr", "abc"])).toBe("nn train: --lr must be a positive number (decimal, e.g. 0.01 or 1e-2), got abc");
     expect(usage(["--layers", "64,,x"])).toBe(
       "nn train: --layers must be a comma-separated list of positive whole numbers (e.g. 64,32), got 64,,x",
     );

@@ -22,7 +22,8 @@ async function expectUsage(argv: string[], message: string | RegExp): Promise<vo
 describe("bad input: one clear line, exit code 2", () => {
   it("unknown command, flag and data set", async () => {
     await expectUsage(["fly"], `nn: unknown command "fly" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
-    await expectUsage(["train", "--speed", "3"], "nn train: unknown flag --speed");
+    await expectUsage(["train", "--speed", "3"], "nn train: unknown flag --speed (did you mean --seed?)");
+    await expectUsage(["train", "--colour", "3"], "nn train: unknown flag --colour");
     await expectUsage(["--data", "mnist"], /^nn train: --data must be one of moons, .* or a \.csv file, got mnist$/);
   });
 

@@ -1,3 +1,5 @@
+import { suggestName } from "./did-you-mean.js";
+import { readDecimal } from "./number-grammar.js";
 import { UsageError } from "./usage-error.js";
 
 /** Reads typed flag values and turns every bad one into `nn <command>: --flag must be …, got …`. */
@@ -7,8 +9,9 @@ export class FlagReader {
     private readonly values: Readonly<Record<string, string | boolean | undefined>>,
   ) {}
 
-  fail(flag: string, expected: string, got: string): never {
-    throw new UsageError(`nn ${this.command}: --${flag} must be ${expected}, got ${got === "" ? '""' : got}`);
+  /** `hint`: appended after the value, e.g. a did-you-mean. */
+  fail(flag: string, expected: string, got: string, hint = ""): never {
+    throw new UsageError(`nn ${this.command}: --${flag} must be ${expected}, got ${got === "" ? '""' : got}${hint}`);
   }
 
   has(flag: string): boolean {
@@ -44,8 +47,8 @@ export class FlagReader {
           : range.min !== undefined
             ? `a number ≥ ${range.min}`
             : "a number";
-    const value = raw.trim() === "" ? Number.NaN : Number(raw);
-    if (!Number.isFinite(value)) this.fail(flag, expected, raw);
+    const value = readDecimal(raw);
+    if (value === undefined) this.fail(flag, `${expected} (decimal, e.g. 0.01 or 1e-2)`, raw);
     if (range.positive && !(value > 0)) this.fail(flag, expected, raw);
     if (range.min !== undefined && value < range.min) this.fail(flag, expected, raw);
     if (range.max !== undefined && value > range.max) this.fail(flag, expected, raw);
@@ -58,9 +61,8 @@ export class FlagReader {
     const raw = this.string(flag);
     if (raw === undefined) return fallback;
     const expected = min === 1 ? "a positive whole number" : `a whole number ≥ ${min}`;
-    if (!/^[+]?\d+$/.test(raw.trim())) this.fail(flag, expected, raw);
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < min) this.fail(flag, expected, raw);
+    const value = readDecimal(raw);
+    if (value === undefined || !Number.isSafeInteger(value) || value < min) this.fail(flag, expected, raw);
     return value;
   }
 
@@ -70,7 +72,7 @@ export class FlagReader {
     if (raw === undefined) return fallback;
     const lower = raw.toLowerCase();
     const hit = allowed.find((name) => name === lower);
-    if (hit === undefined) this.fail(flag, `one of ${allowed.join(", ")}`, raw);
+    if (hit === undefined) this.fail(flag, `one of ${allowed.join(", ")}`, raw, suggestName(raw, allowed));
     return hit;
   }
 
@@ -82,8 +84,9 @@ export class FlagReader {
     const expected = "a comma-separated list of positive whole numbers (e.g. 64,32)";
     if (raw.trim() === "") this.fail(flag, expected, raw);
     return parts.map((part) => {
-      if (!/^\d+$/.test(part.trim()) || Number(part) < 1) this.fail(flag, expected, raw);
-      return Number(part);
+      const value = readDecimal(part.trim());
+      if (value === undefined || !Number.isSafeInteger(value) || value < 1) this.fail(flag, expected, raw);
+      return value;
     });
   }
 }

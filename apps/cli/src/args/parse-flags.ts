@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { suggestName } from "./did-you-mean.js";
 import { UsageError } from "./usage-error.js";
 
 /** One flag of a command: its kind, a short help text and the value placeholder shown in usage. */
@@ -39,7 +40,7 @@ export function parseFlags(command: string, argv: readonly string[], specs: Flag
       allowPositionals: true,
     });
   } catch (error) {
-    throw new UsageError(`nn ${command}: ${describeParseError(error)}`);
+    throw new UsageError(`nn ${command}: ${describeParseError(error, specs)}`);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`nn ${command}: unexpected argument "${parsed.positionals[maxPositionals]}" (see nn ${command} --help)`);
@@ -63,11 +64,13 @@ function joinNegativeValues(argv: readonly string[], specs: FlagSpecs): string[]
   return out;
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, specs: FlagSpecs): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const flag = /Option '(-{1,2}[^' ]+)/.exec(message)?.[1] ?? /option '(-{1,2}[^' ]+)'/i.exec(message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) return `unknown flag ${flag}`;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
+    return `unknown flag ${flag}${suggestName(flag.replace(/^-+/, "").split("=")[0], Object.keys(specs), "--")}`;
+  }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
     if (message.includes("does not take an argument")) return `${flag} is a switch and takes no value`;
     return `${flag} needs a value`;

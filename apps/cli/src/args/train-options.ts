@@ -1,3 +1,4 @@
+import { suggestName } from "./did-you-mean.js";
 import { FlagReader } from "./flag-values.js";
 import { parseFlags, type FlagSpecs } from "./parse-flags.js";
 import { UsageError } from "./usage-error.js";
@@ -206,6 +207,7 @@ function readDataSource(f: FlagReader, command: string): DataSource {
     return labelColumn === undefined ? { kind: "csv", path: raw } : { kind: "csv", path: raw, labelColumn };
   }
   throw new UsageError(
-    `nn ${command}: --data must be one of ${BUILTIN_DATASETS.join(", ")} or a .csv file, got ${raw === "" ? '""' : raw}`,
+    `nn ${command}: --data must be one of ${BUILTIN_DATASETS.join(", ")} or a .csv file, got ${raw === "" ? '""' : raw}` +
+      suggestName(raw ?? "", BUILTIN_DATASETS),
   );
 }
