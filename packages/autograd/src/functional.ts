@@ -1,4 +1,4 @@
-import { type Tensor, ShapeError, formatShape, full } from "@nn/tensor";
+import { type Tensor, ShapeError, checkOptions, formatShape, full, optionKeys } from "@nn/tensor";
 import { Variable } from "./variable.js";
 
 export interface GradOptions {
@@ -8,8 +8,11 @@ export interface GradOptions {
 
 type Argument = Tensor | number;
 
+const GRAD_OPTIONS = optionKeys<GradOptions>()("argnums");
+
 function prepare(op: string, f: unknown, options: GradOptions): number[] {
   if (typeof f !== "function") throw new TypeError(`${op}: f must be a function of variables, got ${typeof f}`);
+  checkOptions(op, options, GRAD_OPTIONS);
   const argnums = options.argnums ?? 0;
   const list = typeof argnums === "number" ? [argnums] : [...argnums];
   for (const i of list) {

@@ -1,4 +1,4 @@
-import { type DType, type Tensor, ShapeError, formatShape, sameShape, zeros } from "@nn/tensor";
+import { type DType, type Tensor, ShapeError, checkOptions, formatShape, optionKeys, sameShape, zeros } from "@nn/tensor";
 import { runBackward } from "./backward.js";
 import type { GradNode } from "./grad-node.js";
 
@@ -20,6 +20,8 @@ export interface BackwardOptions {
 }
 
 let created = 0;
+const VARIABLE_OPTIONS = optionKeys<VariableOptions>()("requiresGrad", "name", "grad");
+const BACKWARD_OPTIONS = optionKeys<BackwardOptions>()("retainGraph");
 
 /**
  * A tensor that remembers how it was computed. Operations on variables that require a gradient
@@ -46,6 +48,7 @@ export class Variable {
     if (typeof value !== "object" || value === null || !("data" in value) || !("shape" in value)) {
       throw new TypeError(`Variable: value must be a Tensor, got ${value === null ? "null" : typeof value}`);
     }
+    checkOptions("Variable", options, VARIABLE_OPTIONS);
     this.value = value;
     this.tracked = gradFn !== null || options.requiresGrad === true;
     this.name = options.name ?? `variable${created++}`;
@@ -122,6 +125,7 @@ export class Variable {
    * use unless `retainGraph` is set. Never recursive: a chain of any length works.
    */
   backward(seed?: Tensor | number, options: BackwardOptions = {}): void {
+    checkOptions("backward", options, BACKWARD_OPTIONS);
     runBackward(this, seed, options.retainGraph === true);
   }
 

@@ -1,5 +1,5 @@
 import * as T from "@nn/tensor";
-import { expMinusHalfSquare, normalCdf, sigmoid as logistic } from "@nn/tensor";
+import { checkOptions, expMinusHalfSquare, normalCdf, optionKeys, sigmoid as logistic } from "@nn/tensor";
 import { mapElements, mapPairs } from "../elementwise-map.js";
 import { type Input, record, toVariable } from "../record.js";
 import type { Variable } from "../variable.js";
@@ -48,8 +48,11 @@ export interface GeluOptions {
   approximate?: "none" | "tanh";
 }
 
+const GELU_OPTIONS = optionKeys<GeluOptions>()("approximate");
+
 /** GELU(a) = a·Φ(a), or its tanh approximation. docs/math_derivations.md §AD.5 (and §3.5) */
 export function gelu(a: Input, options: GeluOptions = {}): Variable {
+  checkOptions("gelu", options, GELU_OPTIONS);
   const approximate = options.approximate ?? "none";
   if (approximate !== "none" && approximate !== "tanh") {
     throw new RangeError(`gelu: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
@@ -74,8 +77,11 @@ export interface SoftplusOptions {
   threshold?: number;
 }
 
+const SOFTPLUS_OPTIONS = optionKeys<SoftplusOptions>()("beta", "threshold");
+
 /** log(1 + e^(βa))/β, without overflow. docs/math_derivations.md §AD.5: ∂/∂a = σ(βa) */
 export function softplus(a: Input, options: SoftplusOptions = {}): Variable {
+  checkOptions("softplus", options, SOFTPLUS_OPTIONS);
   const beta = options.beta ?? 1, threshold = options.threshold ?? 20;
   if (!(beta > 0 && Number.isFinite(beta))) throw new RangeError(`softplus: beta must be a finite number > 0, got ${String(beta)}`);
   if (!Number.isFinite(threshold)) throw new RangeError(`softplus: threshold must be a finite number, got ${String(threshold)}`);

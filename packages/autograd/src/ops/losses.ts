@@ -1,5 +1,5 @@
 import * as T from "@nn/tensor";
-import { ShapeError, type Tensor, formatShape, sigmoid as logistic } from "@nn/tensor";
+import { ShapeError, type Tensor, checkOptions, formatShape, optionKeys, sigmoid as logistic } from "@nn/tensor";
 import { type Input, record, toVariable } from "../record.js";
 import { Variable } from "../variable.js";
 
@@ -105,6 +105,8 @@ export interface SoftmaxCrossEntropyOptions {
   labelSmoothing?: number;
 }
 
+const SOFTMAX_CROSS_ENTROPY_OPTIONS = optionKeys<SoftmaxCrossEntropyOptions>()("labelSmoothing");
+
 /**
  * Cross-entropy of softmax(logits [n, k]) against class indices [n] or probabilities [n, k],
  * averaged over the batch: L = −(1/n)·Σᵢ Σⱼ qᵢⱼ·log softmax(zᵢ)ⱼ.
@@ -112,6 +114,7 @@ export interface SoftmaxCrossEntropyOptions {
  */
 export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, options: SoftmaxCrossEntropyOptions = {}): Variable {
   const op = "softmaxCrossEntropy";
+  checkOptions(op, options, SOFTMAX_CROSS_ENTROPY_OPTIONS);
   const eps = options.labelSmoothing ?? 0;
   if (typeof eps !== "number" || !(eps >= 0 && eps <= 1)) throw new RangeError(`${op}: labelSmoothing must be in [0, 1], got ${String(eps)}`);
   const z = toVariable(op, "logits", logits);

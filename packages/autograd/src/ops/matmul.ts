@@ -1,4 +1,5 @@
 import * as T from "@nn/tensor";
+import { checkOptions, optionKeys } from "@nn/tensor";
 import { type Input, record, toVariable } from "../record.js";
 import type { Variable } from "../variable.js";
 
@@ -9,12 +10,15 @@ export interface MatmulOptions {
   transposeB?: boolean;
 }
 
+const MATMUL_OPTIONS = optionKeys<MatmulOptions>()("transposeA", "transposeB");
+
 /**
  * op(A)·op(B) for 2-D operands. docs/math_derivations.md §AD.7: with Y = op(A)·op(B),
  * ∂L/∂op(A) = G·op(B)ᵀ and ∂L/∂op(B) = op(A)ᵀ·G, transposed back when an operand was used
  * transposed; every product reads its operands in place through the matmul flags.
  */
 export function matmul(a: Input, b: Input, options: MatmulOptions = {}): Variable {
+  checkOptions("matmul", options, MATMUL_OPTIONS);
   const x = toVariable("matmul", "a", a), w = toVariable("matmul", "b", b);
   const tA = options.transposeA === true, tB = options.transposeB === true;
   const y = T.matmul(x.value, w.value, { transposeA: tA, transposeB: tB });
