@@ -1,4 +1,7 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { GradcheckOptions, Mode } from "./types.js";
+
+const GRADCHECK_OPTIONS = optionKeys<GradcheckOptions>()("step", "atol", "rtol", "seed", "maxCoordinates", "mode", "checkInput");
 
 export interface ResolvedOptions {
   step: number;
@@ -21,6 +24,7 @@ function rangeError(op: string, option: string, allowed: string, got: unknown): 
 
 /** Fills in defaults and refuses values that would make the check meaningless. */
 export function resolveOptions(op: string, opts: GradcheckOptions = {}): ResolvedOptions {
+  checkOptions(op, opts, GRADCHECK_OPTIONS);
   const step = opts.step ?? DEFAULT_STEP;
   if (!(Number.isFinite(step) && step > 0 && step < 1)) throw rangeError(op, "step", "a number in (0, 1)", step);
   const atol = opts.atol ?? DEFAULT_ATOL;

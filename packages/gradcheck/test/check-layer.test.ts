@@ -171,6 +171,8 @@ describe("bad input", () => {
     [{ rtol: -1 }, "options.rtol must be a finite number ≥ 0, got -1"],
     [{ maxCoordinates: 0 }, "options.maxCoordinates must be an integer ≥ 1 or Infinity, got 0"],
     [{ seed: 1.5 }, "options.seed must be a non-negative safe integer, got 1.5"],
+    // unknown-option-keys-refused: a misspelled tolerance used to be ignored, leaving the default.
+    [{ rtoll: 1e-3 }, 'unknown option "rtoll" (did you mean "rtol"?)'],
   ])("option %o is refused", (opts, message) => {
     expect(() => checkLayer(toySigmoid(), x64(34, [2, 2]), opts)).toThrow(`checkLayer: ${message}`);
   });

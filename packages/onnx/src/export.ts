@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Layer } from "@nn/layers";
 import { BatchNorm1d, Dense, Dropout, ELU, GELU, LayerNorm, LeakyReLU, ReLU, Residual, Sequential, SiLU, Sigmoid, Softmax, Softplus, Tanh } from "@nn/layers";
 import { OnnxConversionError } from "./errors.js";
@@ -138,8 +139,10 @@ function inputFeaturesOf(layer: Layer): number | undefined {
  * Writes an ONNX ModelProto for a Sequential (or a single layer) of nn's layers: the inference
  * graph, with a dynamic batch dimension and the model's dtype. Weights keep nn's state-dict names.
  */
+const EXPORT_OPTIONS = optionKeys<ExportOptions>()("opset", "inputName", "outputName", "inputFeatures", "standardize");
+
 export function exportONNX(model: Layer, options: ExportOptions = {}): Uint8Array {
-  const { opset = 17, inputName = "input", outputName = "output" } = options;
+  const { opset = 17, inputName = "input", outputName = "output" } = checkOptions("exportONNX", options, EXPORT_OPTIONS);
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw new RangeError(`exportONNX: opset must be an integer in [${MIN_OPSET}, ${MAX_OPSET}], got ${opset}`);
   }

@@ -6,6 +6,13 @@ import { Dense, LayerNorm, Sequential, Softplus } from "@nn/layers";
 import { exportONNX, OnnxConversionError } from "../src/index.js";
 import { loadONNX, saveONNX } from "../src/node/index.js";
 
+describe("unknown-option-keys-refused", () => {
+  it("a misspelled export option names the closest one", () => {
+    const model = new Sequential([new Dense(2, 3)]);
+    expect(() => exportONNX(model, { opSet: 13 } as never)).toThrow('exportONNX: unknown option "opSet" (did you mean "opset"?)');
+  });
+});
+
 describe("exportONNX refuses what ONNX cannot express, by name", () => {
   it("Softplus with beta ≠ 1", () => {
     const model = new Sequential([new Dense(2, 3), new Softplus({ beta: 2 })]);
