@@ -1,6 +1,7 @@
 export type { Layer, Mode } from "./layer.js";
 export { type Parameter, type ParameterKind, type NamedBuffer, OwnParameter, PrefixedParameter, PrefixedBuffer, zeroGrad } from "./parameter.js";
-export type { JsonValue, JsonObject, LayerSpec } from "./json.js";
+export type { JsonValue, JsonObject, JsonCompatible, MetadataReader, LayerSpec } from "./json.js";
+export { StringArray } from "./string-array.js";
 export { LayerInputError, ModelFileError } from "./errors.js";
 export { type InitScheme, INIT_SCHEMES, initializers, initWeight, initScale, fans, isInitScheme } from "./initializers.js";
 

@@ -1,7 +1,7 @@
 import { type DType, type NestedArray, Tensor, tensor } from "@nn/tensor";
-import { LayerInputError } from "../errors.js";
+import { LayerInputError, ModelFileError } from "../errors.js";
 import { checkDType } from "../input-checks.js";
-import type { JsonObject, LayerSpec } from "../json.js";
+import type { JsonCompatible, JsonObject, LayerSpec, MetadataReader } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { LayerBase, backwardShared, chainBackward, chainForward, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter, zeroGrad } from "../parameter.js";
@@ -153,12 +153,33 @@ export class Sequential extends LayerBase {
     return summarize(this, inputFeatures);
   }
 
-  /** The model file: architecture, weights (exact, base64 little-endian) and optional metadata. */
-  toJSON(metadata?: JsonObject): ModelFile {
+  /**
+   * The model file: architecture, weights (exact, base64 little-endian) and optional metadata,
+   * any JSON data (a scaler, class names): `model.toJSON({ scaler, classNames })`.
+   */
+  toJSON<M extends object>(metadata?: M & JsonCompatible<M>): ModelFile {
     // JSON.stringify(model) calls toJSON with the property key (a string): keep the stored metadata then.
     const given: unknown = metadata;
     const isObject = typeof given === "object" && given !== null && !Array.isArray(given);
-    return writeModelFile(this, isObject ? metadata : this.metadata);
+    return writeModelFile(this, isObject ? (given as object) : this.metadata);
+  }
+
+  /**
+   * A metadata entry rebuilt and checked by `reader.fromJSON`: `model.metadataEntry("scaler",
+   * StandardScaler)` returns a StandardScaler. A missing entry is a ModelFileError naming it.
+   */
+  metadataEntry<T>(key: string, reader: MetadataReader<T>): T {
+    const value = this.metadata?.[key];
+    if (value === undefined) {
+      const keys = Object.keys(this.metadata ?? {});
+      throw new ModelFileError(`metadata.${key}`, `is missing (the model's metadata has ${keys.length === 0 ? "no entries" : keys.join(", ")})`);
+    }
+    try {
+      // fromJSON checks its argument at run time; its declared parameter type describes valid data.
+      return reader.fromJSON(value as never);
+    } catch (e) {
+      throw new ModelFileError(`metadata.${key}`, `cannot be read: ${(e as Error).message}`);
+    }
   }
 
   /** Rebuilds a model from `toJSON()`'s object or its JSON text; refuses anything malformed, naming the field. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Sequential } from "../containers/sequential.js";
-import type { JsonObject } from "../json.js";
+import type { JsonCompatible } from "../json.js";
 import { writeFileSafely } from "./write-file-safely.js";
 
 /**
@@ -9,8 +9,8 @@ import { writeFileSafely } from "./write-file-safely.js";
  * link stays a link; a device or FIFO is written in place; a directory is refused. Errors are
  * OutputPathErrors naming `path`.
  */
-export async function saveModel(model: Sequential, path: string, metadata?: JsonObject): Promise<void> {
-  await writeFileSafely(path, JSON.stringify(model.toJSON(metadata)));
+export async function saveModel<M extends object>(model: Sequential, path: string, metadata?: M & JsonCompatible<M>): Promise<void> {
+  await writeFileSafely(path, JSON.stringify(model.toJSON<M>(metadata)));
 }
 
 /** Reads a model file written by `saveModel` (or `JSON.stringify(model.toJSON())`). */

@@ -21,7 +21,8 @@ export interface ModelFile {
   metadata?: JsonObject;
 }
 
-export function writeModelFile(model: SequentialType, metadata: JsonObject | undefined): ModelFile {
+/** `metadata` is any JSON-compatible object (see JsonCompatible); it is stored as its JSON text reads back. */
+export function writeModelFile(model: SequentialType, metadata: object | undefined): ModelFile {
   const weights: Record<string, EncodedTensor> = {};
   for (const p of model.parameters()) weights[p.name] = encodeTensor(p.value);
   for (const b of model.buffers()) weights[b.name] = encodeTensor(b.value);
