@@ -18,6 +18,8 @@ describe("README", () => {
     expect(result.first.data[0]).toBeGreaterThan(0);
     expect(result.second.data[0]).toBeLessThan(0);
     expect(files.exports).toEqual({ written: "{}", namesTheDirectory: true });
+    const [, , withScaler] = await readmeRuns();
+    expect(withScaler.exports).toEqual({ scaled: true, names: ["setosa", "versicolor", "virginica"] });
   });
 
   it("its training step allocates nothing after the first", async () => {

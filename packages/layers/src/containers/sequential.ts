@@ -161,7 +161,7 @@ export class Sequential extends LayerBase {
     // JSON.stringify(model) calls toJSON with the property key (a string): keep the stored metadata then.
     const given: unknown = metadata;
     const isObject = typeof given === "object" && given !== null && !Array.isArray(given);
-    return writeModelFile(this, isObject ? (given as object) : this.metadata);
+    return writeModelFile(this, isObject ? metadata : this.metadata);
   }
 
   /**
