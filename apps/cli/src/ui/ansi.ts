@@ -1,3 +1,5 @@
+import { colorDisabled } from "./color-env.js";
+
 /**
  * Colour escapes written straight into a row's text. A whole chart or map row then is one Ink
  * <Text> node instead of dozens, which keeps a frame cheap enough that drawing never starves
@@ -33,8 +35,11 @@ function code(color: string, background: boolean): string {
   return String(background ? named + 10 : named);
 }
 
-/** `text` in the given colours, reset afterwards. */
-export function paint(text: string, color?: string, backgroundColor?: string): string {
+const COLORS = !colorDisabled(process.env);
+
+/** `text` in the given colours, reset afterwards; plain under NO_COLOR. */
+export function paint(text: string, color?: string, backgroundColor?: string, colors = COLORS): string {
+  if (!colors) return text;
   const codes = [color !== undefined ? code(color, false) : "", backgroundColor !== undefined ? code(backgroundColor, true) : ""].filter((c) => c !== "");
   return codes.length === 0 ? text : `\u001b[${codes.join(";")}m${text}${RESET}`;
 }
