@@ -18,3 +18,5 @@ export { editDistance, closestName, didYouMean } from "./edit-distance.js";
 export { checkOptions, optionKeys, UnknownOptionError } from "./check-options.js";
 export { erf, erfc, normalCdf, expMinusHalfSquare } from "./scalar/erf.js";
 export { sigmoid } from "./scalar/sigmoid.js";
+export { geluTanh, geluTanhSlope, geluSlope } from "./scalar/gelu.js";
+export { softplus, softplusSlope } from "./scalar/softplus.js";

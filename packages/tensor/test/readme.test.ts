@@ -23,7 +23,7 @@ describe("README", () => {
 });
 
 /** Functions of one number, documented in their own README paragraph rather than the op table. */
-const SCALAR_FUNCTIONS = ["sigmoid", "erf", "erfc", "normalCdf", "expMinusHalfSquare"];
+const SCALAR_FUNCTIONS = ["sigmoid", "erf", "erfc", "normalCdf", "expMinusHalfSquare", "geluTanh", "geluTanhSlope", "geluSlope", "softplus", "softplusSlope"];
 
 describe("README op table", () => {
   it("documents every scalar function", async () => {

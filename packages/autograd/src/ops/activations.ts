@@ -1,5 +1,5 @@
 import * as T from "@nn/tensor";
-import { checkOptions, expMinusHalfSquare, normalCdf, optionKeys, sigmoid as logistic } from "@nn/tensor";
+import { checkOptions, geluSlope, geluTanh, geluTanhSlope, normalCdf, optionKeys, sigmoid as logistic, softplus as softplusOf, softplusSlope } from "@nn/tensor";
 import { mapElements, mapPairs } from "../elementwise-map.js";
 import { type Input, record, toVariable } from "../record.js";
 import type { Variable } from "../variable.js";
@@ -39,10 +39,6 @@ export function leakyRelu(a: Input, alpha = 0.01): Variable {
   return record("leakyRelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => (v > 0 ? gi : alpha * gi))]);
 }
 
-const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
-const ONE_OVER_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
-const CUBIC = 0.044715;
-
 export interface GeluOptions {
   /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation (as PyTorch). */
   approximate?: "none" | "tanh";
@@ -59,15 +55,11 @@ export function gelu(a: Input, options: GeluOptions = {}): Variable {
   }
   const x = toVariable("gelu", "a", a);
   if (approximate === "tanh") {
-    const y = mapElements(x.value, (v) => 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v))));
-    return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => {
-      const t = Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v));
-      const du = SQRT_2_OVER_PI * (1 + 3 * CUBIC * v * v);
-      return gi * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du);
-    })]);
+    const y = mapElements(x.value, geluTanh);
+    return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * geluTanhSlope(v))]);
   }
   const y = mapElements(x.value, (v) => v * normalCdf(v));
-  return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * (normalCdf(v) + v * ONE_OVER_SQRT_2PI * expMinusHalfSquare(v)))]);
+  return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * geluSlope(v))]);
 }
 
 export interface SoftplusOptions {
@@ -86,10 +78,6 @@ export function softplus(a: Input, options: SoftplusOptions = {}): Variable {
   if (!(beta > 0 && Number.isFinite(beta))) throw new RangeError(`softplus: beta must be a finite number > 0, got ${String(beta)}`);
   if (!Number.isFinite(threshold)) throw new RangeError(`softplus: threshold must be a finite number, got ${String(threshold)}`);
   const x = toVariable("softplus", "a", a);
-  const y = mapElements(x.value, (v) => {
-    const bx = beta * v;
-    // log1p(e^bx) = bx + log1p(e^−bx) for bx > 0: never overflows.
-    return bx > threshold ? v : (bx > 0 ? bx + Math.log1p(Math.exp(-bx)) : Math.log1p(Math.exp(bx))) / beta;
-  });
-  return record("softplus", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => (beta * v > threshold ? gi : gi * logistic(beta * v)))]);
+  const y = mapElements(x.value, (v) => softplusOf(v, beta, threshold));
+  return record("softplus", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * softplusSlope(v, beta, threshold))]);
 }

@@ -1,4 +1,4 @@
-import { type DType, type TypedArray, expMinusHalfSquare, normalCdf, optionKeys } from "@nn/tensor";
+import { type DType, type TypedArray, geluSlope, geluTanh, geluTanhSlope, normalCdf, optionKeys } from "@nn/tensor";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
 
@@ -8,10 +8,6 @@ export interface GELUOptions extends ActivationOptions {
   /** `'none'` (default): x·Φ(x) with the exact normal CDF; `'tanh'`: the tanh approximation. */
   approximate?: "none" | "tanh";
 }
-
-const SQRT_2_OVER_PI = 0.7978845608028654; // √(2/π)
-const ONE_OVER_SQRT_2PI = 0.3989422804014327; // 1/√(2π)
-const CUBIC = 0.044715;
 
 /**
  * GELU(x) = x·Φ(x), Φ the standard normal CDF (Hendrycks & Gimpel 2016), or with
@@ -34,10 +30,7 @@ export class GELU extends ElementwiseActivation {
 
   protected apply(x: TypedArray, y: TypedArray): void {
     if (this.approximate === "tanh") {
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        y[i] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v)));
-      }
+      for (let i = 0; i < x.length; i++) y[i] = geluTanh(x[i]);
     } else {
       // Φ from erfc keeps full relative precision for negative x, where 1 + erf(x/√2) would cancel.
       if (this.cdf.length !== x.length) this.cdf = new Float64Array(x.length);
@@ -52,18 +45,10 @@ export class GELU extends ElementwiseActivation {
   // docs/math_derivations.md §3.5: GELU' = Φ(x) + x·φ(x); tanh form by the chain rule through u(x)
   protected gradient(x: TypedArray, _y: TypedArray, dy: TypedArray, dx: TypedArray): void {
     if (this.approximate === "tanh") {
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        const t = Math.tanh(SQRT_2_OVER_PI * (v + CUBIC * v * v * v));
-        const du = SQRT_2_OVER_PI * (1 + 3 * CUBIC * v * v);
-        dx[i] = dy[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du);
-      }
+      for (let i = 0; i < x.length; i++) dx[i] = dy[i] * geluTanhSlope(x[i]);
     } else {
       const cdf = this.cdf;
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        dx[i] = dy[i] * (cdf[i] + v * ONE_OVER_SQRT_2PI * expMinusHalfSquare(v));
-      }
+      for (let i = 0; i < x.length; i++) dx[i] = dy[i] * geluSlope(x[i], cdf[i]);
     }
   }
 

@@ -1,9 +1,8 @@
-import { optionKeys } from "@nn/tensor";
+import { optionKeys, softplus, softplusSlope } from "@nn/tensor";
 import type { DType, TypedArray } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import type { JsonObject } from "../json.js";
 import { type ActivationOptions, ElementwiseActivation } from "./elementwise.js";
-import { sigmoid } from "./sigmoid.js";
 
 const SOFTPLUS_OPTIONS = optionKeys<SoftplusOptions>()("dtype", "beta", "threshold");
 
@@ -28,20 +27,13 @@ export class Softplus extends ElementwiseActivation {
 
   protected apply(x: TypedArray, y: TypedArray): void {
     const b = this.beta, t = this.threshold;
-    for (let i = 0; i < x.length; i++) {
-      const bx = b * x[i];
-      // log1p(e^bx) for bx > 0 is bx + log1p(e^−bx): never overflows.
-      y[i] = bx > t ? x[i] : (bx > 0 ? bx + Math.log1p(Math.exp(-bx)) : Math.log1p(Math.exp(bx))) / b;
-    }
+    for (let i = 0; i < x.length; i++) y[i] = softplus(x[i], b, t);
   }
 
   // docs/math_derivations.md §3.8: d/dx log(1 + e^(βx))/β = σ(βx)
   protected gradient(x: TypedArray, _y: TypedArray, dy: TypedArray, dx: TypedArray): void {
     const b = this.beta, t = this.threshold;
-    for (let i = 0; i < x.length; i++) {
-      const bx = b * x[i];
-      dx[i] = bx > t ? dy[i] : dy[i] * sigmoid(bx);
-    }
+    for (let i = 0; i < x.length; i++) dx[i] = dy[i] * softplusSlope(x[i], b, t);
   }
 
   protected override config(): JsonObject {
