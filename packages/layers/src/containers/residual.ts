@@ -2,12 +2,24 @@ import { type DType, type Tensor, formatShape } from "@nn/tensor";
 import { reuseLike, sameShape } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
 import { checkDType, checkGradient } from "../input-checks.js";
-import type { LayerSpec } from "../json.js";
+import type { JsonObject, LayerSpec } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
 import { LayerBase, backwardShared, chainBackward, chainForward, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter } from "../parameter.js";
 
-/** y = x + block(x) (He et al. 2016). The block must map its input to the same shape. */
+/** `block.block.…` for `levels` levels of nesting: the name prefix of a block nested that deep. */
+function blockPath(levels: number): string {
+  return Array.from({ length: levels }, () => "block").join(".");
+}
+
+/** Nesting deeper than this is described as `Residual×n(…)` rather than n pairs of parentheses. */
+const SPELLED_OUT_NESTING = 3;
+
+/**
+ * y = x + block(x) (He et al. 2016). The block must map its input to the same shape.
+ * Residuals nested directly in each other (`Residual(Residual(…))`) are walked in loops, never by
+ * recursion, so 20,000 levels cost no stack in any pass, in `parameters()`, `cast` or the model file.
+ */
 export class Residual extends LayerBase {
   readonly typeName = "Residual";
   readonly block: Layer;
@@ -16,6 +28,7 @@ export class Residual extends LayerBase {
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
   private params: Parameter[] | undefined;
+  private nested: { readonly chain: readonly Residual[]; readonly inner: Layer } | undefined;
 
   constructor(block: Layer) {
     super();
@@ -26,71 +39,132 @@ export class Residual extends LayerBase {
     this.dtype = block.dtype;
   }
 
-  [forwardShared](x: Tensor, mode: Mode): Tensor {
-    checkDType(this, x);
-    let fx: Tensor;
-    try {
-      fx = chainForward(this.block, x, mode);
-    } catch (e) {
-      throw e instanceof LayerInputError ? e.within("block") : e;
+  /** This residual and those nested directly in it, outermost first, and the first block that is not one. */
+  private nesting(): { readonly chain: readonly Residual[]; readonly inner: Layer } {
+    if (this.nested === undefined) {
+      const chain: Residual[] = [this];
+      let block = this.block;
+      // Exactly Residual: a subclass may override a pass, so it is treated as an ordinary block.
+      while (Object.getPrototypeOf(block) === Residual.prototype) {
+        chain.push(block as Residual);
+        block = (block as Residual).block;
+      }
+      this.nested = { chain, inner: block };
     }
-    if (!sameShape(fx.shape, x.shape)) {
-      throw new LayerInputError(this.describe(), `block maps input ${formatShape(x.shape)} to ${formatShape(fx.shape)}; a residual block must keep the shape`);
-    }
-    const y = reuseLike(this.y, x, x.dtype);
-    const xd = x.data, fd = fx.data, yd = y.data;
-    for (let i = 0; i < yd.length; i++) yd[i] = xd[i] + fd[i];
-    this.y = y;
-    return y;
+    return this.nested;
   }
 
-  // docs/math_derivations.md §7: dx = dy + block.backward(dy), the identity path passes dy unchanged
+  /** Levels of Residual from this one down to the first other block (1 when the block is no Residual). */
+  get depth(): number {
+    return this.nesting().chain.length;
+  }
+
+  [forwardShared](x: Tensor, mode: Mode): Tensor {
+    checkDType(this, x);
+    const { chain, inner } = this.nesting();
+    let fx: Tensor;
+    try {
+      fx = chainForward(inner, x, mode);
+    } catch (e) {
+      throw e instanceof LayerInputError ? e.within(blockPath(chain.length)) : e;
+    }
+    if (!sameShape(fx.shape, x.shape)) {
+      const last = chain[chain.length - 1];
+      throw new LayerInputError(last.describe(), `block maps input ${formatShape(x.shape)} to ${formatShape(fx.shape)}; a residual block must keep the shape`, blockPath(chain.length - 1));
+    }
+    // Innermost first: level i adds x to what level i + 1 returned.
+    const xd = x.data;
+    for (let level = chain.length - 1; level >= 0; level--) {
+      const r = chain[level];
+      const y = reuseLike(r.y, x, x.dtype);
+      const fd = fx.data, yd = y.data;
+      for (let i = 0; i < yd.length; i++) yd[i] = xd[i] + fd[i];
+      r.y = y;
+      fx = y;
+    }
+    return fx;
+  }
+
+  // docs/math_derivations.md §7: dx = dy + block.backward(dy), the identity path passes dy unchanged.
+  // Every level receives the same dy, so level i's dx is dy plus level i + 1's dx.
   [backwardShared](dy: Tensor): Tensor {
     checkGradient(this, dy, this.y);
+    const { chain, inner } = this.nesting();
     let dBlock: Tensor;
     try {
-      dBlock = chainBackward(this.block, dy);
+      dBlock = chainBackward(inner, dy);
     } catch (e) {
-      throw e instanceof LayerInputError ? e.within("block") : e;
+      throw e instanceof LayerInputError ? e.within(blockPath(chain.length)) : e;
     }
-    const dx = reuseLike(this.dx, dy, dy.dtype);
-    const g = dy.data, b = dBlock.data, out = dx.data;
-    for (let i = 0; i < out.length; i++) out[i] = g[i] + b[i];
-    this.dx = dx;
-    return dx;
+    const g = dy.data;
+    for (let level = chain.length - 1; level >= 0; level--) {
+      const r = chain[level];
+      const dx = reuseLike(r.dx, dy, dy.dtype);
+      const b = dBlock.data, out = dx.data;
+      for (let i = 0; i < out.length; i++) out[i] = g[i] + b[i];
+      r.dx = dx;
+      dBlock = dx;
+    }
+    return dBlock;
   }
 
   parameters(): Parameter[] {
-    this.params ??= this.block.parameters().map((p) => new PrefixedParameter("block", p));
+    if (this.params === undefined) {
+      const { chain, inner } = this.nesting();
+      const prefix = blockPath(chain.length);
+      this.params = inner.parameters().map((p) => new PrefixedParameter(prefix, p));
+    }
     return this.params;
   }
 
   buffers(): NamedBuffer[] {
-    return this.block.buffers().map((b) => new PrefixedBuffer("block", b));
+    const { chain, inner } = this.nesting();
+    const prefix = blockPath(chain.length);
+    return inner.buffers().map((b) => new PrefixedBuffer(prefix, b));
   }
 
   holdRandomness(hold: boolean): void {
-    this.block.holdRandomness?.(hold);
+    this.nesting().inner.holdRandomness?.(hold);
   }
 
   cast(dtype: DType): Residual {
-    return new Residual(this.block.cast(dtype));
+    const { chain, inner } = this.nesting();
+    let copy = new Residual(inner.cast(dtype));
+    for (let level = 1; level < chain.length; level++) copy = new Residual(copy);
+    return copy;
   }
 
   outputFeatures(inputFeatures: number | undefined): number | undefined {
-    const out = this.block.outputFeatures(inputFeatures);
+    const { chain, inner } = this.nesting();
+    let out: number | undefined;
+    try {
+      out = inner.outputFeatures(inputFeatures);
+    } catch (e) {
+      throw e instanceof LayerInputError ? e.within(blockPath(chain.length)) : e;
+    }
     if (inputFeatures !== undefined && out !== undefined && out !== inputFeatures) {
-      throw new LayerInputError(this.describe(), `block maps ${inputFeatures} features to ${out}; a residual block must keep the width`);
+      const last = chain[chain.length - 1];
+      throw new LayerInputError(last.describe(), `block maps ${inputFeatures} features to ${out}; a residual block must keep the width`, blockPath(chain.length - 1));
     }
     return out ?? inputFeatures;
   }
 
   describe(): string {
-    return `Residual(${this.block.describe()})`;
+    const { chain, inner } = this.nesting();
+    const n = chain.length;
+    if (n > SPELLED_OUT_NESTING) return `Residual×${n}(${inner.describe()})`;
+    return `${"Residual(".repeat(n)}${inner.describe()}${")".repeat(n)}`;
   }
 
+  /**
+   * Directly nested residuals are written as one spec with `depth` (a JSON text nested 20,000
+   * levels deep is more than JSON.stringify can write); a single level has no `depth`, as before.
+   */
   toSpec(): LayerSpec {
-    const block = this.block.toSpec();
-    return { type: this.typeName, config: { block: { type: block.type, config: block.config } } };
+    const { chain, inner } = this.nesting();
+    const block = inner.toSpec();
+    const config: JsonObject = { block: { type: block.type, config: block.config } };
+    if (chain.length > 1) config.depth = chain.length;
+    return { type: this.typeName, config };
   }
 }

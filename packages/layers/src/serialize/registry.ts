@@ -18,7 +18,7 @@ import type { JsonObject } from "../json.js";
 import type { Layer } from "../layer.js";
 import { BatchNorm1d } from "../norms/batch-norm.js";
 import { LayerNorm } from "../norms/layer-norm.js";
-import { readArray, readBoolean, readChoice, readDType, readNumber, readObject, readString, readWidth } from "./fields.js";
+import { readArray, readBoolean, readChoice, readDType, readNumber, readObject, readPositiveInt, readString, readWidth } from "./fields.js";
 import type { DeclareWeights, DeclaredWeight, ResolvedSpec } from "./weight-plan.js";
 
 /** Builds a layer from its `config`; `path` locates the config in the file for error messages. */
@@ -149,8 +149,22 @@ registerLayer("LayerNorm", ["features", "eps", "dtype"], (c, p) =>
     eps: readNumber(c.eps, `${p}.eps`, positiveFinite, "a finite number > 0"),
     dtype: readDType(c.dtype, `${p}.dtype`),
   }), (c, p) => ({ own: normWeights(c, p).own }));
-registerLayer("Residual", ["block"], (c, p) => new Residual(layerFromJSON(c.block, `${p}.block`)), (c, p) =>
-  ({ own: [], nested: [{ key: "block", spec: c.block, path: `${p}.block` }] }));
+/** The deepest nesting a model file may declare: far past any real network, small enough to build at once. */
+const MAX_RESIDUAL_DEPTH = 2 ** 20;
+
+// `depth`: that many Residuals nested directly in each other (Residual.toSpec writes it), built in a loop.
+function residualDepth(c: JsonObject, p: string): number {
+  if (c.depth === undefined) return 1;
+  const depth = readPositiveInt(c.depth, `${p}.depth`);
+  if (depth > MAX_RESIDUAL_DEPTH) throw new ModelFileError(`${p}.depth`, `is ${depth}, more than the ${MAX_RESIDUAL_DEPTH} levels a model file may nest`);
+  return depth;
+}
+registerLayer("Residual", ["block", "depth"], (c, p) => {
+  const depth = residualDepth(c, p);
+  let layer = new Residual(layerFromJSON(c.block, `${p}.block`));
+  for (let level = 1; level < depth; level++) layer = new Residual(layer);
+  return layer;
+}, (c, p) => ({ own: [], nested: [{ key: Array.from({ length: residualDepth(c, p) }, () => "block").join("."), spec: c.block, path: `${p}.block` }] }));
 registerLayer("Sequential", ["layers"], (c, p) => new Sequential(layersFromJSON(c.layers, `${p}.layers`)), (c, p) =>
   ({ own: [], nested: readArray(c.layers, `${p}.layers`).map((spec, i) => ({ key: `layers.${i}`, spec, path: `${p}.layers[${i}]` })) }));
 
