@@ -72,17 +72,7 @@ export class Residual extends LayerBase {
       const last = chain[chain.length - 1];
       throw new LayerInputError(last.describe(), `block maps input ${formatShape(x.shape)} to ${formatShape(fx.shape)}; a residual block must keep the shape`, blockPath(chain.length - 1));
     }
-    // Innermost first: level i adds x to what level i + 1 returned.
-    const xd = x.data;
-    for (let level = chain.length - 1; level >= 0; level--) {
-      const r = chain[level];
-      const y = reuseLike(r.y, x, x.dtype);
-      const fd = fx.data, yd = y.data;
-      for (let i = 0; i < yd.length; i++) yd[i] = xd[i] + fd[i];
-      r.y = y;
-      fx = y;
-    }
-    return fx;
+    return Residual.addLevels(chain, x, fx, "y");
   }
 
   // docs/math_derivations.md §7: dx = dy + block.backward(dy), the identity path passes dy unchanged.
@@ -96,16 +86,25 @@ export class Residual extends LayerBase {
     } catch (e) {
       throw e instanceof LayerInputError ? e.within(blockPath(chain.length)) : e;
     }
-    const g = dy.data;
+    return Residual.addLevels(chain, dy, dBlock, "dx");
+  }
+
+  /**
+   * Both passes have one shape: innermost level first, each level's result (kept in its `slot`
+   * buffer) is `base` plus the result of the level inside it, `innermost` being the block's.
+   */
+  private static addLevels(chain: readonly Residual[], base: Tensor, innermost: Tensor, slot: "y" | "dx"): Tensor {
+    const bd = base.data;
+    let inside = innermost;
     for (let level = chain.length - 1; level >= 0; level--) {
       const r = chain[level];
-      const dx = reuseLike(r.dx, dy, dy.dtype);
-      const b = dBlock.data, out = dx.data;
-      for (let i = 0; i < out.length; i++) out[i] = g[i] + b[i];
-      r.dx = dx;
-      dBlock = dx;
+      const result = reuseLike(r[slot], base, base.dtype);
+      const id = inside.data, rd = result.data;
+      for (let i = 0; i < rd.length; i++) rd[i] = bd[i] + id[i];
+      r[slot] = result;
+      inside = result;
     }
-    return dBlock;
+    return inside;
   }
 
   parameters(): Parameter[] {
