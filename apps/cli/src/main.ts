@@ -1,6 +1,6 @@
 import { EXIT_OK, EXIT_TRAINING_FAILED, EXIT_USAGE, UsageError } from "./args/usage-error.js";
 import { suggestName } from "./args/did-you-mean.js";
-import type { CommandIO } from "./commands/command.js";
+import type { Command, CommandIO } from "./commands/command.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { firstLine } from "./session/load-data.js";
 
@@ -16,26 +16,33 @@ export function mainUsage(): string {
   ].join("\n");
 }
 
+/** The command `argv` names and the arguments it gets; undefined for an unknown name. */
+export function commandFor(argv: readonly string[]): { command: Command; args: readonly string[] } | undefined {
+  const [first, ...rest] = argv;
+  // `nn` alone, or `nn --epochs 10`, is `nn train …`.
+  if (first === undefined || first.startsWith("-")) return { command: findCommand("train")!, args: argv };
+  const command = findCommand(first);
+  return command === undefined ? undefined : { command, args: rest };
+}
+
 /**
  * Runs `nn` with the arguments after the program name and resolves to the exit code. Usage errors
  * print one line (exit 2); any other failure prints its first line (exit 1). Never a stack trace.
  */
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
-  const [first, ...rest] = argv;
+  const first = argv[0];
   try {
     if (first === "--help" || first === "-h" || first === "help") {
       io.stdout.write(mainUsage() + "\n");
       return EXIT_OK;
     }
-    // `nn` alone, or `nn --epochs 10`, is `nn train …`.
-    if (first === undefined || first.startsWith("-")) return await findCommand("train")!.run(argv, io);
-    const command = findCommand(first);
-    if (command === undefined) {
+    const resolved = commandFor(argv);
+    if (resolved === undefined) {
       const names = COMMANDS.map((c) => c.name);
       const hint = suggestName(first, names);
       throw new UsageError(`nn: unknown command "${first}"${hint === "" ? ` (commands: ${names.join(", ")})` : hint}`);
     }
-    return await command.run(rest, io);
+    return await resolved.command.run(resolved.args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(error.message + "\n");

@@ -148,6 +148,20 @@ describe("SIGTERM and SIGHUP act as Ctrl-C: save with --save, exit 128 + the sig
   }
 });
 
+describe("other commands end at the first signal", () => {
+  it("SIGTERM ends a long nn gradcheck at once, inside its computation, with 143", async () => {
+    const dir = fresh();
+    // A million coordinates of a 512×512 network: hours of central differences, one synchronous loop.
+    const child = spawn("node", [binary, "gradcheck", "--layers", "512,512", "--rows", "64", "--max-coordinates", "1000000"], { cwd: dir });
+    const exited = new Promise<string | number | null>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal)));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // started and busy (it prints nothing until done)
+    expect(child.exitCode).toBeNull();
+    child.kill("SIGTERM");
+    // Killed by the signal's default action, which a shell reports as 143.
+    expect(await exited).toBe("SIGTERM");
+  });
+});
+
 describe("a second Ctrl-C during a save", () => {
   it("says the save was interrupted, exits 130, and leaves neither a temporary file nor a model", async () => {
     const dir = fresh();

@@ -16,6 +16,8 @@ export interface CommandIO {
   /**
    * Tells the entry point about a file the command writes, so that a forced exit (a second Ctrl-C
    * during a save) removes that file's unfinished temporary file and says the save was interrupted.
+   * A command that does not stop on `interrupt` calls it just before writing: from then on a signal
+   * is handled in JavaScript, which waits for the event loop (before, the signal ends it at once).
    */
   readonly registerOutput?: (path: string) => void;
 }
@@ -30,5 +32,10 @@ export interface Command {
   readonly summary: string;
   /** The full `nn <name> --help` text. */
   usage(): string;
+  /**
+   * True when `run` watches `io.interrupt` and ends by itself (saving first) on Ctrl-C, SIGTERM or
+   * SIGHUP. The entry point ends any other command at the first such signal, as the signal would.
+   */
+  readonly stopsOnInterrupt?: boolean;
   run(argv: readonly string[], io: CommandIO): Promise<number>;
 }

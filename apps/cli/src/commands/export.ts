@@ -39,10 +39,11 @@ export const exportCommand: Command = {
     const output = f.requiredString("output");
     const opset = f.integer("opset", 17);
     if (opset < MIN_OPSET || opset > MAX_OPSET) f.fail("opset", `an integer in [${MIN_OPSET}, ${MAX_OPSET}]`, String(opset));
-    checkOutputFlag("export", "output", output, io);
+    checkOutputFlag("export", "output", output);
     const loaded = await readModelFile("export", modelPath);
     const scaler = f.boolean("no-standardize") ? undefined : loaded.scaler;
     const standardize = scaler?.mean && scaler.scale ? { mean: scaler.mean, std: scaler.scale } : undefined;
+    io.registerOutput?.(output);
     try {
       await saveONNX(loaded.model, output, { opset, inputFeatures: loaded.inputFeatures, standardize });
     } catch (error) {

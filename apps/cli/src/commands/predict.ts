@@ -42,7 +42,7 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
     return EXIT_OK;
   }
   const output = f.string("output");
-  if (output !== undefined) checkOutputFlag("predict", "output", output, io);
+  if (output !== undefined) checkOutputFlag("predict", "output", output);
   const modelPath = f.requiredString("model"), inputPath = f.requiredString("input");
   const loaded = await readModelFile("predict", modelPath);
   checkModelValues("predict", modelPath, loaded.model, loaded.scaler);
@@ -53,7 +53,10 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
   checkOutputs("predict", inputPath, out, rows.lines);
   const text = predictionsCsv(out, loaded.classNames);
   if (output === undefined) io.stdout.write(text);
-  else await writeOutput(output, text);
+  else {
+    io.registerOutput?.(output);
+    await writeOutput(output, text);
+  }
   return EXIT_OK;
 }
 

@@ -17,6 +17,7 @@ import { checkOutputFlag } from "./output-path.js";
 export const trainCommand: Command = {
   name: "train",
   summary: "train a network and watch it learn (the default command)",
+  stopsOnInterrupt: true,
   usage: () =>
     [
       "usage: nn train [flags]      (nn with no arguments runs nn train with the defaults)",
@@ -38,8 +39,8 @@ async function runTrain(argv: readonly string[], io: CommandIO): Promise<number>
   }
   const live = !display.json && !display.plain && io.processStreams !== undefined && io.processStreams.stdout.isTTY === true;
   // A bad --save path is found now, not after the whole run has trained.
-  if (options.save !== undefined) checkOutputFlag("train", "save", options.save, io);
-  else if (live) io.registerOutput?.(DEFAULT_SAVE_PATH); // where the s key saves
+  if (options.save !== undefined) checkOutputFlag("train", "save", options.save);
+  io.registerOutput?.(options.save ?? DEFAULT_SAVE_PATH); // DEFAULT_SAVE_PATH: where the s key saves
   // Sizes are checked before anything is generated or allocated (issue 19 item 7).
   checkRunMemory("train", options, { stderr: io.stderr });
   return live ? runLive(options, display, io) : runPlain(options, display, io);
@@ -76,6 +77,7 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
     );
   };
   io.interrupt?.addEventListener("abort", onInterrupt, { once: true });
+  if (io.interrupt?.aborted === true) onInterrupt(); // a signal while the training thread was starting
   await instance.waitUntilExit();
   io.interrupt?.removeEventListener("abort", onInterrupt);
   const { wallMs, trainingMs } = session.timing();
