@@ -17,6 +17,7 @@ const sources: Array<[string, string]> = [
   ["@nn/onnx", "packages/onnx/src/index.ts"],
   ["@nn/autograd", "packages/autograd/src/index.ts"],
   ["@nn/onnx/node", "packages/onnx/src/node/index.ts"],
+  ["@nn/studio", "packages/studio/src/index.ts"],
 ];
 
 /** Exact-match aliases (`@nn/layers` must not swallow `@nn/layers/node`). */

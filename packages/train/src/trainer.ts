@@ -285,7 +285,7 @@ class LoopTrainer implements Trainer {
     this.epochsDone++;
     this.batchIndex = 0;
     const record = { epoch: this.epochsDone, lr: this.epochLr, train, gradNorm: this.lastGradNorm, layers: this.lastLayers, ...(validation ? { validation } : {}) };
-    this.records.epochs.push(record);
+    if (options.keepHistory !== false) this.records.epochs.push(record);
     const stop = this.earlyStopping?.update(record) ?? false;
     if (options.scheduler !== undefined && options.schedulerStep !== "batch") {
       if (this.plateau) options.scheduler.step(validation?.loss ?? train.loss);

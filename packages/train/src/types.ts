@@ -297,6 +297,11 @@ export interface FitOptions<M extends MetricName = MetricName> {
    * which saves two passes over the parameters per batch).
    */
   gradNormsEvery?: "batch" | "epoch";
+  /**
+   * Keep every epoch's record in `History.epochs` (default true). A UI that trains without end and
+   * keeps its own bounded curves sets it false, so memory stays flat however long the run.
+   */
+  keepHistory?: boolean;
   /** Millisecond clock for throughput (default `performance.now`); inject one for deterministic tests. */
   now?: () => number;
   /**

@@ -1,0 +1,17 @@
+export {
+  type Setting, type SettingField, type SettingApply, DEFAULT_SETTING, SETTING_FIELDS, settingToFlags, settingToQuery,
+  settingFromQuery, parseValue, formatValue, checkSetting, describeSetting, defaultNoise, isSynthetic, isBuiltin,
+  SYNTHETIC_DATASETS, REAL_DATASETS, BUILTIN_DATASETS, DEFAULT_NOISE, ACTIVATIONS, INITS, OPTIMIZERS, SCHEDULES,
+  type SyntheticDataset, type BuiltinDataset, type ActivationName, type InitName, type OptimizerName, type ScheduleName,
+} from "./setting.js";
+export { FEATURES, type FeatureName, type FeatureSpec, expandFeatures, featureLabel, isIdentityFeatures } from "./features.js";
+export { DownsampledHistory, type HistorySnapshot } from "./history.js";
+export { builtinDataset } from "./datasets.js";
+export { L1Penalty } from "./l1-penalty.js";
+export { buildRun, buildModel, activationLabel, networkInputs, type BuiltRun } from "./build-run.js";
+export {
+  MapPainter, dataBounds, gridInputs, placePoints, fieldFromOutputs, type Bounds, type DecisionField, type NeuronMaps,
+} from "./maps.js";
+export {
+  TrainingDriver, HISTORY_COLUMNS, type DriverOptions, type DriverStatus, type EpochPoint, type LayerNorm,
+} from "./driver.js";
