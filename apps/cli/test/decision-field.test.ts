@@ -1,6 +1,6 @@
 import { Tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
-import { dataBounds, fieldFromOutputs, gridInputs } from "../src/session/decision-field.js";
+import { dataBounds, fieldFromOutputs, gridInputs } from "@nn/studio";
 import { renderDecisionMap } from "../src/ui/decision-map.js";
 
 describe("decision field", () => {

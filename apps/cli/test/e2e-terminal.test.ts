@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,6 +9,7 @@ import { Tmux } from "./e2e/tmux.js";
 // The built `nn` in a real pseudo-terminal (tmux): start it, press keys, read the screen.
 const tmux = new Tmux(`nn-e2e-${process.pid}-${Date.now()}`);
 const workDir = mkdtempSync(join(tmpdir(), "nn-e2e-"));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Polls the screen; on a timeout the error shows the last screen, so a failure says what nn drew. */
 const until = async (fn: () => void, timeout = 60_000): Promise<void> => {
   try {
@@ -16,7 +18,29 @@ const until = async (fn: () => void, timeout = 60_000): Promise<void> => {
     throw new Error(`${(error as Error).message}\n--- screen ---\n${tmux.screen()}`, { cause: error });
   }
 };
-const epochOf = (screen: string): number => Number(/epoch (\d+)\/100000/.exec(screen)?.[1] ?? -1);
+const epochOf = (screen: string): number => Number(/epoch (\d+)[/ ]/.exec(screen)?.[1] ?? -1);
+
+/** The node process running nn in the pane (the pane's shell is its parent). */
+function nnPid(): number {
+  const shell = tmux.panePid();
+  const children = execFileSync("pgrep", ["-P", String(shell), "-x", "node"], { encoding: "utf8" }).trim().split("\n");
+  return Number(children[0]);
+}
+/** CPU time (user + system, clock ticks of 1/100 s) of a process and all its threads. */
+const cpuTicks = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+};
+const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+/** Distinct screens among samples taken every 0.1 s for `seconds`. */
+async function distinctScreens(seconds: number): Promise<number> {
+  const seen = new Set<string>();
+  for (let i = 0; i < seconds * 10; i++) {
+    seen.add(tmux.screen());
+    await sleep(100);
+  }
+  return seen.size;
+}
 
 describe("nn in a real terminal", () => {
   let binary: string;
@@ -28,7 +52,7 @@ describe("nn in a real terminal", () => {
 
   afterAll(() => tmux.kill());
 
-  it("shows the live trainer; space, n, ?, +, l, s, r and q do what they say; exit 0", { timeout: 240_000 }, async () => {
+  it("shows the live trainer; every key does what it says; exit 0", { timeout: 300_000 }, async () => {
     const model = join(workDir, "live.json");
     tmux.start(`node ${binary} train --epochs 100000 --save ${model}`, 120, 40, workDir);
 
@@ -38,16 +62,16 @@ describe("nn in a real terminal", () => {
     expect(first).toContain("2→64→32→1");
     expect(first).toContain("decision boundary");
     expect(first).toContain("gradient norm per layer");
-    expect(first).toMatch(/[\u2801-\u28ff]/); // braille chart dots
     expect(first).toContain("RUNNING");
 
-    // Training moves on by itself.
+    // Training moves on by itself; the curves are drawn.
     await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(epochOf(first)));
+    await until(() => expect(tmux.screen()).toMatch(/[\u2801-\u28ff]/));
 
     tmux.send("Space");
     await until(() => expect(tmux.screen()).toContain("PAUSED"));
     const paused = epochOf(tmux.screen());
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
     expect(epochOf(tmux.screen())).toBe(paused);
 
     tmux.send("n");
@@ -59,23 +83,98 @@ describe("nn in a real terminal", () => {
     await until(() => expect(tmux.screen()).not.toContain("double / halve the learning rate"));
 
     tmux.send("+");
-    await until(() => expect(tmux.screen()).toContain("lr 0.2"));
+    await until(() => expect(tmux.screen()).toContain("lr 0.2 "));
 
     tmux.send("l");
     await until(() => expect(tmux.screen()).toContain("(log scale)"));
 
+    // Speed: > steps up to "max"; < steps down to 1000 epochs a frame.
+    for (let i = 0; i < 11; i++) tmux.send(">");
+    await until(() => expect(tmux.screen()).toContain("max speed"));
+    tmux.send("<");
+    await until(() => expect(tmux.screen()).toContain("1000 epochs/frame"));
+
+    tmux.send("v");
+    await until(() => expect(tmux.screen()).toContain("hidden 1·64"));
+    tmux.send("v");
+    await until(() => expect(tmux.screen()).toContain("gradient norm per layer"));
+
     tmux.send("s");
     await until(() => expect(tmux.screen()).toContain(`saved to ${model}`));
 
-    // r: a fresh run with the next seed, training again (a restart also ends the pause).
+    // r: a fresh run with the next seed, training again, the learning rate changed live kept.
     tmux.send("r");
     await until(() => expect(tmux.screen()).toContain("seed 2"));
     await until(() => expect(tmux.screen()).toContain("RUNNING"));
+    expect(tmux.screen()).toContain("lr 0.2 ");
     const restarted = epochOf(tmux.screen());
     await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(restarted));
+
+    // e: the settings panel; → on the first row picks the next data set; Enter applies it.
+    tmux.send("e");
+    await until(() => expect(tmux.screen()).toContain("↑↓ choose"));
+    tmux.send("Right");
+    await until(() => expect(tmux.screen()).toMatch(/data set\s+circles/));
+    tmux.send("Enter");
+    await until(() => expect(tmux.screen()).toContain("circles · 1000 samples"));
 
     tmux.send("q");
     await until(() => expect(tmux.exitStatus()).toBe(0));
     expect(existsSync(model)).toBe(true);
+    tmux.kill();
+  });
+
+  it("a run stays at DONE, and space trains on past --epochs", { timeout: 120_000 }, async () => {
+    tmux.start(`node ${binary} train --epochs 300 --samples 200`, 100, 30, workDir);
+    await until(() => expect(tmux.screen()).toContain("DONE"));
+    expect(tmux.screen()).toContain("epoch 300/300");
+    tmux.send("Space");
+    await until(() => expect(tmux.screen()).toMatch(/epoch \d+ \(past 300\)/));
+    tmux.send("q");
+    await until(() => expect(tmux.exitStatus()).toBe(0));
+    tmux.kill();
+  });
+
+  // Measured, printed for the README, and bounded only where the bound holds on a loaded 2-core machine.
+  it("animates while training; idle costs (almost) nothing; memory is flat", { timeout: 420_000 }, async () => {
+    const report: string[] = [];
+    for (const [columns, rows] of [[120, 40], [80, 24]] as const) {
+      tmux.start(`node ${binary} train --epochs 100000`, columns, rows, workDir);
+      await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(0));
+      const distinct = await distinctScreens(3);
+      report.push(`${columns}×${rows}: ${distinct} distinct screens in 3 s (sampled every 0.1 s)`);
+      expect(distinct).toBeGreaterThan(3);
+      if (columns === 120) {
+        tmux.send("Space");
+        await until(() => expect(tmux.screen()).toContain("PAUSED"));
+        await sleep(500);
+        const pid = nnPid();
+        const before = cpuTicks(pid);
+        await sleep(5000);
+        const percent = cpuTicks(pid) - before; // ticks of 10 ms in 5 s: /500 × 100
+        report.push(`paused: ${(percent / 5).toFixed(1)}% of a core over 5 s`);
+        // Nothing runs while paused (no timer, no frame); 10% leaves room for a loaded machine.
+        expect(percent / 5).toBeLessThan(10);
+      }
+      tmux.send("q");
+      await until(() => expect(tmux.exitStatus()).toBe(0));
+      tmux.kill();
+    }
+    tmux.start(`node ${binary} train --samples 40 --epochs 100000000`, 120, 40, workDir);
+    await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(1000));
+    const pid = nnPid();
+    // V8 grows its heaps over the first ~40 000 epochs of this run (to about 260 MB here),
+    // however little stays alive; measure after that.
+    await until(() => expect(epochOf(tmux.screen())).toBeGreaterThan(40_000), 240_000);
+    const start = rssKb(pid);
+    const from = epochOf(tmux.screen());
+    await sleep(20_000);
+    const end = rssKb(pid);
+    report.push(`RSS --samples 40 --epochs 100000000: ${(start / 1024).toFixed(0)} MB at epoch ${from} → ${(end / 1024).toFixed(0)} MB at epoch ${epochOf(tmux.screen())} (20 s later)`);
+    // Before the bounded curves it kept growing (~10 MB/s); flat now, with room for garbage-collector swings.
+    expect((end - start) / 1024).toBeLessThan(60);
+    tmux.send("q");
+    await until(() => expect(tmux.exitStatus()).toBe(0));
+    console.log(report.join("\n"));
   });
 });

@@ -2,12 +2,11 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseTrainArgs } from "../src/args/train-options.js";
 import { UsageError } from "../src/args/usage-error.js";
-import { TrainingSession } from "../src/session/training-session.js";
 import { WorkerSession } from "../src/session/worker-session.js";
-import type { EpochPoint } from "../src/state/trainer-state.js";
+import type { Frame } from "../src/session/worker-protocol.js";
 import { appDir, buildBinary } from "./e2e/build-binary.js";
 
 // The live screen's session, with its worker built as `nn` ships it (its own directory: the e2e
@@ -16,12 +15,28 @@ const options = (argv: string[]) => parseTrainArgs(argv).options;
 const workDir = mkdtempSync(join(tmpdir(), "nn-worker-"));
 let workerUrl: URL;
 const open: WorkerSession[] = [];
-const start = async (argv: string[]): Promise<WorkerSession> => {
-  const session = await WorkerSession.start(options(argv), { workerUrl });
+
+/** A session whose frames are collected and acknowledged at once, as the screen does after drawing. */
+async function start(argv: string[]): Promise<{ session: WorkerSession; frames: Frame[]; next: (check: (f: Frame) => boolean, what: string) => Promise<Frame> }> {
+  const session = await WorkerSession.start(options(argv), { workerUrl, frameMs: 20 });
   open.push(session);
-  return session;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const frames: Frame[] = [session.first];
+  session.onFrame((f) => {
+    frames.push(f);
+    session.send({ type: "drawn", seq: f.seq });
+  });
+  session.send({ type: "drawn", seq: session.first.seq });
+  const next = async (check: (f: Frame) => boolean, what: string): Promise<Frame> => {
+    const from = frames.length;
+    for (let i = 0; i < 3000; i++) {
+      const hit = frames.slice(from).find(check);
+      if (hit !== undefined) return hit;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`no frame with ${what}; last: ${JSON.stringify({ ...frames[frames.length - 1], history: undefined, field: undefined })}`);
+  };
+  return { session, frames, next };
+}
 
 describe("training in a worker thread", () => {
   beforeAll(async () => {
@@ -33,80 +48,85 @@ describe("training in a worker thread", () => {
     await Promise.all(open.splice(0).map((s) => s.stop().catch(() => undefined)));
   });
 
-  it("reports every epoch once, in order; pause holds the epoch it shows, step adds one, lr applies", async () => {
-    const session = await start(["--epochs", "100000", "--samples", "200"]);
-    const points: EpochPoint[] = [];
-    const take = (): number => {
-      const snap = session.snapshot();
-      points.push(...snap.newPoints);
-      return snap.epoch;
-    };
-    await vi.waitFor(() => expect(take()).toBeGreaterThan(3), { timeout: 20_000 });
-    session.pause();
-    const paused = take();
-    await sleep(300);
-    expect(take()).toBe(paused);
-    session.step();
-    await vi.waitFor(() => expect(take()).toBe(paused + 1), { timeout: 5_000 });
-    await sleep(200);
-    expect(take()).toBe(paused + 1);
-    expect(points.map((p) => p.epoch)).toEqual(Array.from({ length: paused + 1 }, (_, i) => i + 1));
-    session.setLr(0.05);
-    await vi.waitFor(() => expect(session.snapshot().lr).toBe(0.05), { timeout: 5_000 });
+  it("frames arrive in order while training; pause holds the epoch, step adds one, lr applies", async () => {
+    const { session, frames, next } = await start(["--epochs", "100000", "--samples", "200"]);
+    await next((f) => f.epoch >= 5, "epoch ≥ 5");
+    session.send({ type: "toggle" });
+    const paused = await next((f) => f.status === "paused", "status paused");
+    const count = frames.length;
+    await new Promise((r) => setTimeout(r, 200));
+    // Paused: nothing changes, so no frame comes at all.
+    expect(frames.length).toBe(count);
+    session.send({ type: "step" });
+    expect((await next(() => true, "a frame after step")).epoch).toBe(paused.epoch + 1);
+    session.send({ type: "scale-lr", factor: 0.5 });
+    expect((await next(() => true, "a frame after scale-lr")).lr).toBe(0.05);
+    const seqs = frames.map((f) => f.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    const epochs = frames.map((f) => f.epoch);
+    expect(epochs).toEqual([...epochs].sort((a, b) => a - b));
   });
 
-  it("its decision map is the one the same run draws on the main thread at the same epoch", async () => {
-    const argv = ["--epochs", "100000", "--samples", "200"];
-    const session = await start(argv);
-    await vi.waitFor(() => expect(session.snapshot().epoch).toBeGreaterThan(0), { timeout: 20_000 });
-    session.pause();
-    const epoch = session.snapshot().epoch;
-    let field = session.decisionField(12, 8);
-    await vi.waitFor(() => {
-      field = session.decisionField(12, 8);
-      expect(field).toBeDefined();
-    }, { timeout: 5_000 });
-    // Same options and seed, trained epoch by epoch here: training is deterministic, so equal maps
-    // mean the worker trained the same model for the same number of epochs.
-    const local = new TrainingSession(options(argv));
-    local.pause();
-    for (let e = 0; e < epoch; e++) local.step();
-    const expected = local.decisionField(12, 8)!;
-    expect([...field!.classes]).toEqual([...expected.classes]);
-    expect([...field!.confidence]).toEqual([...expected.confidence]);
+  it("restart keeps the live learning rate and trains the next seed from epoch 0", async () => {
+    const { session, next } = await start(["--epochs", "100000", "--samples", "200"]);
+    await next((f) => f.epoch >= 3, "epoch ≥ 3");
+    session.send({ type: "scale-lr", factor: 4 });
+    session.send({ type: "restart" });
+    const restarted = await next((f) => f.seed === 2, "seed 2");
+    expect(restarted.lr).toBe(0.4);
+    expect(restarted.epoch).toBeLessThan(3);
+    const later = await next((f) => f.epoch >= 2, "the new run training");
+    expect(later.status).toBe("running");
+    expect(later.seed).toBe(2);
   });
 
-  it("restart drops the old run's reports and trains the new seed from epoch 1", async () => {
-    const session = await start(["--epochs", "100000", "--samples", "200"]);
-    await vi.waitFor(() => expect(session.snapshot().epoch).toBeGreaterThan(3), { timeout: 20_000 });
-    session.restart(2);
-    const points: EpochPoint[] = [];
-    await vi.waitFor(() => {
-      const snap = session.snapshot();
-      if (snap.seed === 2) points.push(...snap.newPoints);
-      expect(points.length).toBeGreaterThan(2);
-    }, { timeout: 10_000 });
-    expect(points[0].epoch).toBe(1);
+  it("stops at DONE; space trains on past the epoch count", async () => {
+    const { session, next } = await start(["--epochs", "30", "--samples", "40"]);
+    const done = await next((f) => f.status === "done", "done");
+    expect(done.epoch).toBe(30);
+    session.send({ type: "toggle" });
+    const past = await next((f) => f.epoch > 30, "an epoch past 30");
+    expect(past.target).toBe(Infinity);
+  });
+
+  it("a map of the size the screen asks for comes with the frames", async () => {
+    const { session, next } = await start(["--epochs", "100000", "--samples", "200"]);
+    session.send({ type: "view", map: { cols: 12, rows: 8 }, neurons: { cols: 4, rows: 4 } });
+    const frame = await next((f) => f.field !== undefined && f.network !== undefined, "a map");
+    expect(frame.field!.cols).toBe(12);
+    expect(frame.field!.classes).toHaveLength(96);
+    expect(frame.network!.layers.map((l) => l.units)).toEqual([2, 64, 32, 1]);
+  });
+
+  it("a changed setting that needs a new network restarts; a bad one is refused with a notice", async () => {
+    const { session, next } = await start(["--epochs", "100000", "--samples", "200"]);
+    const first = await next((f) => f.epoch >= 2, "epoch ≥ 2");
+    session.send({ type: "apply", setting: { ...first.setting, layers: [4, 2], activation: "tanh" } });
+    const rebuilt = await next((f) => f.runId !== first.runId, "a new run");
+    expect(rebuilt.description.architecture).toContain("2→4→2→1 · Tanh");
+    expect(rebuilt.notice).toBe("new network: restarted");
+    session.send({ type: "apply", setting: { ...rebuilt.setting, data: "iris", samples: 0, noise: 0, features: ["x1", "x2", "x1x2"] } });
+    const refused = await next((f) => f.notice !== undefined, "a notice");
+    expect(refused.notice).toMatch(/setting refused: .*need a 2-D data set; iris has 4 features/);
+    expect(refused.setting.data).toBe("moons");
   });
 
   it("s saves where --save says; stop saves again and ends the thread", async () => {
-    const path = join(workDir, "model.json");
-    const session = await start(["--epochs", "100000", "--samples", "200", "--save", path]);
-    await expect(session.save()).resolves.toBe(path);
+    const path = join(workDir, "w.json");
+    const { session } = await start(["--epochs", "100000", "--samples", "100", "--save", path]);
+    expect(await session.save()).toBe(path);
     expect(existsSync(path)).toBe(true);
-    await expect(session.stop()).resolves.toBe(path);
-    await expect(session.save()).rejects.toThrow(/stopped/);
+    expect(await session.stop()).toBe(path);
   });
 
-  it("a diverging run ends as failed, with the reason the main-thread session gives", async () => {
+  it("a diverging run ends as failed with the reason", async () => {
     // As in plain-output.test.ts: three classes at lr 1e38 overflow the logits within two steps.
-    const session = await start(["--data", "blobs", "--epochs", "50", "--samples", "100", "--lr", "1e38", "--layers", "8"]);
-    await vi.waitFor(() => expect(session.snapshot().finished).toBe(true), { timeout: 10_000 });
-    expect(session.snapshot().error).toMatch(/^training diverged at epoch \d+, batch \d+: .*Try a lower --lr .*--clip 1\./);
-    expect(session.failure?.message).toBe(session.snapshot().error);
+    const { next } = await start(["--data", "blobs", "--epochs", "50", "--samples", "100", "--lr", "1e38", "--layers", "8"]);
+    const failed = await next((f) => f.status === "failed", "failed");
+    expect(failed.error).toMatch(/^training diverged at epoch \d+, batch \d+: .*Try a lower --lr .*--clip 1\./);
   });
 
-  it("a run that cannot be built is a usage error, as on the main thread", async () => {
+  it("a run that cannot be built is a usage error", async () => {
     const missing = join(workDir, "missing.csv");
     await expect(WorkerSession.start(options(["--data", missing]), { workerUrl })).rejects.toThrow(UsageError);
     await expect(WorkerSession.start(options(["--data", missing]), { workerUrl })).rejects.toThrow(`cannot use ${missing} as data`);

@@ -63,7 +63,7 @@ export class TrainingDriver {
   private speed = 0;
   /** Bumped whenever the model is rebuilt (restart, new setting): a screen tells runs apart by it. */
   runId = 0;
-  /** Milliseconds spent in trainFor/step since the run started. */
+  /** Milliseconds spent in trainFor/step since the driver was created (all runs). */
   trainingMs = 0;
 
   constructor(setting: Setting, private readonly options: DriverOptions = {}) {
@@ -158,7 +158,6 @@ export class TrainingDriver {
     this.norms = [];
     this.speed = 0;
     this.error = undefined;
-    this.trainingMs = 0;
   }
 
   private recordEpoch(event: EpochEndEvent): void {

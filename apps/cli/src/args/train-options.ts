@@ -1,26 +1,17 @@
 import { suggestName } from "./did-you-mean.js";
+// The names a setting can take are @nn/studio's (the browser Playground offers the same).
+import {
+  ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
+  type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
+} from "@nn/studio";
 import { FlagReader } from "./flag-values.js";
 import { parseFlags, type FlagSpecs } from "./parse-flags.js";
 import { UsageError } from "./usage-error.js";
 
-export const SYNTHETIC_DATASETS = ["moons", "circles", "spirals", "xor", "blobs", "checkerboard"] as const;
-export type SyntheticDataset = (typeof SYNTHETIC_DATASETS)[number];
-/** Default noise per synthetic set: enough to make the task honest, not so much it becomes guesswork. */
-export const DEFAULT_NOISE: Readonly<Record<SyntheticDataset, number>> = {
-  moons: 0.2, circles: 0.1, spirals: 0.1, xor: 0.1, blobs: 1, checkerboard: 0.05,
+export {
+  ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
+  type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
 };
-export const REAL_DATASETS = ["iris", "breast-cancer", "digits"] as const;
-export const BUILTIN_DATASETS = [...SYNTHETIC_DATASETS, ...REAL_DATASETS] as const;
-export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
-
-export const ACTIVATIONS = ["relu", "leaky-relu", "tanh", "sigmoid", "gelu", "elu", "silu", "softplus"] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
-export const INITS = ["he-normal", "he-uniform", "xavier-normal", "xavier-uniform", "lecun-normal"] as const;
-export type InitName = (typeof INITS)[number];
-export const OPTIMIZERS = ["sgd", "adam", "adamw", "rmsprop", "adagrad"] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
-export const SCHEDULES = ["constant", "step", "exponential", "cosine", "plateau"] as const;
-export type ScheduleName = (typeof SCHEDULES)[number];
 
 /** Where the data comes from: a built-in set (with generator settings; 0 for shipped sets) or a CSV file. */
 export type DataSource =

@@ -49,12 +49,11 @@ async function runTrain(argv: readonly string[], io: CommandIO): Promise<number>
 async function runLive(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
   const streams = io.processStreams!;
   // Training runs in a worker thread: drawing on this one then costs it no time on two cores.
-  const session = await WorkerSession.start(options);
+  const session = await WorkerSession.start(options, { frameMs: Math.round(1000 / display.fps) });
   let outcome: { status: RunStatus; savedTo?: string; error?: string } = { status: "quitting" };
   const instance = render(
     <App
       session={session}
-      refreshMs={Math.round(1000 / display.fps)}
       onExit={(o) => (outcome = o)}
       exitWhenDone={streams.stdin.isTTY !== true}
     />,

@@ -1,11 +1,8 @@
-import {
-  loadBreastCancer, loadDigits, loadIris, makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeSpirals, makeXor,
-  type Dataset,
-} from "@nn/datasets";
-import { CsvError } from "@nn/datasets";
+import { CsvError, type Dataset } from "@nn/datasets";
 import { loadCsv } from "@nn/datasets/node";
 import { UsageError } from "../args/usage-error.js";
-import type { BuiltinDataset, DataSource } from "../args/train-options.js";
+import { builtinDataset } from "@nn/studio";
+import type { DataSource } from "../args/train-options.js";
 
 /** A loaded data set and the name the header and the model file give it. */
 export interface LoadedData {
@@ -33,20 +30,8 @@ export function loadData(source: DataSource, seed: number): LoadedData {
   return { dataset: builtinDataset(source.name, { samples: source.samples, noise: source.noise, seed }), name: source.name };
 }
 
-export function builtinDataset(name: BuiltinDataset, gen: { samples: number; noise: number; seed: number }): Dataset {
-  const common = { n: gen.samples, noise: gen.noise, seed: gen.seed };
-  switch (name) {
-    case "moons": return makeMoons(common);
-    case "circles": return makeCircles({ ...common, factor: 0.5 });
-    case "spirals": return makeSpirals(common);
-    case "xor": return makeXor(common);
-    case "blobs": return makeBlobs({ n: gen.samples, clusterStd: gen.noise, seed: gen.seed, centers: 3 });
-    case "checkerboard": return makeCheckerboard(common);
-    case "iris": return loadIris();
-    case "breast-cancer": return loadBreastCancer();
-    case "digits": return loadDigits();
-  }
-}
+/** The built-in sets come from @nn/studio (the browser Playground generates the same data). */
+export { builtinDataset } from "@nn/studio";
 
 /** A file read as one column: in CLI terms, since nn has no delimiter flag. */
 function delimiterAdvice(error: unknown): string {

@@ -1,131 +1,122 @@
-import { HISTORY_LIMIT, initialTrainerState, type EpochPoint, type TrainerState, type TrainingSnapshot } from "./trainer-state.js";
+import { SETTING_FIELDS } from "@nn/studio";
+import type { Command } from "../session/worker-protocol.js";
+import { formatLr } from "../ui/format-lr.js";
+import { stepSetting } from "./setting-steps.js";
+import { initialScreenState, type ScreenEffect, type ScreenState } from "./trainer-state.js";
 
-/** Something the session must do in response to a key (the reducer itself stays pure). */
-export type SessionEffect =
-  | { readonly type: "pause" }
-  | { readonly type: "resume" }
-  | { readonly type: "step" }
-  | { readonly type: "set-lr"; readonly lr: number }
-  | { readonly type: "restart"; readonly seed: number }
-  | { readonly type: "save" }
-  | { readonly type: "quit" };
-
-export type TrainerAction =
-  | { readonly type: "key"; readonly input: string; readonly ctrl?: boolean; readonly escape?: boolean; readonly now: number }
-  | { readonly type: "snapshot"; readonly snapshot: TrainingSnapshot; readonly now: number }
-  | { readonly type: "notice"; readonly text: string };
-
-export interface Reduction {
-  readonly state: TrainerState;
-  readonly effects: readonly SessionEffect[];
+export interface KeyPress {
+  readonly input: string;
+  readonly ctrl?: boolean;
+  readonly escape?: boolean;
+  readonly return?: boolean;
+  readonly tab?: boolean;
+  readonly upArrow?: boolean;
+  readonly downArrow?: boolean;
+  readonly leftArrow?: boolean;
+  readonly rightArrow?: boolean;
 }
 
-/** Learning rates the +/- keys can reach; beyond them a key does nothing but say so. */
-export const MIN_LR = 1e-8;
-export const MAX_LR = 100;
+export type ScreenAction =
+  | ({ readonly type: "key" } & KeyPress)
+  | { readonly type: "frame"; readonly frame: ScreenState["frame"] }
+  | { readonly type: "notice"; readonly text: string }
+  /** The App carried out the effects up to `seq`. */
+  | { readonly type: "effects-done"; readonly seq: number };
 
-/** The key map, pure: state + key → new state + what the session must do. */
-export function reduce(state: TrainerState, action: TrainerAction): Reduction {
+export { initialScreenState };
+
+/** The screen's state machine, pure: frames from the worker and keys in, effects out (in `effects`). */
+export function reduce(state: ScreenState, action: ScreenAction): ScreenState {
   switch (action.type) {
-    case "snapshot":
-      return { state: applySnapshot(state, action.snapshot, action.now), effects: [] };
+    case "frame":
+      return {
+        ...state,
+        frame: action.frame,
+        ...(action.frame.notice !== undefined ? { notice: action.frame.notice } : {}),
+        ...(action.frame.error !== undefined && action.frame.status === "failed" ? { notice: action.frame.error } : {}),
+      };
     case "notice":
-      return { state: { ...state, notice: action.text }, effects: [] };
+      return { ...state, notice: action.text };
+    case "effects-done":
+      return action.seq === state.effectsSeq ? { ...state, effects: [] } : state;
     case "key":
-      return reduceKey(state, action.input, action.ctrl === true, action.escape === true, action.now);
+      // Keys typed faster than the screen reads them arrive together (">>>"): one at a time.
+      if (action.input.length > 1 && /^[\x20-\x7e]+$/.test(action.input) && action.ctrl !== true) {
+        return [...action.input].reduce((s, input) => reduceKey(s, { ...action, input }), state);
+      }
+      return reduceKey(state, action);
   }
 }
 
-function reduceKey(state: TrainerState, input: string, ctrl: boolean, escape: boolean, now: number): Reduction {
-  const none = { state, effects: [] };
-  if (ctrl && input === "c") return { state: { ...state, status: "quitting" }, effects: [{ type: "quit" }] };
-  if (state.status === "quitting") return none;
-  if (state.showHelp && (escape || input === "?")) return { state: { ...state, showHelp: false }, effects: [] };
-  const finished = state.status === "done" || state.status === "failed";
+function emit(state: ScreenState, patch: Partial<ScreenState>, ...effects: ScreenEffect[]): ScreenState {
+  return { ...state, ...patch, effects: [...state.effects, ...effects], effectsSeq: state.effectsSeq + (effects.length > 0 ? 1 : 0) };
+}
+
+const command = (c: Command): ScreenEffect => ({ type: "command", command: c });
+
+function reduceKey(state: ScreenState, key: KeyPress): ScreenState {
+  const input = key.input;
+  if (key.ctrl === true && input === "c") return emit(state, { quitting: true }, { type: "quit" });
+  if (state.quitting) return state;
+  if (state.panel !== undefined) return reducePanelKey(state, key);
+  if (state.showHelp && (key.escape === true || input === "?")) return { ...state, showHelp: false };
+  const frame = state.frame;
+  const status = frame.status;
   switch (input) {
     case "q":
-      return { state: { ...state, status: "quitting" }, effects: [{ type: "quit" }] };
+      return emit(state, { quitting: true }, { type: "quit" });
     case "?":
-      return { state: { ...state, showHelp: !state.showHelp }, effects: [] };
+      return { ...state, showHelp: !state.showHelp };
     case "l":
-      return { state: { ...state, logScale: !state.logScale, notice: state.logScale ? "linear loss scale" : "log loss scale" }, effects: [] };
+      return { ...state, logScale: !state.logScale, notice: state.logScale ? "linear loss scale" : "log loss scale" };
+    case "v":
+      return { ...state, view: state.view === "charts" ? "network" : "charts", notice: state.view === "charts" ? "network: every neuron's output" : "charts" };
+    case "e":
+      return { ...state, showHelp: false, panel: { draft: frame.setting, row: 0 }, notice: "settings: ↑↓ choose, ←→ change, Enter applies, Esc cancels" };
     case "s":
-      return { state: { ...state, notice: "saving…" }, effects: [{ type: "save" }] };
+      return emit(state, { notice: "saving…" }, { type: "save" });
     case " ":
-      if (finished) return none;
-      if (state.status === "paused") {
-        const pausedMs = state.pausedMs + (state.pausedAt === undefined ? 0 : now - state.pausedAt);
-        return { state: { ...state, status: "running", pausedMs, pausedAt: undefined, notice: "resumed" }, effects: [{ type: "resume" }] };
-      }
-      return { state: { ...state, status: "paused", pausedAt: now, notice: "paused: n steps one epoch, space resumes" }, effects: [{ type: "pause" }] };
+      if (status === "failed") return state;
+      return emit(state, {
+        notice: status === "running" ? "paused: n steps one epoch, space resumes" : status === "done" ? "training on past the epoch count: space pauses" : "resumed",
+      }, command({ type: "toggle" }));
     case "n":
-      if (state.status !== "paused") return { state: { ...state, notice: "n steps while paused (press space first)" }, effects: [] };
-      return { state, effects: [{ type: "step" }] };
+      if (status !== "paused" && status !== "done") return { ...state, notice: "n steps while paused (press space first)" };
+      return emit(state, {}, command({ type: "step" }));
     case "+":
     case "=":
     case "-":
-    case "_": {
-      const up = input === "+" || input === "=";
-      const lr = up ? state.lr * 2 : state.lr / 2;
-      if (lr < MIN_LR || lr > MAX_LR) return { state: { ...state, notice: `learning rate stays ${formatLr(state.lr)} (limits ${MIN_LR}…${MAX_LR})` }, effects: [] };
-      return { state: { ...state, lr, notice: `learning rate ${formatLr(state.lr)} → ${formatLr(lr)}` }, effects: [{ type: "set-lr", lr }] };
+    case "_":
+      // Relative, so two quick presses double twice: the worker holds the rate and says what it did.
+      return emit(state, {}, command({ type: "scale-lr", factor: input === "+" || input === "=" ? 2 : 0.5 }));
+    case ">":
+    case ".":
+    case "<":
+    case ",": {
+      const faster = input === ">" || input === ".";
+      return emit(state, {}, command({ type: "speed", delta: faster ? 1 : -1 }));
     }
-    case "r": {
-      const seed = state.seed + 1;
-      const fresh = initialTrainerState({ totalEpochs: state.totalEpochs, lr: state.lr, seed, now });
-      return {
-        state: { ...fresh, logScale: state.logScale, notice: `restarted with seed ${seed}` },
-        effects: [{ type: "restart", seed }],
-      };
-    }
+    case "r":
+      return emit(state, { notice: `restarted with seed ${frame.seed + 1} (learning rate ${formatLr(frame.lr)} kept)` }, command({ type: "restart" }));
     default:
-      return none;
+      return state;
   }
 }
 
-function applySnapshot(state: TrainerState, snap: TrainingSnapshot, now: number): TrainerState {
-  // A snapshot from before a restart (old seed) must not leak into the new run's charts.
-  if (snap.seed !== state.seed) return state;
-  const history = appendThinned(state.history, state.historyStride, snap.newPoints);
-  const status = snap.error !== undefined ? "failed" : snap.finished ? "done" : state.status;
-  return {
-    ...state,
-    epoch: snap.epoch,
-    totalEpochs: snap.totalEpochs,
-    lr: snap.lr,
-    samplesPerSecond: snap.samplesPerSecond,
-    layerNorms: snap.layerNorms,
-    history: history.points,
-    historyStride: history.stride,
-    latest: snap.newPoints.length > 0 ? snap.newPoints[snap.newPoints.length - 1] : state.latest,
-    status: state.status === "quitting" ? "quitting" : status,
-    ...(snap.error !== undefined ? { error: snap.error, notice: snap.error } : {}),
-    ...(status === "done" && state.status !== "done" ? { notice: "done: s saves, q quits", pausedAt: now } : {}),
-  };
-}
-
-/**
- * Keeps the chart history bounded: when it would exceed HISTORY_LIMIT points, every second point is
- * dropped and the stride doubles, so a 100 000-epoch run draws as fast as a 2 000-epoch one.
- */
-export function appendThinned(
-  points: readonly EpochPoint[],
-  stride: number,
-  incoming: readonly EpochPoint[],
-): { points: EpochPoint[]; stride: number } {
-  let out = points.slice();
-  let s = stride;
-  for (const p of incoming) {
-    if (p.epoch % s !== 0 && p.epoch !== 1) continue;
-    out.push(p);
-    if (out.length > HISTORY_LIMIT) {
-      s *= 2;
-      out = out.filter((q) => q.epoch % s === 0 || q.epoch === 1);
-    }
+function reducePanelKey(state: ScreenState, key: KeyPress): ScreenState {
+  const panel = state.panel!;
+  const rows = SETTING_FIELDS.length;
+  if (key.escape === true || key.input === "e") return { ...state, panel: undefined, notice: "settings closed, nothing changed" };
+  if (key.upArrow === true || key.input === "k") return { ...state, panel: { ...panel, row: (panel.row + rows - 1) % rows } };
+  if (key.downArrow === true || key.input === "j" || key.tab === true) return { ...state, panel: { ...panel, row: (panel.row + 1) % rows } };
+  if (key.leftArrow === true || key.rightArrow === true || key.input === "h" || key.input === "l") {
+    const dir = key.rightArrow === true || key.input === "l" ? 1 : -1;
+    return { ...state, panel: { ...panel, draft: stepSetting(panel.draft, SETTING_FIELDS[panel.row].key, dir) } };
   }
-  return { points: out, stride: s };
+  if (key.return === true) {
+    return emit(state, { panel: undefined, notice: "applying…" }, command({ type: "apply", setting: panel.draft }));
+  }
+  return state;
 }
 
-export function formatLr(lr: number): string {
-  return lr >= 1e-3 && lr < 1e4 ? String(Number(lr.toPrecision(4))) : lr.toExponential(2);
-}
+export { formatLr } from "../ui/format-lr.js";

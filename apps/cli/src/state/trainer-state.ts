@@ -1,4 +1,7 @@
-/** One point of the charts: an epoch's train and validation numbers. */
+import type { Setting } from "@nn/studio";
+import type { Command, Frame } from "../session/worker-protocol.js";
+
+/** One point of the plain reporter: an epoch's train and validation numbers. */
 export interface EpochPoint {
   readonly epoch: number;
   readonly loss: number;
@@ -7,68 +10,42 @@ export interface EpochPoint {
   readonly valAccuracy?: number;
 }
 
-export interface LayerNorm {
-  readonly name: string;
-  readonly gradNorm: number;
-  readonly weightNorm: number;
-}
-
-/** What the session reports after each chunk of training (the UI samples it at a bounded rate). */
-export interface TrainingSnapshot {
-  readonly epoch: number;
-  readonly totalEpochs: number;
-  readonly lr: number;
-  readonly samplesPerSecond: number;
-  readonly layerNorms: readonly LayerNorm[];
-  /** Points added since the previous snapshot, in epoch order. */
-  readonly newPoints: readonly EpochPoint[];
-  readonly seed: number;
-  readonly finished: boolean;
-  readonly error?: string;
-}
+export type { LayerNorm } from "@nn/studio";
 
 export type RunStatus = "running" | "paused" | "done" | "failed" | "quitting";
 
-export interface TrainerState {
-  readonly status: RunStatus;
-  readonly epoch: number;
-  readonly totalEpochs: number;
-  readonly lr: number;
-  readonly seed: number;
-  readonly samplesPerSecond: number;
-  readonly layerNorms: readonly LayerNorm[];
-  /** Chart history, thinned to at most HISTORY_LIMIT points (every `historyStride`-th epoch kept). */
-  readonly history: readonly EpochPoint[];
-  readonly historyStride: number;
-  /** The newest point, always drawn even when thinning skipped it. */
-  readonly latest?: EpochPoint;
-  readonly logScale: boolean;
-  readonly showHelp: boolean;
-  /** A one-line notice at the bottom (saved to …, lr changed, error). */
-  readonly notice?: string;
-  readonly error?: string;
-  /** Wall-clock ms when the current run started and time spent paused, for the ETA. */
-  readonly startedAt: number;
-  readonly pausedMs: number;
-  readonly pausedAt?: number;
+/** Something the screen must do outside the reducer: a command to the worker, a save, quitting. */
+export type ScreenEffect =
+  | { readonly type: "command"; readonly command: Command }
+  | { readonly type: "save" }
+  | { readonly type: "quit" };
+
+/** The settings panel: the setting being edited (applied with Enter) and the selected row. */
+export interface SettingsPanel {
+  readonly draft: Setting;
+  readonly row: number;
 }
 
-export const HISTORY_LIMIT = 2048;
+export interface ScreenState {
+  /** The worker's latest frame: everything about the run. */
+  readonly frame: Frame;
+  readonly quitting: boolean;
+  readonly logScale: boolean;
+  readonly showHelp: boolean;
+  /** The body shows the charts or the network (every neuron's map). */
+  readonly view: "charts" | "network";
+  readonly panel?: SettingsPanel;
+  /** A one-line notice at the bottom (saved to …, lr changed, error). */
+  readonly notice?: string;
+  /** Effects not yet carried out, numbered so the App runs each once. */
+  readonly effects: readonly ScreenEffect[];
+  readonly effectsSeq: number;
+}
 
-export function initialTrainerState(init: { totalEpochs: number; lr: number; seed: number; now: number }): TrainerState {
-  return {
-    status: "running",
-    epoch: 0,
-    totalEpochs: init.totalEpochs,
-    lr: init.lr,
-    seed: init.seed,
-    samplesPerSecond: 0,
-    layerNorms: [],
-    history: [],
-    historyStride: 1,
-    logScale: false,
-    showHelp: false,
-    startedAt: init.now,
-    pausedMs: 0,
-  };
+export function initialScreenState(frame: Frame): ScreenState {
+  return { frame, quitting: false, logScale: false, showHelp: false, view: "charts", effects: [], effectsSeq: 0 };
+}
+
+export function runStatus(state: ScreenState): RunStatus {
+  return state.quitting ? "quitting" : state.frame.status;
 }

@@ -1,66 +1,78 @@
+import { featureLabel } from "@nn/studio";
 import { Box, Text, useApp, useInput, useStdin } from "ink";
-import { performance } from "node:perf_hooks";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer } from "react";
+import type { LiveSession } from "../session/live-session.js";
+import type { Frame } from "../session/worker-protocol.js";
+import { formatLr, reduce } from "../state/reducer.js";
+import { initialScreenState, runStatus, type RunStatus } from "../state/trainer-state.js";
 import { AccuracyChart } from "./AccuracyChart.js";
+import { ConfusionMatrix } from "./ConfusionMatrix.js";
 import { DecisionMap } from "./DecisionMap.js";
 import { GradientBars } from "./GradientBars.js";
 import { Header } from "./Header.js";
 import { HelpOverlay } from "./HelpOverlay.js";
-import { LossChart } from "./LossChart.js";
-import { ProgressBar } from "./ProgressBar.js";
+import { pointsFromHistory } from "./history-points.js";
 import { computeLayout } from "./layout.js";
+import { LossChart } from "./LossChart.js";
+import { NetworkView, NEURON_COLS, NEURON_ROWS } from "./NetworkView.js";
+import { ProgressBar } from "./ProgressBar.js";
+import { SettingsPanel } from "./SettingsPanel.js";
 import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
-import type { DecisionField } from "./decision-map.js";
-import type { SessionController } from "../session/session-controller.js";
-import { formatLr, reduce, type SessionEffect, type TrainerAction } from "../state/reducer.js";
-import { initialTrainerState, type EpochPoint, type RunStatus, type TrainerState } from "../state/trainer-state.js";
 
 export interface AppProps {
-  readonly session: SessionController;
+  readonly session: LiveSession;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   readonly size?: TerminalSize;
-  /** Millisecond clock for the ETA. */
-  readonly now?: () => number;
-  /** Screen refresh interval: training reports are sampled this often, never per batch. */
-  readonly refreshMs?: number;
   /** Called once, after q / Ctrl-C has stopped (and maybe saved) the run. */
   readonly onExit?: (outcome: { status: RunStatus; savedTo?: string; error?: string }) => void;
   /** Quit by itself when training ends (no keyboard to press q with: stdin is not a terminal). */
   readonly exitWhenDone?: boolean;
 }
 
-const KEY_HINT = "space pause  n step  +/- lr  l log  r restart  s save  q quit  ? help";
+const KEY_HINT = "space pause  </> speed  +/- lr  e settings  v network  r restart  s save  q quit  ? help";
+const DONE_HINT = "done: space trains on, r restarts, e changes the setting, s saves, q quits";
 
-/** The live trainer: a pure function of TrainerState, fed by the session at a bounded rate. */
-export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exitWhenDone = false }: AppProps) {
+/**
+ * The live trainer: a pure function of the screen state, which the worker's frames and the keys
+ * change through one reducer. Frames arrive only while something changes, so a paused or finished
+ * run draws nothing and costs nothing.
+ */
+export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
   const terminal = useTerminalSize();
   const { columns, rows } = size ?? terminal;
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const [state, dispatch] = useReducer(reduce, session.first, initialScreenState);
+  const frame = state.frame;
+  const status = runStatus(state);
 
-  const initial = useRef<TrainerState | undefined>(undefined);
-  if (initial.current === undefined) {
-    const first = session.snapshot();
-    const blank = initialTrainerState({ totalEpochs: first.totalEpochs, lr: first.lr, seed: first.seed, now: now() });
-    initial.current = reduce(blank, { type: "snapshot", snapshot: first, now: now() }).state;
-  }
-  // The ref holds the truth (key handlers see it at once: no pause race); the state triggers renders.
-  const stateRef = useRef<TrainerState>(initial.current);
-  const [state, setState] = useState<TrainerState>(initial.current);
-  const fieldRef = useRef<DecisionField | undefined>(undefined);
-  const [, setFieldVersion] = useState(0);
-  const exiting = useRef(false);
+  useEffect(() => session.onFrame((f: Frame) => dispatch({ type: "frame", frame: f })), [session]);
+  // Frame `seq` is on screen: the worker may send the next one.
+  useEffect(() => session.send({ type: "drawn", seq: frame.seq }), [session, frame.seq]);
 
-  const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: Math.max(1, state.layerNorms.length) });
+  // Dense layers of the setting, not of the last report: the layout must not jump at the first epoch.
+  const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: frame.setting.layers.length + 1 });
+  const network = state.view === "network" && session.twoD && !layout.compact;
+  const mapCols = layout.mapCols;
+  const mapPixelRows = layout.mapRows * 2;
+  useEffect(() => {
+    session.send({
+      type: "view",
+      ...(mapCols > 0 ? { map: { cols: mapCols, rows: mapPixelRows } } : {}),
+      ...(network ? { neurons: { cols: NEURON_COLS, rows: NEURON_ROWS } } : {}),
+    });
+  }, [session, mapCols, mapPixelRows, network]);
 
-  const runEffect = useCallback(
-    (effect: SessionEffect): void => {
+  // Effects (commands, save, quit) run once each, after the render that asked for them.
+  useEffect(() => {
+    if (state.effects.length === 0) return;
+    const effects = state.effects;
+    dispatch({ type: "effects-done", seq: state.effectsSeq });
+    for (const effect of effects) {
       switch (effect.type) {
-        case "pause": session.pause(); break;
-        case "resume": session.resume(); break;
-        case "step": session.step(); break;
-        case "set-lr": session.setLr(effect.lr); break;
-        case "restart": session.restart(effect.seed); break;
+        case "command":
+          session.send(effect.command);
+          break;
         case "save":
           session.save().then(
             (path) => dispatch({ type: "notice", text: `saved to ${path}` }),
@@ -68,12 +80,9 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
           );
           break;
         case "quit":
-          if (exiting.current) break;
-          exiting.current = true;
           session.stop().then(
             (savedTo) => {
-              const s = stateRef.current;
-              onExit?.({ status: s.status, ...(savedTo !== undefined ? { savedTo } : {}), ...(s.error !== undefined ? { error: s.error } : {}) });
+              onExit?.({ status: frame.status, ...(savedTo !== undefined ? { savedTo } : {}), ...(frame.error !== undefined ? { error: frame.error } : {}) });
               exit();
             },
             (error: unknown) => {
@@ -83,95 +92,47 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
           );
           break;
       }
-    },
-    // dispatch is stable (defined below through refs)
-    [session, onExit, exit],
-  );
+    }
+  }, [state.effects, state.effectsSeq, session, onExit, exit, frame.status, frame.error]);
 
-  const dispatch = useCallback(
-    (action: TrainerAction): void => {
-      const { state: next, effects } = reduce(stateRef.current, action);
-      stateRef.current = next;
-      setState(next);
-      for (const effect of effects) runEffect(effect);
-      // Show the session's state right after a key changed it (the epoch it paused at, the
-      // stepped epoch), not at the next refresh.
-      if (effects.some((e) => e.type === "pause" || e.type === "step" || e.type === "restart")) {
-        const fresh = reduce(stateRef.current, { type: "snapshot", snapshot: session.snapshot(), now: now() }).state;
-        stateRef.current = fresh;
-        setState(fresh);
-      }
-    },
-    [runEffect, session, now],
-  );
+  useInput((input, key) => dispatch({ type: "key", input, ctrl: key.ctrl, escape: key.escape, return: key.return, tab: key.tab, upArrow: key.upArrow, downArrow: key.downArrow, leftArrow: key.leftArrow, rightArrow: key.rightArrow }), {
+    isActive: isRawModeSupported === true,
+  });
 
-  useInput(
-    (input, key) => dispatch({ type: "key", input, ctrl: key.ctrl, escape: key.escape, now: now() }),
-    { isActive: isRawModeSupported === true },
-  );
-
-  // The refresh loop: sample the session every refreshMs, however fast training runs. Whatever
-  // this thread is busy with between two refreshes, other than training on it, is the screen's
-  // cost (React, layout, terminal output, the map); while training runs the next refresh waits 6×
-  // that, so drawing takes about a seventh of the thread, even on a slow or busy machine.
-  const mapRef = useRef({ cols: 0, rows: 0 });
-  mapRef.current = { cols: layout.mapCols, rows: layout.mapRows * 2 };
+  const finished = frame.status === "done" || frame.status === "failed";
   useEffect(() => {
-    let lastFieldKey = "";
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastActive = performance.eventLoopUtilization().active;
-    let lastTraining = session.trainingMs;
-    const tick = (): void => {
-      const snapshot = session.snapshot();
-      const s = stateRef.current;
-      const changed =
-        snapshot.newPoints.length > 0 || snapshot.epoch !== s.epoch || snapshot.seed !== s.seed || snapshot.lr !== s.lr ||
-        snapshot.finished !== (s.status === "done" || s.status === "failed") || snapshot.layerNorms !== s.layerNorms;
-      const { cols, rows: pixelRows } = mapRef.current;
-      const fieldKey = `${cols}x${pixelRows}:${snapshot.seed}:${snapshot.epoch}:${session.fieldRevision ?? 0}`;
-      // One render per refresh at most: the map goes into a ref, the snapshot's state update draws it.
-      let fieldChanged = false;
-      if (cols > 0 && fieldKey !== lastFieldKey) {
-        lastFieldKey = fieldKey;
-        fieldRef.current = session.decisionField(cols, pixelRows);
-        fieldChanged = true;
-      }
-      if (changed) dispatch({ type: "snapshot", snapshot, now: now() });
-      else if (fieldChanged) setFieldVersion((v) => v + 1);
-      const active = performance.eventLoopUtilization().active;
-      const training = session.trainingMs;
-      const running = stateRef.current.status === "running";
-      const screenMs = running ? Math.max(0, active - lastActive - (training - lastTraining)) : 0;
-      lastActive = active;
-      lastTraining = training;
-      timer = setTimeout(tick, Math.min(1000, Math.max(refreshMs, 6 * screenMs)));
-    };
-    tick();
-    return () => clearTimeout(timer);
-  }, [session, refreshMs, dispatch, now]);
+    if (finished && (exitWhenDone || isRawModeSupported !== true)) dispatch({ type: "key", input: "q" });
+  }, [finished, exitWhenDone, isRawModeSupported]);
 
-  const finished = state.status === "done" || state.status === "failed";
-  useEffect(() => {
-    if (finished && (exitWhenDone || isRawModeSupported !== true)) dispatch({ type: "key", input: "q", now: now() });
-  }, [finished, exitWhenDone, isRawModeSupported, dispatch, now]);
-
-  const points: readonly EpochPoint[] =
-    state.latest !== undefined && state.history[state.history.length - 1]?.epoch !== state.latest.epoch
-      ? [...state.history, state.latest]
-      : state.history;
-  const etaMs = eta(state, now());
-  const notice = state.notice ?? KEY_HINT;
+  // A map computed for another size (the worker has not seen the new one yet) is not drawn.
+  const field = frame.field?.cols === mapCols && frame.field.rows === mapPixelRows ? frame.field : undefined;
+  const points = useMemo(() => pointsFromHistory(frame.history), [frame.history]);
+  const notice = state.notice ?? (frame.status === "done" ? DONE_HINT : KEY_HINT);
+  const speed = frame.speed === "max" ? "max speed" : `${frame.speed} epoch${frame.speed === 1 ? "" : "s"}/frame`;
+  const bodyHeight = layout.lossHeight + layout.accuracyHeight + 2;
 
   return (
     <Box flexDirection="column" width={columns}>
-      <Header run={session.description} seed={state.seed} lr={formatLr(state.lr)} width={columns} />
+      <Header run={frame.description} seed={frame.seed} lr={formatLr(frame.lr)} status={status} speed={frame.ramping ? `${speed} ↑` : speed} width={columns} />
       {layout.compact ? (
         <Text dimColor wrap="truncate">
           {`${columns}×${rows}: too small for charts (need 50×16)`}
         </Text>
+      ) : state.panel !== undefined ? (
+        <Box height={bodyHeight}>
+          <SettingsPanel draft={state.panel.draft} current={frame.setting} row={state.panel.row} width={columns} height={bodyHeight} />
+        </Box>
       ) : state.showHelp ? (
-        <Box height={layout.lossHeight + layout.accuracyHeight + 2}>
+        <Box height={bodyHeight}>
           <HelpOverlay width={columns} />
+        </Box>
+      ) : network ? (
+        <Box flexDirection="row" height={bodyHeight}>
+          <NetworkView network={frame.network} inputNames={inputNames(frame)} width={columns - layout.rightWidth - 1} height={bodyHeight} />
+          <Box width={1} />
+          <Box flexDirection="column" width={layout.rightWidth}>
+            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+          </Box>
         </Box>
       ) : (
         <Box flexDirection="row">
@@ -181,30 +142,36 @@ export function App({ session, size, now = Date.now, refreshMs = 80, onExit, exi
           </Box>
           <Box width={1} />
           <Box flexDirection="column" width={layout.rightWidth}>
-            {layout.mapRows > 0 ? <DecisionMap field={fieldRef.current} rows={layout.mapRows} cols={layout.mapCols} /> : null}
-            <GradientBars layers={state.layerNorms} width={layout.rightWidth} rows={layout.barsRows} />
+            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+            {!session.twoD ? <ConfusionMatrix confusion={frame.confusion} width={layout.rightWidth} rows={bodyHeight - layout.barsRows - 1} /> : null}
+            <GradientBars layers={frame.layerNorms} width={layout.rightWidth} rows={layout.barsRows} />
           </Box>
         </Box>
       )}
       <ProgressBar
-        epoch={state.epoch}
-        totalEpochs={state.totalEpochs}
-        samplesPerSecond={state.samplesPerSecond}
-        etaMs={etaMs}
-        status={state.status}
+        epoch={frame.epoch}
+        totalEpochs={frame.target}
+        settingEpochs={frame.setting.epochs}
+        samplesPerSecond={frame.samplesPerSecond}
+        etaMs={eta(frame)}
+        status={status}
         width={columns}
       />
-      <Text dimColor={state.notice === undefined} color={state.status === "failed" ? "red" : undefined} wrap="truncate">
+      <Text dimColor={state.notice === undefined} color={frame.status === "failed" ? "red" : undefined} wrap="truncate">
         {notice}
       </Text>
     </Box>
   );
 }
 
-/** Time left at the pace so far, pauses excluded. */
-function eta(state: TrainerState, nowMs: number): number | undefined {
-  if (state.epoch === 0 || state.status === "done" || state.status === "failed") return state.epoch === 0 ? undefined : 0;
-  const paused = state.pausedMs + (state.pausedAt !== undefined ? nowMs - state.pausedAt : 0);
-  const elapsed = nowMs - state.startedAt - paused;
-  return (elapsed / state.epoch) * (state.totalEpochs - state.epoch);
+/** Names of the network's inputs for the network view (x₁ x₂, or the features chosen). */
+function inputNames(frame: Frame): string[] {
+  return frame.setting.features.map(featureLabel);
+}
+
+/** Time left at the pace so far, pauses excluded; none when training goes on without end. */
+function eta(frame: Frame): number | undefined {
+  if (frame.status === "done" || frame.status === "failed") return 0;
+  if (frame.epoch === 0 || !Number.isFinite(frame.target)) return undefined;
+  return (frame.activeMs / frame.epoch) * (frame.target - frame.epoch);
 }

@@ -1,13 +1,15 @@
 import { Text, Box } from "ink";
+import type { RunStatus } from "../state/trainer-state.js";
+import { STATUS_COLORS } from "./ProgressBar.js";
 
-/** What the header says about the run; built by the session from the options. */
+/** What the header says about the run; built by the worker from the current setting. */
 export interface RunDescription {
-  /** e.g. `moons · 1000 samples · 2 features · 2 classes · 25% held out` */
+  /** e.g. `moons · 1000 samples · noise 0.2 · 2 features · 2 classes · 25% held out` */
   readonly data: string;
   /** e.g. `2→64→32→1 · ReLU · sigmoid · BCE · he-normal` */
   readonly architecture: string;
   readonly parameters: number;
-  /** e.g. `SGD · full batch` */
+  /** e.g. `SGD · full batch ·` */
   readonly optimizer: string;
 }
 
@@ -15,19 +17,29 @@ export interface HeaderProps {
   readonly run: RunDescription;
   readonly seed: number;
   readonly lr: string;
+  readonly status: RunStatus;
+  /** e.g. `5 epochs/frame`, `max speed` */
+  readonly speed: string;
   readonly width: number;
 }
 
-export function Header({ run, seed, lr, width }: HeaderProps) {
+/**
+ * Two lines: the run's state, learning rate, seed and speed first (so they stay visible on an
+ * 80-column terminal), then the data; the network, its size and the optimizer.
+ */
+export function Header({ run, seed, lr, status, speed, width }: HeaderProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
         <Text bold color="cyan">
           nn
         </Text>
+        {" "}
+        <Text bold color={STATUS_COLORS[status]}>{status.toUpperCase()}</Text>
+        {`  lr ${lr}  seed ${seed}  `}
+        <Text dimColor>{speed}</Text>
         {"  "}
         <Text bold>{run.data}</Text>
-        <Text dimColor>{`  seed ${seed}`}</Text>
       </Text>
       <Text wrap="truncate">
         {run.architecture}

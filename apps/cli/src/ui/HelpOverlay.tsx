@@ -5,11 +5,14 @@ export interface HelpOverlayProps {
 }
 
 export const KEY_HELP: readonly (readonly [string, string])[] = [
-  ["space", "pause / resume"],
-  ["n", "one epoch while paused"],
+  ["space", "pause / resume; after DONE: train on past the epoch count"],
+  ["n", "one epoch while paused or done"],
+  ["< / >", "slower / faster: epochs per frame (1 … 1000, max)"],
   ["+ / -", "double / halve the learning rate"],
+  ["e", "settings: data, features, network, optimizer, regularisation"],
+  ["v", "network view: every neuron's output map / charts"],
   ["l", "loss chart: log / linear scale"],
-  ["r", "restart with a new seed (also ends a pause)"],
+  ["r", "restart with the next seed (keeps live changes)"],
   ["s", "save the model (--save path, else nn-model.json)"],
   ["q / Ctrl-C", "quit (saves first when --save was given)"],
   ["?", "this help (? or Esc closes it)"],
@@ -18,7 +21,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
 /** The key list, shown in place of the charts while `?` is on. */
 export function HelpOverlay({ width }: HelpOverlayProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} width={Math.min(width, 64)}>
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} width={Math.min(width, 72)}>
       <Text bold>keys</Text>
       {KEY_HELP.map(([key, what]) => (
         <Text key={key} wrap="truncate">

@@ -3,7 +3,10 @@ import type { RunStatus } from "../state/trainer-state.js";
 
 export interface ProgressBarProps {
   readonly epoch: number;
+  /** Where training stops by itself; Infinity once it goes on past the epoch count. */
   readonly totalEpochs: number;
+  /** The epoch count of the setting (shown when training has gone past it). */
+  readonly settingEpochs?: number;
   readonly samplesPerSecond: number;
   /** Milliseconds left, undefined before the first epoch. */
   readonly etaMs: number | undefined;
@@ -11,16 +14,18 @@ export interface ProgressBarProps {
   readonly width: number;
 }
 
-const STATUS_COLORS: Record<RunStatus, string> = {
+export const STATUS_COLORS: Record<RunStatus, string> = {
   running: "green", paused: "yellow", done: "cyan", failed: "red", quitting: "gray",
 };
 
 /** `▕████░░░░▏ epoch 812/2000  40.6%  52.1k samples/s  ETA 0:14  RUNNING` */
-export function ProgressBar({ epoch, totalEpochs, samplesPerSecond, etaMs, status, width }: ProgressBarProps) {
-  const fraction = totalEpochs > 0 ? Math.min(1, epoch / totalEpochs) : 0;
-  const info =
-    ` epoch ${epoch}/${totalEpochs}  ${(fraction * 100).toFixed(1)}%  ${formatRate(samplesPerSecond)} samples/s` +
-    `  ETA ${etaMs === undefined ? "--:--" : formatDuration(etaMs)}  `;
+export function ProgressBar({ epoch, totalEpochs, settingEpochs, samplesPerSecond, etaMs, status, width }: ProgressBarProps) {
+  const endless = !Number.isFinite(totalEpochs);
+  const fraction = endless ? 1 : totalEpochs > 0 ? Math.min(1, epoch / totalEpochs) : 0;
+  const info = endless
+    ? ` epoch ${epoch} (past ${settingEpochs ?? "the epoch count"})  ${formatRate(samplesPerSecond)} samples/s  `
+    : ` epoch ${epoch}/${totalEpochs}  ${(fraction * 100).toFixed(1)}%  ${formatRate(samplesPerSecond)} samples/s` +
+      `  ETA ${etaMs === undefined ? "--:--" : formatDuration(etaMs)}  `;
   const label = status.toUpperCase();
   const barWidth = Math.max(5, width - info.length - label.length - 2);
   const filled = Math.round(fraction * barWidth);

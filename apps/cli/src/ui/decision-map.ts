@@ -1,19 +1,8 @@
+import type { DecisionField } from "@nn/studio";
 import { pointColor, regionColor } from "./palette.js";
 
-/**
- * The model's prediction over a grid of pixels covering the data (two pixels per terminal row), and
- * the data points placed on that grid. Built by the session each refresh; drawn by <DecisionMap>.
- */
-export interface DecisionField {
-  readonly cols: number;
-  /** Pixel rows: twice the terminal rows of the map. */
-  readonly rows: number;
-  /** Predicted class per pixel, row-major, top row first. */
-  readonly classes: Uint8Array;
-  /** How sure the model is per pixel, in [0, 1] (0 on the boundary). */
-  readonly confidence: Float32Array;
-  readonly points: readonly { readonly col: number; readonly row: number; readonly cls: number }[];
-}
+/** The model's prediction over a pixel grid (two pixels per terminal row), built in the training worker. */
+export type { DecisionField } from "@nn/studio";
 
 export interface MapCell {
   readonly text: string;

@@ -43,3 +43,21 @@ function parseHex(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/** The network view's colours, as the Playground's: orange for negative outputs, blue for positive. */
+export const NEGATIVE_COLOR = "#f59322";
+export const POSITIVE_COLOR = "#0877bd";
+const NEURON_LEVELS = 5;
+const neuronCache = new Map<number, string>();
+
+/** A neuron's output scaled to [-1, 1] as a colour (few levels, so neighbouring cells share colours). */
+export function neuronColor(v: number): string {
+  const clamped = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
+  const level = Math.round(clamped * NEURON_LEVELS);
+  let color = neuronCache.get(level);
+  if (color === undefined) {
+    color = blend(MAP_BACKGROUND, level < 0 ? NEGATIVE_COLOR : POSITIVE_COLOR, (0.9 * Math.abs(level)) / NEURON_LEVELS);
+    neuronCache.set(level, color);
+  }
+  return color;
+}

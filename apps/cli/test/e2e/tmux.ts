@@ -40,6 +40,11 @@ export class Tmux {
     this.tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), "-c", cwd, wrapped]);
   }
 
+  /** The pid of the pane's shell (the program runs as its child). */
+  panePid(): number {
+    return Number(this.tmux(["display-message", "-p", "#{pane_pid}"]).trim());
+  }
+
   screen(): string {
     return this.tmux(["capture-pane", "-p"]);
   }

@@ -1,0 +1,207 @@
+import type { TrainingDriver } from "@nn/studio";
+import type { RunDescription } from "../ui/Header.js";
+import { formatLr } from "../ui/format-lr.js";
+import { failureInCliTerms } from "../report/failure-advice.js";
+import { confusionCounts } from "./confusion.js";
+import { SPEEDS, type Command, type Frame, type Speed, type ViewSize } from "./worker-protocol.js";
+
+export interface PacerDeps {
+  /** Milliseconds between frames while training runs. */
+  readonly frameMs: number;
+  readonly post: (frame: Frame) => void;
+  /** The header's words for the driver's current run. */
+  readonly describe: (driver: TrainingDriver) => RunDescription;
+  readonly now?: () => number;
+}
+
+/** Training between two looks at the message queue: short, so a key is acted on within a few ms. */
+const SLICE_MS = 10;
+const MAX_SPEED = SPEEDS.length - 1;
+/** Learning rates the +/- keys can reach; beyond them a key does nothing but say so. */
+export const MIN_LR = 1e-8;
+export const MAX_LR = 100;
+
+/**
+ * The training worker's clock: trains the driver in short slices and posts a frame every
+ * `frameMs` while it runs, each showing `speed` more epochs (or as many as ran, at "max"). The run
+ * opens at one epoch a frame and speeds up a step a frame, so the first second shows the early
+ * epochs; a speed key ends the ramp. One frame is in flight at a time: the next is posted once the
+ * screen says it drew the last, so a slow screen never queues frames. Paused or done, nothing runs
+ * and nothing is posted until a command changes something.
+ */
+export class FramePacer {
+  private seq = 0;
+  private speedIndex = 0;
+  private ramping = true;
+  private inFlight = false;
+  private dirty = true;
+  private nextFrameAt = 0;
+  private epochsThisFrame = 0;
+  private scheduled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private view: { map?: ViewSize; neurons?: ViewSize } = {};
+  private notice: string | undefined;
+  private activeMs = 0;
+  private activeSince: number | undefined;
+  private readonly started: number;
+  private readonly now: () => number;
+  private description: RunDescription;
+  private describedRun = -1;
+
+  constructor(private readonly driver: TrainingDriver, private readonly deps: PacerDeps) {
+    this.now = deps.now ?? (() => performance.now());
+    this.started = this.now();
+    this.description = deps.describe(driver);
+    this.describedRun = driver.runId;
+  }
+
+  get speed(): Speed {
+    return SPEEDS[this.speedIndex];
+  }
+
+  /** Begins: posts the first frame and starts training. */
+  start(): void {
+    this.wake();
+  }
+
+  handle(command: Command): void {
+    const d = this.driver;
+    switch (command.type) {
+      case "drawn":
+        if (command.seq === this.seq) this.inFlight = false;
+        break;
+      case "toggle":
+        if (d.status === "running") d.pause();
+        else d.resume();
+        break;
+      case "step":
+        d.step();
+        break;
+      case "scale-lr": {
+        const lr = d.lr * command.factor;
+        if (lr < MIN_LR || lr > MAX_LR) this.notice = `learning rate stays ${formatLr(d.lr)} (limits ${MIN_LR}…${MAX_LR})`;
+        else {
+          this.notice = `learning rate ${formatLr(d.lr)} → ${formatLr(lr)}`;
+          d.setLr(lr);
+        }
+        break;
+      }
+      case "restart":
+        d.restart();
+        this.activeMs = 0;
+        break;
+      case "speed":
+        this.ramping = false;
+        this.speedIndex = Math.max(0, Math.min(MAX_SPEED, this.speedIndex + command.delta));
+        break;
+      case "apply":
+        try {
+          const need = d.apply(command.setting);
+          if (need !== undefined && need !== "live") this.activeMs = 0;
+          this.notice = need === undefined ? "setting unchanged" : need === "live" ? "applied to the running model" : need === "data" ? "new data: restarted" : "new network: restarted";
+        } catch (error) {
+          this.notice = `setting refused: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+        }
+        break;
+      case "view":
+        this.view = { ...(command.map !== undefined ? { map: command.map } : {}), ...(command.neurons !== undefined ? { neurons: command.neurons } : {}) };
+        break;
+    }
+    if (command.type !== "drawn") this.dirty = true;
+    this.wake();
+  }
+
+  /** Runs the loop soon (a sleeping loop is woken early). */
+  private wake(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.loop();
+    });
+  }
+
+  private loop(): void {
+    const d = this.driver;
+    const running = d.status === "running";
+    const now = this.now();
+    this.trackActive(running, now);
+    if (!this.inFlight && (this.dirty || (running && now >= this.nextFrameAt))) this.post(now);
+    if (!running) return; // idle: no timer, no work until a command arrives
+    const speed = this.speed;
+    const allowance = speed === "max" ? Infinity : speed - this.epochsThisFrame;
+    if (allowance > 0) {
+      this.epochsThisFrame += d.trainFor(SLICE_MS, allowance);
+      if (d.status !== "running") this.dirty = true; // DONE or failed: show it at once
+      this.wake();
+      return;
+    }
+    // This frame's epochs are done: sleep until the next frame is due (an ack or a key wakes us sooner).
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.loop();
+    }, Math.max(1, this.nextFrameAt - now));
+  }
+
+  private trackActive(running: boolean, now: number): void {
+    if (running && this.activeSince === undefined) this.activeSince = now;
+    if (!running && this.activeSince !== undefined) {
+      this.activeMs += now - this.activeSince;
+      this.activeSince = undefined;
+    }
+  }
+
+  private post(now: number): void {
+    const d = this.driver;
+    if (this.describedRun !== d.runId) {
+      this.description = this.deps.describe(d);
+      this.describedRun = d.runId;
+    }
+    const painter = d.painter;
+    const { map, neurons } = this.view;
+    const active = this.activeMs + (this.activeSince === undefined ? 0 : now - this.activeSince);
+    const frame: Frame = {
+      seq: ++this.seq,
+      runId: d.runId,
+      status: d.status,
+      epoch: d.epoch,
+      target: d.target,
+      lr: d.lr,
+      seed: d.runSeed,
+      samplesPerSecond: d.samplesPerSecond,
+      speed: this.speed,
+      ramping: this.ramping,
+      history: d.history.snapshot(),
+      layerNorms: d.layerNorms,
+      ...(painter !== undefined && map !== undefined ? { field: painter.decision(map.cols, map.rows) } : {}),
+      ...(painter !== undefined && neurons !== undefined ? { network: painter.neurons(neurons.cols, neurons.rows) } : {}),
+      ...(painter === undefined ? { confusion: confusionCounts(d) } : {}),
+      description: this.description,
+      setting: d.setting,
+      activeMs: active,
+      wallMs: now - this.started,
+      trainingMs: d.trainingMs,
+      ...(d.failure !== undefined ? { error: failureInCliTerms(d.failure).message.split("\n")[0] } : {}),
+      ...(this.notice !== undefined ? { notice: this.notice } : {}),
+    };
+    this.notice = undefined;
+    this.inFlight = true;
+    this.dirty = false;
+    this.nextFrameAt = now + this.deps.frameMs;
+    this.epochsThisFrame = 0;
+    if (this.ramping && d.status === "running" && d.epoch > 0) {
+      if (this.speedIndex < MAX_SPEED) this.speedIndex++;
+      else this.ramping = false;
+    }
+    this.deps.post(frame);
+  }
+
+  /** Stops every timer (the worker is about to end). */
+  close(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.driver.pause();
+  }
+}
