@@ -12,7 +12,7 @@ export const DEFAULT_SEED = 0;
 const FIT_OPTIONS = optionKeys<FitOptions>()(
   "loss", "optimizer", "train", "validation", "epochs", "batchSize", "seed", "validationSplit", "shuffle", "dropLast", "metrics",
   "scheduler", "schedulerStep", "clipGradNorm", "earlyStopping", "callbacks", "signal", "task", "binaryOutput", "gradNormsEvery", "now",
-  "detectSaturation",
+  "detectSaturation", "keepHistory",
 );
 
 /** The options `fit` fills in when they are left out. */
