@@ -20,6 +20,7 @@ const probes = {
   "@nn/datasets": { name: "makeMoons", use: "m.makeMoons({ n: 10, noise: 0, seed: 1 }).x.shape[0] === 10" },
   "@nn/train": { name: "fit", use: "typeof m.fit === 'function'" },
   "@nn/onnx": { name: "exportONNX", use: "typeof m.exportONNX === 'function'" },
+  "@nn/studio": { name: "TrainingDriver", use: "m.settingFromQuery(\"lr=0.03\").lr === 0.03" },
   "@nn/autograd": { name: "Variable", use: "m.grad((x) => m.sum(m.mul(x, x)))(tensor([3], \"float64\")).data[0] === 6" },
 };
 

@@ -3,6 +3,7 @@ import { suggestName } from "./args/did-you-mean.js";
 import type { Command, CommandIO } from "./commands/command.js";
 import { COMMANDS, findCommand } from "./commands/registry.js";
 import { firstLine } from "./session/load-data.js";
+import { NN_VERSION } from "./version.js";
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
@@ -12,7 +13,7 @@ export function mainUsage(): string {
     "commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     "",
-    "nn <command> --help shows a command's flags.",
+    "nn <command> --help shows a command's flags; nn --version the version.",
   ].join("\n");
 }
 
@@ -32,6 +33,10 @@ export function commandFor(argv: readonly string[]): { command: Command; args: r
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const first = argv[0];
   try {
+    if (first === "--version" || first === "-v" || first === "version") {
+      io.stdout.write(`nn ${NN_VERSION}\n`);
+      return EXIT_OK;
+    }
     if (first === "--help" || first === "-h" || first === "help") {
       io.stdout.write(mainUsage() + "\n");
       return EXIT_OK;
