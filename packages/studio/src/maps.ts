@@ -138,7 +138,7 @@ export class MapPainter {
   }
 
   private model(): Sequential {
-    const model = (this.copy ??= this.run.model.cast(this.run.model.dtype));
+    const model = (this.copy ??= this.run.model.cast(this.run.model.dtype ?? "float32"));
     const from = this.run.model.parameters();
     model.parameters().forEach((p, i) => p.value.data.set(from[i].value.data));
     return model;
