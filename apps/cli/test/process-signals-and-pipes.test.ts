@@ -200,6 +200,29 @@ describe("the live screen (a real terminal)", () => {
   });
 });
 
+describe("a second signal during a save on the live screen", () => {
+  const tmux = new Tmux(`nn-signals-save-${process.pid}-${Date.now()}`);
+  afterAll(() => tmux.kill());
+
+  // The save runs in the training thread; the main thread, exiting, removes that thread's temporary file.
+  it("removes the training thread's temporary file, says so, and exits 130", { timeout: 180_000 }, async () => {
+    Tmux.assertInstalled();
+    const dir = fresh();
+    tmux.start(`node ${binary} train --epochs 100000 --samples 200 --layers 600,600 --save big.json`, 120, 40, dir);
+    await until(() => /epoch \d+\/100000/.test(tmux.screen()));
+    const pid = nnPid(tmux);
+    process.kill(pid, "SIGINT");
+    let temp: string | undefined;
+    for (let polls = 0; temp === undefined && polls < 5_000_000; polls++) temp = leftovers(dir)[0];
+    expect(temp, "the save's temporary file was never seen; the save was too quick to interrupt").toBeDefined();
+    process.kill(pid, "SIGINT");
+    await until(() => tmux.exitStatus() !== undefined);
+    expect(tmux.exitStatus()).toBe(130);
+    expect(tmux.screen().replace(/\s+/g, " ")).toContain("the save was interrupted; big.json is unchanged");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 async function until(done: () => boolean, timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!done()) {
