@@ -1,9 +1,10 @@
 // Package checks for every published library under packages/: publint and
 // @arethetypeswrong/cli on the packed tarball, then a consumer test outside the workspace:
-// install the tarballs with plain npm, import them from ESM, require them from CJS and
-// type-check a TypeScript consumer with tsc.
+// install the tarballs with plain npm, import them from ESM, require them from CJS (every error
+// class keeping its name in both), type-check a TypeScript consumer with tsc, and compile and run
+// the newcomer trial programs of scripts/consumer-trials/ against the installed tarballs.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -46,7 +47,7 @@ for (const { dir, pkg } of packages) {
 // The consumer project lives outside the workspace and sees only the tarballs.
 const consumer = mkdtempSync(join(tmpdir(), "nn-consumer-"));
 const deps = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]));
-writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies: deps, overrides: deps }, null, 2));
+writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: deps, overrides: deps }, null, 2));
 run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], consumer);
 
 const names = Object.keys(tarballs);
@@ -62,6 +63,9 @@ writeFileSync(join(consumer, "esm.mjs"), [
   `const fail = (msg) => { console.error(msg); process.exit(1); };`,
   ...checks.map(({ name, probe }, i) => `{ const m = p${i}; if (${probe.name ? `typeof m.${probe.name} === "undefined" || !(${probe.use})` : "false"}) fail("ESM: ${name} failed its probe"); }`),
   ...subpaths.map((name, i) => `if (Object.keys(s${i}).length === 0) fail("ESM: ${name} exports nothing");`),
+  `const errorNames = (label, m) => { for (const [key, value] of Object.entries(m)) if (typeof value === "function" && value.prototype instanceof Error && value.name !== key) fail(label + ": error class " + key + " is named " + value.name); };`,
+  ...checks.map(({ name }, i) => `errorNames("ESM ${name}", p${i});`),
+  ...subpaths.map((name, i) => `errorNames("ESM ${name}", s${i});`),
   `console.log("ESM consumer: ok (${names.length} packages, ${subpaths.length} node subpaths)");`,
 ].join("\n"));
 writeFileSync(join(consumer, "cjs.cjs"), [
@@ -69,7 +73,9 @@ writeFileSync(join(consumer, "cjs.cjs"), [
   `const { tensor } = require("@nn/tensor");`,
   ...checks.map(({ name, probe }) => `{ const m = require("${name}"); if (${probe.name ? `typeof m.${probe.name} === "undefined" || !(${probe.use})` : "false"}) fail("CJS: ${name} failed its probe"); }`),
   ...subpaths.map((name) => `if (Object.keys(require("${name}")).length === 0) fail("CJS: ${name} exports nothing");`),
-  `console.log("CJS consumer: ok");`,
+  `const errorNames = (label, m) => { for (const [key, value] of Object.entries(m)) if (typeof value === "function" && value.prototype instanceof Error && value.name !== key) fail(label + ": error class " + key + " is named " + value.name); };`,
+  ...[...names, ...subpaths].map((name) => `errorNames("CJS ${name}", require("${name}"));`),
+  `console.log("CJS consumer: ok (error classes keep their names)");`,
 ].join("\n"));
 writeFileSync(join(consumer, "consumer.ts"), [
   `import { tensor, type Tensor } from "@nn/tensor";`,
@@ -94,3 +100,22 @@ writeFileSync(join(consumer, "tsconfig.cjs.json"), JSON.stringify({
 }));
 run(bin("tsc"), ["-p", "tsconfig.cjs.json"], consumer);
 console.log("TypeScript consumers (ESM and CJS): ok");
+
+// The newcomer trials: programs written from the READMEs with PyTorch and Keras habits, type-checked
+// strictly against the installed tarballs' types and run; each checks its own results.
+const trialsDir = join(root, "scripts", "consumer-trials");
+const trials = readdirSync(trialsDir).filter((f) => f.endsWith(".ts"));
+for (const file of trials) copyFileSync(join(trialsDir, file), join(consumer, file));
+writeFileSync(join(consumer, "tsconfig.trials.json"), JSON.stringify({
+  compilerOptions: {
+    target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true,
+    outDir: "trials-out", skipLibCheck: false, typeRoots: [join(root, "node_modules", "@types")], types: ["node"],
+  },
+  files: trials,
+}));
+run(bin("tsc"), ["-p", "tsconfig.trials.json"], consumer);
+for (const file of trials.filter((f) => f !== "check.ts")) {
+  console.log(`\n── trial ${file}`);
+  run("node", [join("trials-out", file.replace(/\.ts$/, ".js"))], consumer);
+}
+console.log(`\nTrials: ${trials.length - 1} programs ran from the packed tarballs`);
