@@ -1,4 +1,4 @@
-import type { Tensor } from "@nn/tensor";
+import { type Tensor, refusePromise } from "@nn/tensor";
 import { assertLayer } from "./argument-checks.js";
 import { GradcheckError } from "./errors.js";
 import type { Layer } from "./types.js";
@@ -26,6 +26,7 @@ export interface Float64Layer {
  * rounding (ε ≈ 1.2e-7, so ε/h is about 0.1 at h = 1e-6).
  */
 export function float64Layer(op: string, layer: Layer): Float64Layer {
+  refusePromise(layer, op);
   assertLayer(op, layer);
   const isFloat32 = layer.dtype === "float32" || layer.parameters().some((p) => p.value.dtype === "float32");
   if (!isFloat32) return { layer, inPlace: true, castFrom: null };

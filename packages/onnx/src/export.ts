@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, optionKeys, refusePromise } from "@nn/tensor";
 import type { Layer } from "@nn/layers";
 import { BatchNorm1d, Dense, Dropout, ELU, GELU, LayerNorm, LeakyReLU, ReLU, Residual, Sequential, SiLU, Sigmoid, Softmax, Softplus, Tanh } from "@nn/layers";
 import { OnnxConversionError } from "./errors.js";
@@ -142,6 +142,7 @@ function inputFeaturesOf(layer: Layer): number | undefined {
 const EXPORT_OPTIONS = optionKeys<ExportOptions>()("opset", "inputName", "outputName", "inputFeatures", "standardize");
 
 export function exportONNX(model: Layer, options: ExportOptions = {}): Uint8Array {
+  refusePromise(model, "exportONNX");
   const { opset = 17, inputName = "input", outputName = "output" } = checkOptions("exportONNX", options, EXPORT_OPTIONS);
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw new RangeError(`exportONNX: opset must be an integer in [${MIN_OPSET}, ${MAX_OPSET}], got ${opset}`);

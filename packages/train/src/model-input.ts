@@ -1,4 +1,4 @@
-import { type DType, Tensor, formatShape, tensor } from "@nn/tensor";
+import { type DType, Tensor, formatShape, refusePromise, tensor } from "@nn/tensor";
 import type { TrainableModel } from "./types.js";
 
 /** Rows of numbers, as `tensor()` takes them: `[[0.1, 2], [3, 4]]`. */
@@ -9,9 +9,7 @@ export type NumberRows = readonly (readonly number[])[];
  * instead of "model.forward is not a function": above all a Promise, from `loadModel` without `await`.
  */
 export function checkModel(model: unknown, op: string): asserts model is TrainableModel {
-  if (typeof (model as { then?: unknown } | null)?.then === "function") {
-    throw new TypeError(`${op}: expected a model, got a Promise: did you forget await loadModel(...)?`);
-  }
+  refusePromise(model, op);
   const m = model as Partial<TrainableModel> | null;
   if (m === null || typeof m !== "object" || typeof m.forward !== "function" || typeof m.parameters !== "function") {
     throw new TypeError(`${op}: expected a model (an object with forward and parameters, e.g. a Sequential), got ${describe(model)}`);
