@@ -85,7 +85,8 @@ export class FlagReader {
     if (raw.trim() === "") this.fail(flag, expected, raw);
     return parts.map((part) => {
       const value = readDecimal(part.trim());
-      if (value === undefined || !Number.isSafeInteger(value) || value < 1) this.fail(flag, expected, raw);
+      // Any whole number passes here, however large: the memory check names a width nn cannot build.
+      if (value === undefined || !Number.isInteger(value) || value < 1) this.fail(flag, expected, raw);
       return value;
     });
   }
