@@ -27,6 +27,29 @@ describe("nn train --data file.csv", () => {
     expect(meta.classNames).toEqual(["1", "5"]);
   });
 
+  // Issue 19 item 7: a label of 1000000000 allocated a one-hot of a billion classes (32 GB).
+  it("reads a label of 1000000000 as one of two classes", async () => {
+    const data = write("billion.csv", "a,b,y\n" + rows((i) => (i % 2 === 0 ? "0" : "1000000000")));
+    const model = join(dir, "billion.json");
+    const r = await runCli(["train", "--data", data, "--epochs", "2", "--layers", "2", "--save", model]);
+    expect(r.code).toBe(0);
+    const meta = (JSON.parse(readFileSync(model, "utf8")) as { metadata: { classNames: string[] } }).metadata;
+    expect(meta.classNames).toEqual(["0", "1000000000"]);
+  });
+
+  // Issue 19 item 6, through the CLI: the 14 kB file that declared outFeatures 1073741824.
+  it("nn summary refuses a model file declaring a huge layer, naming the field", async () => {
+    const model = join(dir, "one-five.json");
+    const file = JSON.parse(readFileSync(model, "utf8")) as { layers: { config: Record<string, unknown> }[] };
+    file.layers[0].config.outFeatures = 1073741824;
+    const hostile = write("hostile.json", JSON.stringify(file));
+    const r = await runCli(["summary", "--model", hostile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `nn summary: ${hostile} is not a usable model file: model file: layers[0].config.outFeatures is 1073741824, more than the 16777216 a model file may declare (a corrupt or hostile file?)\n`,
+    );
+  });
+
   it("refuses a file with a single class", async () => {
     const data = write("single.csv", "a,b,y\n" + rows(() => "yes"));
     const r = await runCli(["train", "--data", data, "--epochs", "2"]);
