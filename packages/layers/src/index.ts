@@ -38,3 +38,11 @@ export { type EncodedTensor } from "./serialize/tensor-codec.js";
 export { type LayerFactory, layerFromJSON, registerLayer, registeredLayerTypes } from "./serialize/registry.js";
 export { type DeclareWeights, type DeclaredWeight, type NestedSpec, type WeightDeclaration } from "./serialize/weight-plan.js";
 export { MAX_DECLARED_WIDTH } from "./serialize/fields.js";
+
+export { toSafetensors, type ToSafetensorsOptions } from "./safetensors/to-safetensors.js";
+export { loadSafetensors, modelFromSafetensors, type LoadSafetensorsOptions, type LoadedSafetensors } from "./safetensors/load-safetensors.js";
+export { toPyTorchSource, type PyTorchSourceOptions } from "./safetensors/pytorch-source.js";
+export { type SafetensorsNaming } from "./safetensors/bridged-tensors.js";
+export { type Standardize } from "./safetensors/standardize.js";
+export { SafetensorsError } from "./safetensors/safetensors-error.js";
+export { type SafetensorsDType, type SafetensorsTensor, decodeSafetensors } from "./safetensors/safetensors-format.js";

@@ -7,10 +7,11 @@ import { firstLine } from "../session/load-data.js";
 import type { Command, CommandIO } from "./command.js";
 import { readModelFile } from "./model-file.js";
 import { checkOutputFlag } from "./output-path.js";
+import { exportForPyTorch, exportFormatOf } from "./pytorch-export.js";
 
 const FLAGS: FlagSpecs = {
   model: { type: "string", value: "<m.json>", description: "a model saved by nn train --save (required)" },
-  output: { type: "string", value: "<m.onnx>", description: "the ONNX file to write (required; a file is replaced atomically, a link followed)" },
+  output: { type: "string", value: "<m.onnx>", description: "the file to write: m.safetensors (PyTorch weights), m.py (PyTorch module), else ONNX (required; a file is replaced atomically, a link followed)" },
   opset: { type: "string", value: "<n>", description: `ONNX operator set, ${MIN_OPSET}–${MAX_OPSET}`, default: "17" },
   "no-standardize": { type: "boolean", description: "leave the input scaling out: the ONNX model then takes standardised inputs" },
   help: { type: "boolean", short: "h", description: "show this help" },
@@ -18,13 +19,17 @@ const FLAGS: FlagSpecs = {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write a saved model as ONNX, to run in ONNX Runtime",
+  summary: "write a saved model as ONNX (ONNX Runtime), or as safetensors and a PyTorch module",
   usage: () =>
     [
       "usage: nn export --model m.json --output m.onnx [--opset 17]",
+      "       nn export --model m.json --output m.safetensors     (and --output m.py)",
       "",
       "The ONNX graph includes the model's input standardisation (unless --no-standardize), so it",
       "takes the same raw inputs as nn predict. Input \"input\" [batch, features], output \"output\".",
+      "m.safetensors holds the weights under PyTorch's names and layouts; m.py defines build(),",
+      "load(\"m.safetensors\") and save(model, path): the matching torch.nn.Sequential, with the input",
+      "standardisation as its first module (unless --no-standardize; use the same flags for both).",
       "",
       formatFlagHelp(FLAGS),
     ].join("\n"),
@@ -44,12 +49,15 @@ export const exportCommand: Command = {
     const scaler = f.boolean("no-standardize") ? undefined : loaded.scaler;
     const standardize = scaler?.mean && scaler.scale ? { mean: scaler.mean, std: scaler.scale } : undefined;
     io.registerOutput?.(output);
+    const format = exportFormatOf(output);
     try {
-      await saveONNX(loaded.model, output, { opset, inputFeatures: loaded.inputFeatures, standardize });
+      if (format === "onnx") await saveONNX(loaded.model, output, { opset, inputFeatures: loaded.inputFeatures, standardize });
+      else await exportForPyTorch(format, loaded, modelPath, output, standardize);
     } catch (error) {
       throw new UsageError(`nn export: cannot export ${modelPath}: ${firstLine(error)}`);
     }
-    io.stdout.write(`wrote ${output}: ${loaded.model.describe()}, opset ${opset}${standardize ? ", inputs standardised in the graph" : ""}\n`);
+    const scaling = standardize ? (format === "onnx" ? ", inputs standardised in the graph" : ", inputs standardised by module 0") : "";
+    io.stdout.write(`wrote ${output}: ${loaded.model.describe()}${format === "onnx" ? `, opset ${opset}` : format === "safetensors" ? ", PyTorch names and layouts" : ", a PyTorch module file"}${scaling}\n`);
     return EXIT_OK;
   },
 };

@@ -2,6 +2,7 @@ import { type DType, type Tensor, formatShape } from "@nn/tensor";
 import { ModelFileError } from "../errors.js";
 import { base64ByteLength, decodeBase64, encodeBase64 } from "./base64.js";
 import { readArray, readDType, readObject, readString } from "./fields.js";
+import { bytesPerElement, readTensorBytes, writeTensorBytes } from "./tensor-bytes.js";
 
 /**
  * A tensor in a model file: dtype, shape and the raw IEEE-754 bytes, little-endian, in base64.
@@ -14,17 +15,10 @@ export interface EncodedTensor {
   data: string;
 }
 
-function bytesPerElement(dtype: DType): number {
-  return dtype === "float64" ? 8 : 4;
-}
-
 export function encodeTensor(t: Tensor): EncodedTensor {
   const width = bytesPerElement(t.dtype);
   const bytes = new Uint8Array(t.size * width);
-  const view = new DataView(bytes.buffer);
-  const d = t.data;
-  if (t.dtype === "float64") for (let i = 0; i < d.length; i++) view.setFloat64(i * 8, d[i], true);
-  else for (let i = 0; i < d.length; i++) view.setFloat32(i * 4, d[i], true);
+  writeTensorBytes(t, new DataView(bytes.buffer), 0);
   return { dtype: t.dtype, shape: t.shape.slice(), data: encodeBase64(bytes) };
 }
 
@@ -56,8 +50,5 @@ export function checkEncodedTensor(value: unknown, path: string, dtype: DType, s
 export function decodeTensorInto(value: unknown, path: string, target: Tensor): void {
   const bytes = decodeBase64(checkEncodedTensor(value, path, target.dtype, target.shape));
   if (typeof bytes === "string") throw new ModelFileError(`${path}.data`, bytes);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const d = target.data;
-  if (target.dtype === "float64") for (let i = 0; i < d.length; i++) d[i] = view.getFloat64(i * 8, true);
-  else for (let i = 0; i < d.length; i++) d[i] = view.getFloat32(i * 4, true);
+  readTensorBytes(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, target);
 }
