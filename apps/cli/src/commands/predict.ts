@@ -16,6 +16,7 @@ const FLAGS: FlagSpecs = {
   model: { type: "string", value: "<m.json>", description: "a model saved by nn train --save (required)" },
   input: { type: "string", value: "<data.csv>", description: "raw feature rows, one per line, optional header (required)" },
   output: { type: "string", value: "<out.csv>", description: "write the predictions here (default: stdout)" },
+  exact: { type: "boolean", description: "every digit of each probability (the shortest decimal that reads back as the same double), not 6 decimals" },
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
@@ -46,12 +47,13 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
   const modelPath = f.requiredString("model"), inputPath = f.requiredString("input");
   const loaded = await readModelFile("predict", modelPath);
   checkModelValues("predict", modelPath, loaded.model, loaded.scaler);
-  const rows = await readFeaturesCsv("predict", inputPath, loaded.inputFeatures, loaded.featureNames);
+  // Read in the model's dtype: a float64 model's inputs are not rounded to float32 first.
+  const rows = await readFeaturesCsv("predict", inputPath, loaded.inputFeatures, loaded.featureNames, loaded.model.dtype);
   const x = loaded.scaler === undefined ? rows.x : loaded.scaler.transform(rows.x);
   checkScaledInputs("predict", inputPath, rows.x, x, rows.lines, loaded.featureNames);
   const out = predict(loaded.model, x);
   checkOutputs("predict", inputPath, out, rows.lines);
-  const text = predictionsCsv(out, loaded.classNames);
+  const text = predictionsCsv(out, loaded.classNames, f.boolean("exact") ? String : formatProbability);
   if (output === undefined) io.stdout.write(text);
   else {
     io.registerOutput?.(output);
@@ -61,7 +63,7 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
 }
 
 /** The predictions as RFC 4180 CSV: header class,p_<name>,..., then one record per input row. */
-function predictionsCsv(out: Tensor, names: readonly string[]): string {
+function predictionsCsv(out: Tensor, names: readonly string[], format: (p: number) => string): string {
   const n = out.shape[0];
   const units = out.size / n;
   const lines = [csvRecord(["class", ...names.map((c) => `p_${c}`)])];
@@ -70,7 +72,7 @@ function predictionsCsv(out: Tensor, names: readonly string[]): string {
     toProbabilities(out.data, i, units, probs);
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
-    lines.push(csvRecord([names[best], ...Array.from(probs, (p) => formatProbability(p))]));
+    lines.push(csvRecord([names[best], ...Array.from(probs, (p) => format(p))]));
   }
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { CsvError, parseCsvFeatures } from "@nn/datasets";
-import type { Tensor } from "@nn/tensor";
+import type { DType, Tensor } from "@nn/tensor";
 import { UsageError } from "../args/usage-error.js";
 
 /** Feature rows for `nn predict`, with the file line of each row for later errors. */
@@ -16,7 +16,7 @@ export interface FeatureRows {
  * the model's features and one more column has that column (the labels) left out. Errors name
  * the file, the line (1-based, header included) and the column.
  */
-export async function readFeaturesCsv(command: string, path: string, width: number, featureNames: readonly string[]): Promise<FeatureRows> {
+export async function readFeaturesCsv(command: string, path: string, width: number, featureNames: readonly string[], dtype: DType = "float32"): Promise<FeatureRows> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -26,7 +26,7 @@ export async function readFeaturesCsv(command: string, path: string, width: numb
   }
   let rows: ReturnType<typeof parseCsvFeatures>;
   try {
-    rows = parseCsvFeatures(text, { source: path, featureNames });
+    rows = parseCsvFeatures(text, { source: path, featureNames, dtype });
   } catch (error) {
     if (error instanceof CsvError) throw new UsageError(`nn ${command}: ${error.message}`);
     throw error;
