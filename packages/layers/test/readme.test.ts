@@ -31,6 +31,11 @@ describe("README", () => {
     })).toBe(0);
   });
 
+  it("its PyTorch example takes the weights back bit for bit, with the standardisation", async () => {
+    const pytorch = (await readmeRuns()).find((run) => "identical" in run.exports);
+    expect(pytorch?.exports).toEqual({ identical: true, scaling: { mean: [5.8, 3.1, 3.8, 1.2], std: [0.8, 0.4, 1.8, 0.8] } });
+  });
+
   it("has a table row for every registered layer type", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const { registeredLayerTypes } = await import("../src/index.js");
