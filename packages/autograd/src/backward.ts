@@ -36,7 +36,10 @@ export function runBackward(root: Variable, seedIn: Tensor | number | undefined,
       if (!needs[i]) continue;
       const input = inputs[i];
       const gi = grads[i];
-      if (gi === undefined) throw new Error(`backward: ${node.op} returned no gradient for its input ${i} (${input.toString()}), which needs one`);
+      if (gi === undefined || !sameShape(gi.shape, input.shape)) {
+        const got = gi === undefined ? "no gradient" : `a gradient of shape ${formatShape(gi.shape)}`;
+        throw new Error(`backward: ${node.op} returned ${got} for its input ${i} (${input.toString()}); a VJP must return one of the input's shape`);
+      }
       const sofar = pending.get(input);
       pending.set(input, sofar === undefined ? gi : add(sofar, gi));
       const left = (uses.get(input) as number) - 1;

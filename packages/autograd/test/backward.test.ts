@@ -97,6 +97,13 @@ describe("backward", () => {
     expect(unretained.grad.toArray()).toEqual([0, 0]);
   });
 
+  it("refuses a vector-Jacobian product that returns the wrong shape, naming the op", () => {
+    const x = leaf([1, 2]);
+    const broken = new Variable(tensor(3, "float64"), {}, { op: "broken", inputs: [x], vjp: () => [tensor([1, 2, 3], "float64")] });
+    expect(() => broken.backward()).toThrow(/backward: broken returned a gradient of shape \[3\] for its input 0 \(Variable\(.* float64 \[2\], requiresGrad\)\); a VJP must return one of the input's shape/);
+    expect(x.grad.toArray()).toEqual([0, 0]);
+  });
+
   it("only lets a leaf change requiresGrad", () => {
     const x = leaf([1]);
     const y = mul(x, 2);

@@ -58,8 +58,18 @@ export function gelu(a: Input, options: GeluOptions = {}): Variable {
     const y = mapElements(x.value, geluTanh);
     return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * geluTanhSlope(v))]);
   }
-  const y = mapElements(x.value, (v) => v * normalCdf(v));
-  return record("gelu", y, [x], (g) => [mapPairs(g, x.value, (gi, v) => gi * geluSlope(v))]);
+  // Φ(a) is the costly part of both passes: computed once here and kept for the VJP.
+  const xd = x.value.data, cdf = new Float64Array(xd.length);
+  const y = T.zeros(x.shape, x.dtype);
+  for (let i = 0; i < xd.length; i++) {
+    cdf[i] = normalCdf(xd[i]);
+    y.data[i] = xd[i] * cdf[i];
+  }
+  return record("gelu", y, [x], (g) => {
+    const dx = T.zeros(g.shape, g.dtype);
+    for (let i = 0; i < xd.length; i++) dx.data[i] = g.data[i] * geluSlope(xd[i], cdf[i]);
+    return [dx];
+  });
 }
 
 export interface SoftplusOptions {
