@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadModel } from "@nn/layers/node";
@@ -102,6 +102,25 @@ describe("stdout on a full device", () => {
     } finally {
       closeSync(out);
     }
+  });
+});
+
+describe("a directory nn may not write into", () => {
+  // Root may write anywhere (access() says yes to root), so as root nn runs as the user nobody here.
+  it("train --save there is refused before training, naming the directory", (context) => {
+    const dir = fresh();
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, "locked"), { mode: 0o555 });
+    chmodSync(join(dir, "locked"), 0o555);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if (spawnSync("node", [binary, "--help"], { cwd: dir, ...asUser }).status !== 0) {
+      context.skip("the user nobody cannot run this checkout's nn (a checkout under a private home directory)");
+    }
+    const r = spawnSync("node", [binary, "train", "--plain", "--epochs", "5", ...SMALL, "--save", "locked/m.json"], { cwd: dir, encoding: "utf8", ...asUser });
+    expect(r.stderr).toBe("nn train: --save: cannot write locked/m.json: the directory locked is not writable: permission denied (EACCES)\n");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(""); // not one epoch trained
+    expect(readdirSync(join(dir, "locked"))).toEqual([]);
   });
 });
 
