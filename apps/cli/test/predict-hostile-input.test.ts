@@ -96,6 +96,15 @@ describe("nn predict on hostile and careless inputs", () => {
     expect(w.stderr).toBe(`nn predict: ${wide} has 3 columns, the model takes 2 (a, b); header (line 1): missing "b"; not a feature of the model: "c", "d"\n`);
   });
 
+  it("names the likely delimiter of a semicolon input", async () => {
+    const input = write("semicolons.csv", "a;b\n1;2\n");
+    const r = await runCli(["predict", "--model", modelPath, "--input", input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `nn predict: ${input}: CSV line 1: found 1 column with delimiter ","; the lines hold ";" between values: is that the delimiter?; nn reads comma-separated files: save it with commas between the values\n`,
+    );
+  });
+
   it("names the file and both fields when the saved input width disagrees with the first layer", async () => {
     const file = JSON.parse(readFileSync(modelPath, "utf8")) as { metadata: JsonObject };
     file.metadata.inputFeatures = 3;

@@ -86,10 +86,10 @@ describe("checkRunMemory refuses runs that cannot fit, before allocating them (i
 });
 
 describe("nn train refuses impossible sizes with exit 2", () => {
-  it("--layers 99999999999999999999 (refused by the flag reader) and --layers 20000000 (by the width cap)", async () => {
+  it("--layers 99999999999999999999 and --layers 20000000 name the width", async () => {
     const huge = await runCli(["train", "--layers", "99999999999999999999", "--epochs", "1"]);
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toMatch(/^nn train: --layers .*99999999999999999999\n$/);
+    expect(huge.stderr).toBe("nn train: --layers: a layer of 100000000000000000000 units is more than nn builds (at most 16777216 per layer)\n");
     const wide = await runCli(["train", "--layers", "20000000", "--epochs", "1"]);
     expect(wide.code).toBe(2);
     expect(wide.stderr).toBe("nn train: --layers: a layer of 20000000 units is more than nn builds (at most 16777216 per layer)\n");

@@ -96,6 +96,16 @@ describe("parseCsvFeatures: rows to predict on", () => {
     expect(parseCsvFeatures("a,c,b\n1,2,3\n", { featureNames: ["a", "d"] }).ignoredColumn).toBeUndefined();
   });
 
+  it("refuses a semicolon file read with commas, naming the likely delimiter", () => {
+    const e = csvError(() => parseCsvFeatures("1;2\n3;4\n"));
+    expect(e.message).toBe('CSV line 1: found 1 column with delimiter ","; the lines hold ";" between values: is that the delimiter?');
+    expect(e.suggestedDelimiter).toBe(";");
+  });
+
+  it("reads a true one-column file", () => {
+    expect(parseCsvFeatures("x\n1\n2\n").x.toArray()).toEqual([[1], [2]]);
+  });
+
   it("names line and column of a cell that is not a finite float32", () => {
     expect(csvError(() => parseCsvFeatures("a,b\n1,2\n1e39,4\n", { source: "in.csv" })).message).toMatch(/^in\.csv: CSV line 3, column 1 \("a"\): "1e39" is beyond float32's range/);
   });

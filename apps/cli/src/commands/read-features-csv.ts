@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { CsvError, parseCsvFeatures } from "@nn/datasets";
 import type { DType, Tensor } from "@nn/tensor";
 import { UsageError } from "../args/usage-error.js";
+import { delimiterAdvice } from "../session/load-data.js";
 
 /** Feature rows for `nn predict`, with the file line of each row for later errors. */
 export interface FeatureRows {
@@ -28,7 +29,7 @@ export async function readFeaturesCsv(command: string, path: string, width: numb
   try {
     rows = parseCsvFeatures(text, { source: path, featureNames, dtype });
   } catch (error) {
-    if (error instanceof CsvError) throw new UsageError(`nn ${command}: ${error.message}`);
+    if (error instanceof CsvError) throw new UsageError(`nn ${command}: ${error.message}${delimiterAdvice(error)}`);
     throw error;
   }
   const got = rows.x.shape[1];

@@ -34,7 +34,7 @@ export function loadData(source: DataSource, seed: number): LoadedData {
 export { builtinDataset } from "@nn/studio";
 
 /** A file read as one column: in CLI terms, since nn has no delimiter flag. */
-function delimiterAdvice(error: unknown): string {
+export function delimiterAdvice(error: unknown): string {
   if (!(error instanceof CsvError) || error.suggestedDelimiter === undefined) return "";
   return "; nn reads comma-separated files: save it with commas between the values";
 }

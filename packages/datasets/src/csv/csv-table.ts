@@ -36,12 +36,15 @@ export function readCsvTable(
   const records = tokenizeCsv(text, delimiter, source);
   if (records.length === 0) throw new CsvError({ line: 1, column: 1, source }, "the text is empty: expected a header row and data rows");
   const width = records[0].fields.length;
-  if (width < label.minWidth) {
-    const guess = suggestDelimiter(records, delimiter);
+  // One column is refused where a label column is needed, and anywhere the lines plainly hold
+  // another delimiter (a semicolon file read with commas): a column of numbers never does.
+  const guess = width === 1 ? suggestDelimiter(records, delimiter) : undefined;
+  if (width < label.minWidth || guess !== undefined) {
+    const need = width < label.minWidth ? "; need at least one feature column besides the label column" : "";
     const hint = guess === undefined ? "" : `; the lines hold ${showDelimiter(guess)} between values: is that the delimiter?`;
     throw new CsvError(
       { line: records[0].lines[0], source },
-      `found 1 column with delimiter ${showDelimiter(delimiter)}; need at least one feature column besides the label column${hint}`,
+      `found 1 column with delimiter ${showDelimiter(delimiter)}${need}${hint}`,
       guess === undefined ? {} : { suggestedDelimiter: guess },
     );
   }
