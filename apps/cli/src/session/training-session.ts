@@ -2,6 +2,7 @@ import type { EpochEndEvent } from "@nn/train";
 import type { TrainingDriver } from "@nn/studio";
 import type { TrainOptions } from "../args/train-options.js";
 import type { EpochPoint } from "../state/trainer-state.js";
+import { ChanceLevelWatch } from "../report/chance-level.js";
 import { failureInCliTerms } from "../report/failure-advice.js";
 import { createDriver, DEFAULT_SAVE_PATH, saveDriver } from "./cli-driver.js";
 
@@ -29,13 +30,16 @@ export class TrainingSession {
   private scheduled = false;
   private finished: Promise<void> | undefined;
   private resolveFinished: (() => void) | undefined;
+  private chanceLevel: ChanceLevelWatch | undefined;
 
   constructor(private readonly options: TrainOptions, private readonly deps: SessionDeps = {}) {
     this.driver = createDriver(options, {
       ...(deps.now !== undefined ? { now: deps.now } : {}),
-      ...(deps.onEpoch !== undefined
-        ? { onEpoch: (event, p) => deps.onEpoch!(event, { epoch: p.epoch, loss: p.loss, accuracy: p.accuracy, ...(Number.isNaN(p.valLoss) ? {} : { valLoss: p.valLoss, valAccuracy: p.valAccuracy }) }) }
-        : {}),
+      onEpoch: (event, p) => {
+        const point = { epoch: p.epoch, loss: p.loss, accuracy: p.accuracy, ...(Number.isNaN(p.valLoss) ? {} : { valLoss: p.valLoss, valAccuracy: p.valAccuracy }) };
+        (this.chanceLevel ??= new ChanceLevelWatch(this.driver.run.train.y.data)).record(point);
+        deps.onEpoch?.(event, point);
+      },
     });
   }
 
@@ -43,10 +47,11 @@ export class TrainingSession {
     return this.driver.epoch;
   }
 
-  /** Why the run failed, in the CLI's terms (which flags to change). */
+  /** Why the run failed, in the CLI's terms (which flags to change); a run that ended at chance level failed too. */
   get failure(): Error | undefined {
     const failure = this.driver.failure;
-    return failure === undefined ? undefined : failureInCliTerms(failure);
+    if (failure !== undefined) return failureInCliTerms(failure);
+    return this.driver.status === "done" ? this.chanceLevel?.verdict() : undefined;
   }
 
   /** Starts (or continues) training on the event loop. */
@@ -90,7 +95,7 @@ export class TrainingSession {
   async stop(): Promise<string | undefined> {
     this.stopped = true;
     this.resolveFinished?.();
-    if (this.options.save === undefined || this.driver.failure !== undefined) return undefined;
+    if (this.options.save === undefined || this.failure !== undefined) return undefined;
     return this.save();
   }
 }
