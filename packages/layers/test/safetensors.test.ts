@@ -1,7 +1,8 @@
 import { type DType, type Tensor, createRng, randn } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import {
-  BatchNorm1d, Dense, LayerNorm, ReLU, Residual, SafetensorsError, Sequential, Tanh, decodeSafetensors, loadSafetensors, modelFromSafetensors, toSafetensors,
+  BatchNorm1d, Dense, type Layer, LayerNorm, ReLU, Residual, SafetensorsError, Sequential, Tanh, decodeSafetensors, loadSafetensors, modelFromSafetensors,
+  toPyTorchSource, toSafetensors,
 } from "../src/index.js";
 import { everyLayer } from "./helpers/every-layer.js";
 
@@ -190,5 +191,30 @@ describe("hostile files are refused before anything is allocated", () => {
     const text = JSON.stringify(header);
     const data = Array.from(bytes.subarray(8 + headerLength));
     expect(refusal(() => modelFromSafetensors(file(text, data)))).toMatch(/tensor "layers\.0\.weight" is F32 \[2,2\] but the architecture declares F32 \[2,16000000\]/);
+  });
+});
+
+describe("toPyTorchSource", () => {
+  it("writes numbers as Python reads them back and refuses what PyTorch has no module for, by name", () => {
+    const source = toPyTorchSource(new Sequential([new Dense(2, 2, { dtype: "float64" }), new LayerNorm(2, { eps: 1e-7, dtype: "float64" })]), { standardize: { mean: [0.1, -3e-20], std: [1, 2] } });
+    expect(source).toContain("DTYPE = torch.float64");
+    expect(source).toContain("nn.LayerNorm(2, eps=1e-7, dtype=DTYPE)");
+    expect(source).toContain("mean=[0.1, -3e-20],");
+    // A layer of the user's own, with a weight nn cannot place in a PyTorch module.
+    const custom = Object.assign(Object.create(Tanh.prototype) as Layer, new Tanh());
+    Object.defineProperty(custom, "typeName", { value: "Scale" });
+    custom.toSpec = () => ({ type: "Scale", config: {} });
+    const model = new Sequential([new Dense(2, 2), custom]);
+    expect(refusal(() => toPyTorchSource(model))).toBe('safetensors: Scale at "layers.1" has no PyTorch module that nn knows how to write');
+    custom.parameters = () => new Dense(2, 2).parameters();
+    expect(refusal(() => toSafetensors(model, { naming: "pytorch" }))).toBe('safetensors: Scale at "layers.1" has no PyTorch counterpart that nn knows; use naming "nn"');
+  });
+
+  it("refuses nesting deeper than a Python file can hold, without running out of stack in the tensor walk", () => {
+    let block: Layer = new Dense(2, 2);
+    for (let i = 0; i < 60; i++) block = new Sequential([block]);
+    const deep = new Sequential([block]);
+    expect(refusal(() => toPyTorchSource(deep))).toMatch(/is nested 51 containers deep; a PyTorch module file stops at 50$/);
+    expect(parse(toSafetensors(deep, { naming: "pytorch" })).header[`0.${"0.".repeat(60)}weight`].shape).toEqual([2, 2]);
   });
 });

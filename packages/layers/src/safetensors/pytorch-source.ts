@@ -23,7 +23,9 @@ const MAX_NESTING = 50;
 function py(value: JsonValue | undefined): string {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : value < 0 ? 'float("-inf")' : 'float("nan")';
-    return String(value);
+    // 1e-5 rather than 0.00001, as Python writes small numbers (toExponential() keeps every digit needed).
+    const magnitude = Math.abs(value);
+    return magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e16) ? value.toExponential() : String(value);
   }
   if (typeof value === "boolean") return value ? "True" : "False";
   return JSON.stringify(value);
@@ -73,6 +75,20 @@ function moduleSource(layer: Layer, path: string, depth: number): string {
   return `nn.Sequential(\n${children.join("")}${closing})`;
 }
 
+/** Words on lines of at most 96 characters, so the docstring reads in any editor. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > 96) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
 function usesType(model: Sequential, type: string): boolean {
   return JSON.stringify(model.toSpec()).includes(`"type":${JSON.stringify(type)}`);
 }
@@ -91,7 +107,7 @@ export function toPyTorchSource(model: Sequential, options: PyTorchSourceOptions
   model.layers.forEach((layer, i) => modules.push(moduleSource(layer, `layers.${i}`, 2)));
   const title = (options.title ?? `the nn model ${model.describe()}`).replace(/"""|\\/g, "");
   const parts = [
-    `"""PyTorch module for ${title}, written by nn.\n\n` +
+    `"""${wrap(`PyTorch module for ${title}, written by nn.`)}\n\n` +
       "build() returns the torch.nn.Sequential; load(path) builds it with the weights of the\n" +
       "safetensors file nn exported beside this one (`nn export --output m.safetensors`);\n" +
       "save(model, path) writes the weights back, for `nn import --pytorch`.\n" +
