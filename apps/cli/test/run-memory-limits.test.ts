@@ -95,6 +95,12 @@ describe("nn train refuses impossible sizes with exit 2", () => {
     expect(wide.stderr).toBe("nn train: --layers: a layer of 20000000 units is more than nn builds (at most 16777216 per layer)\n");
   });
 
+  it("nn gradcheck --samples 1000000000 (it builds the whole set before taking its rows)", async () => {
+    const r = await runCli(["gradcheck", "--samples", "1000000000"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^nn gradcheck: this run would need about .* of memory/);
+  });
+
   it("--samples 1000000000", async () => {
     const r = await runCli(["train", "--samples", "1000000000", "--epochs", "1"]);
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@ import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
 import { parseTrainArgs, TRAIN_FLAGS } from "../args/train-options.js";
 import { EXIT_OK, EXIT_TRAINING_FAILED, UsageError } from "../args/usage-error.js";
+import { checkRunMemory } from "../limits/check-run-memory.js";
 import { buildRun } from "../session/build-run.js";
 import { firstLine } from "../session/load-data.js";
 import type { Command, CommandIO } from "./command.js";
@@ -84,6 +85,8 @@ function fromFlags(argv: readonly string[], rows: number): CheckSetup {
     modelArgv.push(argv[i]);
   }
   const { options } = parseTrainArgs(modelArgv, "gradcheck");
+  // The whole data set and model are built before the few rows are taken: size them first.
+  checkRunMemory("gradcheck", options);
   let run;
   try {
     run = buildRun(options, options.seed);
