@@ -6,7 +6,7 @@ import { checkLayer, checkModel } from "../src/index.js";
 import { randomizeParameters } from "./layers/random-cases.js";
 
 describe("checkModel on @nn/layers models", () => {
-  test("the seed network 2→64→32→1 (ReLU, ReLU, sigmoid) with BinaryCrossEntropy passes on every coordinate", () => {
+  test("the seed network 2→64→32→1 (ReLU, ReLU, sigmoid) with BinaryCrossEntropyLoss passes on every coordinate", () => {
     const rng = createRng(60);
     const model = new nn.Sequential([
       new nn.Dense(2, 64, { rng }), new nn.ReLU(), new nn.Dense(64, 32, { rng }), new nn.ReLU(), new nn.Dense(32, 1, { rng }), new nn.Sigmoid(),
@@ -14,7 +14,7 @@ describe("checkModel on @nn/layers models", () => {
     const x = randn([16, 2], rng);
     const y = zeros([16, 1]);
     for (let i = 0; i < 16; i++) y.data[i] = rng.int(2);
-    const report = checkModel(model, new nn.BinaryCrossEntropy(), x, y, { maxCoordinates: Infinity });
+    const report = checkModel(model, new nn.BinaryCrossEntropyLoss(), x, y, { maxCoordinates: Infinity });
     expect(report.passed).toBe(true);
     expect(report.castFrom).toBe("float32");
     expect(report.entries.map((e) => [e.name, e.checked])).toEqual([
@@ -23,7 +23,7 @@ describe("checkModel on @nn/layers models", () => {
     expect(model.dtype).toBe("float32");
   });
 
-  test("a Residual / LayerNorm / GELU model with SoftmaxCrossEntropy passes, in float64 in place", () => {
+  test("a Residual / LayerNorm / GELU model with SoftmaxCrossEntropyLoss passes, in float64 in place", () => {
     const rng = createRng(61);
     const dtype = "float64";
     const model = randomizeParameters(new nn.Sequential([
@@ -36,7 +36,7 @@ describe("checkModel on @nn/layers models", () => {
     const x = randn([6, 4], rng, { dtype });
     const y = zeros([6], dtype);
     for (let i = 0; i < 6; i++) y.data[i] = rng.int(3);
-    const report = checkModel(model, new nn.SoftmaxCrossEntropy({ labelSmoothing: 0.1 }), x, y);
+    const report = checkModel(model, new nn.SoftmaxCrossEntropyLoss({ labelSmoothing: 0.1 }), x, y);
     expect(report.passed).toBe(true);
     expect(report.castFrom).toBeNull();
     expect(report.entries.map((e) => e.name)).toContain("layers.1.block.layers.1.weight");

@@ -7,9 +7,11 @@ import type { Mode } from "./layer.js";
 import { LayerBase, backwardShared, forwardShared } from "./layer-base.js";
 import type { NamedBuffer, Parameter } from "./parameter.js";
 
-const DROPOUT_OPTIONS = optionKeys<DropoutOptions>()("rng", "dtype");
+const DROPOUT_OPTIONS = optionKeys<DropoutOptions>()("p", "rng", "dtype");
 
 export interface DropoutOptions {
+  /** Probability of zeroing each element in training, in [0, 1] (default 0.5, as PyTorch). */
+  p?: number;
   /** Source of the masks; default `createRng(0)`. */
   rng?: Rng;
   /** @deprecated Ignored: Dropout has no parameters and computes in the dtype of its input. */
@@ -35,10 +37,14 @@ export class Dropout extends LayerBase {
   private hasMask = false;
   private lastOutput: Tensor | undefined;
 
-  constructor(p = 0.5, options: DropoutOptions = {}) {
+  constructor(options?: DropoutOptions);
+  /** @deprecated Positional p: write `new Dropout({ p, rng })` (optional settings go in options; CONTRIBUTING.md). */
+  constructor(p: number, options?: DropoutOptions);
+  constructor(first: DropoutOptions | number = {}, legacy: DropoutOptions = {}) {
     super();
+    const options: DropoutOptions = typeof first === "number" ? { ...legacy, p: first } : first;
     checkOptions("Dropout", options, DROPOUT_OPTIONS);
-    this.p = checkNumberOption("Dropout", "p", p, (v) => v >= 0 && v <= 1, "in [0, 1]");
+    this.p = checkNumberOption("Dropout", "p", options.p ?? 0.5, (v) => v >= 0 && v <= 1, "in [0, 1]");
     checkDTypeOption("Dropout", options.dtype);
     this.rng = options.rng ?? createRng(0);
   }
@@ -96,7 +102,7 @@ export class Dropout extends LayerBase {
 
   /** A copy with its own generator, started from seed 0 (an Rng's state cannot be copied). */
   cast(dtype: DType): Dropout {
-    const copy = new Dropout(this.p);
+    const copy = new Dropout({ p: this.p });
     if (this.mask !== undefined) {
       copy.mask = this.mask.astype(dtype);
       copy.hasMask = this.hasMask;

@@ -8,7 +8,7 @@ export { type InitScheme, INIT_SCHEMES, initializers, initWeight, initScale, fan
 export { Dense, type DenseOptions } from "./dense.js";
 export { type ActivationOptions, ElementwiseActivation } from "./activations/elementwise.js";
 export { ReLU } from "./activations/relu.js";
-export { LeakyReLU } from "./activations/leaky-relu.js";
+export { LeakyReLU, type LeakyReLUOptions } from "./activations/leaky-relu.js";
 export { Sigmoid, sigmoid } from "./activations/sigmoid.js";
 export { Tanh } from "./activations/tanh.js";
 export { GELU, type GELUOptions } from "./activations/gelu.js";
@@ -24,9 +24,10 @@ export { Residual } from "./containers/residual.js";
 export { Sequential } from "./containers/sequential.js";
 
 export { type Loss, ElementwiseLoss } from "./losses/loss.js";
-export { BinaryCrossEntropy } from "./losses/binary-cross-entropy.js";
-export { BCEWithLogits } from "./losses/bce-with-logits.js";
-export { SoftmaxCrossEntropy, type SoftmaxCrossEntropyOptions } from "./losses/softmax-cross-entropy.js";
+export { BinaryCrossEntropyLoss } from "./losses/binary-cross-entropy.js";
+export { BCEWithLogitsLoss } from "./losses/bce-with-logits.js";
+export { SoftmaxCrossEntropyLoss, type SoftmaxCrossEntropyLossOptions } from "./losses/softmax-cross-entropy.js";
+export { BinaryCrossEntropy, BCEWithLogits, SoftmaxCrossEntropy, type SoftmaxCrossEntropyOptions } from "./deprecated-names.js";
 export { MSELoss } from "./losses/mse.js";
 export { L1Loss } from "./losses/l1.js";
 export { HuberLoss, type HuberLossOptions } from "./losses/huber.js";

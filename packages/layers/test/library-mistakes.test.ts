@@ -4,17 +4,18 @@
 import { UnknownOptionError, createRng, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import {
-  BCEWithLogits, BatchNorm1d, BinaryCrossEntropy, Dense, Dropout, ELU, GELU, HuberLoss, L1Loss, L2Penalty, LayerInputError, LayerNorm,
-  LeakyReLU, MSELoss, ReLU, Softmax, SoftmaxCrossEntropy, Softplus,
+  BCEWithLogitsLoss, BatchNorm1d, BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, HuberLoss, L1Loss, L2Penalty, LayerInputError, LayerNorm,
+  LeakyReLU, MSELoss, ReLU, Softmax, SoftmaxCrossEntropyLoss, Softplus,
 } from "../src/index.js";
 
 describe("unknown-option-keys-refused: each constructor names the key and the closest known one", () => {
   it.each([
     ["Dense", () => new Dense(2, 3, { bais: false } as never), 'Dense: unknown option "bais" (did you mean "bias"?)'],
     ["Dense init scheme as key", () => new Dense(2, 3, { initializer: "zeros" } as never), 'Dense: unknown option "initializer" (did you mean "init"?)'],
-    ["Dropout", () => new Dropout(0.5, { seed: 1 } as never), 'Dropout: unknown option "seed" (known options: rng, dtype)'],
+    ["Dropout", () => new Dropout({ p: 0.5, seed: 1 } as never), 'Dropout: unknown option "seed" (known options: p, rng, dtype)'],
+    ["Dropout, deprecated positional p", () => new Dropout(0.5, { seed: 1 } as never), 'Dropout: unknown option "seed" (known options: p, rng, dtype)'],
     ["ReLU", () => new ReLU({ dtyp: "float64" } as never), 'ReLU: unknown option "dtyp" (did you mean "dtype"?)'],
-    ["LeakyReLU", () => new LeakyReLU(0.1, { alpha: 0.2 } as never), 'LeakyReLU: unknown option "alpha" (known options: dtype)'],
+    ["LeakyReLU", () => new LeakyReLU({ slope: 0.2 } as never), 'LeakyReLU: unknown option "slope" (known options: alpha, dtype)'],
     ["ELU", () => new ELU({ alfa: 1 } as never), 'ELU: unknown option "alfa" (did you mean "alpha"?)'],
     ["GELU", () => new GELU({ approx: "tanh" } as never), 'GELU: unknown option "approx" (did you mean "approximate"?)'],
     ["Softplus", () => new Softplus({ treshold: 10 } as never), 'Softplus: unknown option "treshold" (did you mean "threshold"?)'],
@@ -22,7 +23,7 @@ describe("unknown-option-keys-refused: each constructor names the key and the cl
     ["BatchNorm1d", () => new BatchNorm1d(3, { momentun: 0.1 } as never), 'BatchNorm1d: unknown option "momentun" (did you mean "momentum"?)'],
     ["LayerNorm", () => new LayerNorm(3, { epsilon: 1e-5 } as never), 'LayerNorm: unknown option "epsilon" (did you mean "eps"?)'],
     ["HuberLoss", () => new HuberLoss({ delt: 2 } as never), 'HuberLoss: unknown option "delt" (did you mean "delta"?)'],
-    ["SoftmaxCrossEntropy", () => new SoftmaxCrossEntropy({ label_smoothing: 0.1 } as never), 'SoftmaxCrossEntropy: unknown option "label_smoothing" (did you mean "labelSmoothing"?)'],
+    ["SoftmaxCrossEntropyLoss", () => new SoftmaxCrossEntropyLoss({ label_smoothing: 0.1 } as never), 'SoftmaxCrossEntropyLoss: unknown option "label_smoothing" (did you mean "labelSmoothing"?)'],
     ["L2Penalty", () => new L2Penalty([], { lamda: 0.1 } as never), 'L2Penalty: unknown option "lamda" (did you mean "lambda"?)'],
   ])("%s", (_name, make, message) => {
     expect(make).toThrow(message);
@@ -38,18 +39,18 @@ describe("unknown-option-keys-refused: each constructor names the key and the cl
 
 describe("bce-target-of-2-refused: binary cross-entropies take targets in [0, 1]", () => {
   it.each([
-    ["BinaryCrossEntropy", new BinaryCrossEntropy(), tensor([0.5, 0.5])],
-    ["BCEWithLogits", new BCEWithLogits(), tensor([0.3, -0.2])],
+    ["BinaryCrossEntropyLoss", new BinaryCrossEntropyLoss(), tensor([0.5, 0.5])],
+    ["BCEWithLogitsLoss", new BCEWithLogitsLoss(), tensor([0.3, -0.2])],
   ] as const)("%s", (name, loss, pred) => {
     expect(() => loss.forward(pred, tensor([0, 2]))).toThrow(
-      `${name}: targets must be in [0, 1] (labels 0/1 or probabilities), got 2 at index 1 (for more than two classes use SoftmaxCrossEntropy)`,
+      `${name}: targets must be in [0, 1] (labels 0/1 or probabilities), got 2 at index 1 (for more than two classes use SoftmaxCrossEntropyLoss)`,
     );
     expect(() => loss.forward(pred, tensor([-1, 0]))).toThrow("got -1 at index 0");
     expect(() => loss.forward(pred, tensor([NaN, 0]))).toThrow("got NaN at index 0");
     // Soft labels stay allowed, with the value −[t·log p + (1 − t)·log(1 − p)] worked by hand at
     // p = σ(0) = 0.5 and BCE's p = 0.5: log 2 = 0.6931… whatever t is.
-    expect(new BinaryCrossEntropy().forward(tensor([0.5]), tensor([0.25]))).toBeCloseTo(Math.LN2, 6);
-    expect(new BCEWithLogits().forward(tensor([0]), tensor([0.75]))).toBeCloseTo(Math.LN2, 6);
+    expect(new BinaryCrossEntropyLoss().forward(tensor([0.5]), tensor([0.25]))).toBeCloseTo(Math.LN2, 6);
+    expect(new BCEWithLogitsLoss().forward(tensor([0]), tensor([0.75]))).toBeCloseTo(Math.LN2, 6);
   });
 });
 
@@ -57,8 +58,8 @@ describe("loss-backward-before-forward-is-typed: LayerInputError, as layers thro
   it.each([
     ["MSELoss", new MSELoss()],
     ["L1Loss", new L1Loss()],
-    ["BinaryCrossEntropy", new BinaryCrossEntropy()],
-    ["SoftmaxCrossEntropy", new SoftmaxCrossEntropy()],
+    ["BinaryCrossEntropyLoss", new BinaryCrossEntropyLoss()],
+    ["SoftmaxCrossEntropyLoss", new SoftmaxCrossEntropyLoss()],
   ] as const)("%s", (name, loss) => {
     expect(() => loss.backward()).toThrow(new LayerInputError(name, "backward called before forward"));
     expect(() => loss.backward()).toThrow(LayerInputError);

@@ -1,6 +1,6 @@
 import { createRng, randn, tensor, zeros } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
-import { BCEWithLogits, Dense, type Layer, MSELoss, ReLU, Sequential, SoftmaxCrossEntropy } from "../src/index.js";
+import { BCEWithLogitsLoss, Dense, type Layer, MSELoss, ReLU, Sequential, SoftmaxCrossEntropyLoss } from "../src/index.js";
 import { everyLayer } from "./helpers/every-layer.js";
 
 const snapshot = (t: { data: ArrayLike<number> }) => Array.from(t.data);
@@ -58,8 +58,8 @@ describe("a result handed out is the caller's: a later call never overwrites it"
 
   it.each([
     ["MSELoss", () => new MSELoss(), tensor([[0.5], [2]]), tensor([[1], [0]])],
-    ["BCEWithLogits", () => new BCEWithLogits(), tensor([[0.5], [-2]]), tensor([[1], [0]])],
-    ["SoftmaxCrossEntropy", () => new SoftmaxCrossEntropy(), tensor([[0.5, 1], [-2, 0]]), tensor([1, 0])],
+    ["BCEWithLogitsLoss", () => new BCEWithLogitsLoss(), tensor([[0.5], [-2]]), tensor([[1], [0]])],
+    ["SoftmaxCrossEntropyLoss", () => new SoftmaxCrossEntropyLoss(), tensor([[0.5, 1], [-2, 0]]), tensor([1, 0])],
   ] as const)("%s: backward() results are kept", (_name, make, pred, target) => {
     const loss = make();
     loss.forward(pred, target);
@@ -78,7 +78,7 @@ describe("out: the caller's buffer instead of a new tensor", () => {
     const make = () => new Sequential([new Dense(2, 3, { rng: createRng(1) }), new ReLU(), new Dense(3, 2, { rng: createRng(2) })]);
     const a = make(), b = make();
     const x = randn([4, 2], createRng(3)), target = tensor([0, 1, 1, 0]);
-    const lossA = new SoftmaxCrossEntropy(), lossB = new SoftmaxCrossEntropy();
+    const lossA = new SoftmaxCrossEntropyLoss(), lossB = new SoftmaxCrossEntropyLoss();
     const pred = zeros([4, 2]), grad = zeros([4, 2]), dx = zeros([4, 2]);
     expect(a.forward(x, "train", pred)).toBe(pred);
     lossA.forward(pred, target);

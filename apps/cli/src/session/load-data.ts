@@ -1,5 +1,5 @@
 import { CsvError, type Dataset } from "@nn/datasets";
-import { loadCsv } from "@nn/datasets/node";
+import { loadCsvSync } from "@nn/datasets/node";
 import { UsageError } from "../args/usage-error.js";
 import { builtinDataset } from "@nn/studio";
 import type { DataSource } from "../args/train-options.js";
@@ -15,7 +15,7 @@ export function loadData(source: DataSource, seed: number): LoadedData {
   if (source.kind === "csv") {
     let dataset: Dataset;
     try {
-      dataset = loadCsv(source.path, source.labelColumn === undefined ? {} : { labelColumn: labelColumnOf(source.labelColumn) });
+      dataset = loadCsvSync(source.path, source.labelColumn === undefined ? {} : { labelColumn: labelColumnOf(source.labelColumn) });
     } catch (error) {
       throw new UsageError(`nn: cannot use ${source.path} as data: ${firstLine(error)}${delimiterAdvice(error)}`);
     }

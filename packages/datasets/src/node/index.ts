@@ -7,14 +7,26 @@ export type LoadCsvOptions = Omit<CsvOptions, "source">;
 
 const LOAD_CSV_OPTIONS = optionKeys<LoadCsvOptions>()("header", "labelColumn", "delimiter", "classNames", "dtype");
 
-/** Reads a UTF-8 CSV file into a Dataset (see `parseCsv`); errors start with the file path. */
-export function loadCsv(path: string, options: LoadCsvOptions = {}): Dataset {
-  checkOptions("loadCsv", options, LOAD_CSV_OPTIONS);
+function readCsvFile(op: string, path: string, options: LoadCsvOptions): Dataset {
+  checkOptions(op, options, LOAD_CSV_OPTIONS);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new Error(`loadCsv: cannot read ${JSON.stringify(path)}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${op}: cannot read ${JSON.stringify(path)}: ${(e as Error).message}`, { cause: e });
   }
   return parseCsv(text, { ...options, source: path });
+}
+
+/**
+ * Reads a UTF-8 CSV file into a Dataset (see `parseCsv`), blocking until it is read, as the
+ * `Sync` says (CONTRIBUTING.md, "Names and signatures"); errors start with the file path.
+ */
+export function loadCsvSync(path: string, options: LoadCsvOptions = {}): Dataset {
+  return readCsvFile("loadCsvSync", path, options);
+}
+
+/** @deprecated Renamed `loadCsvSync` (a blocking file read says `Sync`); this name keeps working. */
+export function loadCsv(path: string, options: LoadCsvOptions = {}): Dataset {
+  return readCsvFile("loadCsv", path, options);
 }

@@ -75,15 +75,15 @@ const unit = (rng: Rng, shape: number[], dtype: DType): Tensor => normal(rng, sh
 const probability = (rng: Rng, shape: number[], dtype: DType): Tensor => uniform(rng, shape, dtype, 0.05, 0.95);
 
 export const lossCases: Record<string, CaseFactory> = {
-  BinaryCrossEntropy: () => [
-    ...elementwise("BinaryCrossEntropy 0/1 targets", () => new nn.BinaryCrossEntropy(), probability, labels)(),
-    ...elementwise("BinaryCrossEntropy soft targets", () => new nn.BinaryCrossEntropy(), probability, probability)(),
+  BinaryCrossEntropyLoss: () => [
+    ...elementwise("BinaryCrossEntropyLoss 0/1 targets", () => new nn.BinaryCrossEntropyLoss(), probability, labels)(),
+    ...elementwise("BinaryCrossEntropyLoss soft targets", () => new nn.BinaryCrossEntropyLoss(), probability, probability)(),
   ],
-  BCEWithLogits: () => [
-    ...elementwise("BCEWithLogits 0/1 targets", () => new nn.BCEWithLogits(), (r, s, d) => normal(r, s, d, 3), labels)(),
-    ...elementwise("BCEWithLogits soft targets", () => new nn.BCEWithLogits(), (r, s, d) => normal(r, s, d, 3), probability)(),
+  BCEWithLogitsLoss: () => [
+    ...elementwise("BCEWithLogitsLoss 0/1 targets", () => new nn.BCEWithLogitsLoss(), (r, s, d) => normal(r, s, d, 3), labels)(),
+    ...elementwise("BCEWithLogitsLoss soft targets", () => new nn.BCEWithLogitsLoss(), (r, s, d) => normal(r, s, d, 3), probability)(),
   ],
-  SoftmaxCrossEntropy: overSeeds("SoftmaxCrossEntropy", (rng, dtype, label) => {
+  SoftmaxCrossEntropyLoss: overSeeds("SoftmaxCrossEntropyLoss", (rng, dtype, label) => {
     const n = between(rng, 1, 5), k = between(rng, 2, 5);
     const logits = normal(rng, [n, k], dtype, 2);
     const targets = [
@@ -93,7 +93,7 @@ export const lossCases: Record<string, CaseFactory> = {
     ] as const;
     return [0, 0.1].flatMap((labelSmoothing) => targets.map(([kind, t]) => ({
       label: `${label} [${n}, ${k}] ${kind} labelSmoothing ${labelSmoothing}`,
-      run: () => checkLoss(new nn.SoftmaxCrossEntropy({ labelSmoothing }), logits, t),
+      run: () => checkLoss(new nn.SoftmaxCrossEntropyLoss({ labelSmoothing }), logits, t),
     })));
   }),
   MSELoss: elementwise("MSELoss", () => new nn.MSELoss(), unit, unit),

@@ -17,7 +17,7 @@ export interface SoftmaxOptions {
 /**
  * Softmax over the last axis: yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m the row maximum (subtracting it
  * changes nothing mathematically and keeps every exponent ≤ 0). For training a classifier, feed
- * logits to SoftmaxCrossEntropy instead: it fuses the two and its gradient is simply p − y.
+ * logits to SoftmaxCrossEntropyLoss instead: it fuses the two and its gradient is simply p − y.
  */
 export class Softmax extends LayerBase {
   readonly typeName = "Softmax";

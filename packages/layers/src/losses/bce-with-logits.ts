@@ -8,9 +8,9 @@ import { ElementwiseLoss } from "./loss.js";
  * ℓ = max(z, 0) − z·t + log(1 + e^(−|z|)), which never overflows and stays exact at z = 100, where
  * σ(z) has rounded to 1 so that log(1 − σ(z)) would be log 0 (σ(−100) = 3.7e-44 is still representable).
  */
-export class BCEWithLogits extends ElementwiseLoss {
+export class BCEWithLogitsLoss extends ElementwiseLoss {
   protected total(z: Tensor["data"], t: Tensor["data"]): number {
-    checkBinaryTargets("BCEWithLogits", t);
+    checkBinaryTargets("BCEWithLogitsLoss", t);
     let sum = 0;
     for (let i = 0; i < z.length; i++) {
       const zi = z[i];

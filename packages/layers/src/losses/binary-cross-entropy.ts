@@ -10,16 +10,16 @@ const GRAD_EPS = 1e-12;
 /**
  * Binary cross-entropy on probabilities p ∈ [0, 1]:
  * L = −mean(t·log p + (1 − t)·log(1 − p)), each log floored at −100 as PyTorch's BCELoss.
- * For a model ending in Sigmoid prefer BCEWithLogits on the logits: it is exact where this saturates.
+ * For a model ending in Sigmoid prefer BCEWithLogitsLoss on the logits: it is exact where this saturates.
  */
-export class BinaryCrossEntropy extends ElementwiseLoss {
+export class BinaryCrossEntropyLoss extends ElementwiseLoss {
   protected total(p: Tensor["data"], t: Tensor["data"]): number {
-    checkBinaryTargets("BinaryCrossEntropy", t);
+    checkBinaryTargets("BinaryCrossEntropyLoss", t);
     let sum = 0;
     for (let i = 0; i < p.length; i++) {
       const pi = p[i];
       if (!(pi >= 0 && pi <= 1)) {
-        throw new RangeError(`BinaryCrossEntropy: predictions must be probabilities in [0, 1], got ${pi} at index ${i} (pass logits to BCEWithLogits instead)`);
+        throw new RangeError(`BinaryCrossEntropyLoss: predictions must be probabilities in [0, 1], got ${pi} at index ${i} (pass logits to BCEWithLogitsLoss instead)`);
       }
       sum -= t[i] * Math.max(Math.log(pi), LOG_FLOOR) + (1 - t[i]) * Math.max(Math.log1p(-pi), LOG_FLOOR);
     }

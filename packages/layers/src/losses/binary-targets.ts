@@ -10,7 +10,7 @@ export function checkBinaryTargets(loss: string, t: Tensor["data"]): void {
     const ti = t[i];
     if (!(ti >= 0 && ti <= 1)) {
       throw new RangeError(
-        `${loss}: targets must be in [0, 1] (labels 0/1 or probabilities), got ${ti} at index ${i} (for more than two classes use SoftmaxCrossEntropy)`,
+        `${loss}: targets must be in [0, 1] (labels 0/1 or probabilities), got ${ti} at index ${i} (for more than two classes use SoftmaxCrossEntropyLoss)`,
       );
     }
   }

@@ -5,9 +5,9 @@ import { resultTensor } from "../layer-base.js";
 import { checkNumberOption } from "../input-checks.js";
 import type { Loss } from "./loss.js";
 
-const SOFTMAX_CROSS_ENTROPY_OPTIONS = optionKeys<SoftmaxCrossEntropyOptions>()("labelSmoothing");
+const SOFTMAX_CROSS_ENTROPY_LOSS_OPTIONS = optionKeys<SoftmaxCrossEntropyLossOptions>()("labelSmoothing");
 
-export interface SoftmaxCrossEntropyOptions {
+export interface SoftmaxCrossEntropyLossOptions {
   /** ε in [0, 1]: the target becomes (1 − ε)·y + ε/k, as PyTorch's `label_smoothing`. Default 0. */
   labelSmoothing?: number;
 }
@@ -17,33 +17,33 @@ export interface SoftmaxCrossEntropyOptions {
  * (one-hot or soft), averaged over the batch: L = −(1/n)·Σᵢ Σⱼ qᵢⱼ·log softmax(zᵢ)ⱼ.
  * Fusing softmax into the loss makes the gradient (p − q)/n and avoids log(0).
  */
-export class SoftmaxCrossEntropy implements Loss {
+export class SoftmaxCrossEntropyLoss implements Loss {
   readonly labelSmoothing: number;
   private logits: Tensor | undefined;
   private target: Tensor | undefined;
   private probs: Tensor | undefined;
 
-  constructor(options: SoftmaxCrossEntropyOptions = {}) {
-    checkOptions("SoftmaxCrossEntropy", options, SOFTMAX_CROSS_ENTROPY_OPTIONS);
-    this.labelSmoothing = checkNumberOption("SoftmaxCrossEntropy", "labelSmoothing", options.labelSmoothing ?? 0, (v) => v >= 0 && v <= 1, "in [0, 1]");
+  constructor(options: SoftmaxCrossEntropyLossOptions = {}) {
+    checkOptions("SoftmaxCrossEntropyLoss", options, SOFTMAX_CROSS_ENTROPY_LOSS_OPTIONS);
+    this.labelSmoothing = checkNumberOption("SoftmaxCrossEntropyLoss", "labelSmoothing", options.labelSmoothing ?? 0, (v) => v >= 0 && v <= 1, "in [0, 1]");
   }
 
   forward(logits: Tensor, target: Tensor): number {
     if (logits.rank !== 2 || logits.shape[0] === 0 || logits.shape[1] === 0) {
-      throw new ShapeError(`SoftmaxCrossEntropy: expected logits [n, k] with n, k ≥ 1, got ${formatShape(logits.shape)}`);
+      throw new ShapeError(`SoftmaxCrossEntropyLoss: expected logits [n, k] with n, k ≥ 1, got ${formatShape(logits.shape)}`);
     }
     const n = logits.shape[0], k = logits.shape[1];
     const byIndex = target.rank === 1 && target.shape[0] === n;
     const byProbability = target.rank === 2 && target.shape[0] === n && target.shape[1] === k;
     if (!byIndex && !byProbability) {
-      throw new ShapeError(`SoftmaxCrossEntropy: target must be class indices [${n}] or probabilities [${n}, ${k}] for logits ${formatShape(logits.shape)}, got ${formatShape(target.shape)}`);
+      throw new ShapeError(`SoftmaxCrossEntropyLoss: target must be class indices [${n}] or probabilities [${n}, ${k}] for logits ${formatShape(logits.shape)}, got ${formatShape(target.shape)}`);
     }
     const z = logits.data, t = target.data, eps = this.labelSmoothing;
     if (byIndex) {
       for (let i = 0; i < n; i++) {
         const c = t[i];
         if (!Number.isInteger(c) || c < 0 || c >= k) {
-          throw new RangeError(`SoftmaxCrossEntropy: target[${i}] must be a class index in [0, ${k - 1}], got ${c}`);
+          throw new RangeError(`SoftmaxCrossEntropyLoss: target[${i}] must be a class index in [0, ${k - 1}], got ${c}`);
         }
       }
     }
@@ -81,11 +81,11 @@ export class SoftmaxCrossEntropy implements Loss {
   // docs/math_derivations.md §4.3: ∂L/∂zᵢⱼ = (pᵢⱼ·Σₘ qᵢₘ − qᵢⱼ)/n, which is (p − q)/n when q sums to 1
   backward(out?: Tensor): Tensor {
     const logits = this.logits;
-    if (logits === undefined) throw new LayerInputError("SoftmaxCrossEntropy", "backward called before forward");
+    if (logits === undefined) throw new LayerInputError("SoftmaxCrossEntropyLoss", "backward called before forward");
     const target = this.target as Tensor, p = (this.probs as Tensor).data;
     const n = logits.shape[0], k = logits.shape[1], eps = this.labelSmoothing;
     const byIndex = target.rank === 1;
-    const grad = resultTensor("SoftmaxCrossEntropy", logits, out, "gradient");
+    const grad = resultTensor("SoftmaxCrossEntropyLoss", logits, out, "gradient");
     const g = grad.data, t = target.data;
     for (let i = 0; i < n; i++) {
       let qSum = 0;

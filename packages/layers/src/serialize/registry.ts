@@ -109,7 +109,7 @@ activation("SiLU", () => new SiLU());
 activation("Softmax", () => new Softmax());
 registerLayer("LeakyReLU", ["alpha", "dtype"], (c, p) => {
   legacyDType(c, p);
-  return new LeakyReLU(readNumber(c.alpha, `${p}.alpha`));
+  return new LeakyReLU({ alpha: readNumber(c.alpha, `${p}.alpha`) });
 }, noWeights);
 registerLayer("ELU", ["alpha", "dtype"], (c, p) => {
   legacyDType(c, p);
@@ -125,7 +125,7 @@ registerLayer("Softplus", ["beta", "threshold", "dtype"], (c, p) => {
 }, noWeights);
 registerLayer("Dropout", ["p", "dtype"], (c, p) => {
   legacyDType(c, p);
-  return new Dropout(readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]"));
+  return new Dropout({ p: readNumber(c.p, `${p}.p`, unitInterval, "in [0, 1]") });
 }, noWeights);
 
 /** The scale and shift every norm layer has, one per feature. */
