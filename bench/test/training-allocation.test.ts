@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BinaryCrossEntropy } from "@nn/layers";
+import { BinaryCrossEntropyLoss } from "@nn/layers";
 import { SGD } from "@nn/optim";
 import { Tensor } from "@nn/tensor";
 import { countConstructions } from "../../packages/layers/test/helpers/count-allocations.js";
@@ -34,7 +34,7 @@ describe("an nn training step after the first batch of a size", () => {
 
   it("without `out`, a step allocates exactly the three results it hands out (prediction, dL/dpred, dL/dx)", () => {
     const spec = w1Spec(32);
-    const model = buildNnModel(spec), loss = new BinaryCrossEntropy(), optimizer = new SGD(model.parameters(), { lr: spec.lr });
+    const model = buildNnModel(spec), loss = new BinaryCrossEntropyLoss(), optimizer = new SGD(model.parameters(), { lr: spec.lr });
     const b = spec.batches[0];
     const x = new Tensor(b.x, [b.rows, 2]), y = new Tensor(b.y, [b.rows, 1]);
     const step = () => {

@@ -1,4 +1,4 @@
-import { BinaryCrossEntropy, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
+import { BinaryCrossEntropyLoss, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { SGD } from "@nn/optim";
 import { Tensor, zeros } from "@nn/tensor";
 import type { Batch, MlpSpec } from "../mlp-spec.js";
@@ -20,7 +20,7 @@ export function buildNnModel(spec: MlpSpec): Sequential {
 }
 
 function makeLoss(spec: MlpSpec): Loss {
-  return spec.loss === "bce" ? new BinaryCrossEntropy() : new SoftmaxCrossEntropy();
+  return spec.loss === "bce" ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
 }
 
 function toTensors(spec: MlpSpec, b: Batch): { x: Tensor; y: Tensor } {

@@ -24,7 +24,7 @@ describe("activations: forward values worked by hand", () => {
   });
 
   it("LeakyReLU scales negatives by alpha (default 0.01)", () => {
-    expect(values(new LeakyReLU(0.1, { dtype: "float64" }).forward(tensor([-2, 3], "float64")))).toEqual([-0.2, 3]);
+    expect(values(new LeakyReLU({ alpha: 0.1, dtype: "float64" }).forward(tensor([-2, 3], "float64")))).toEqual([-0.2, 3]);
     expect(new LeakyReLU().alpha).toBe(0.01);
   });
 
@@ -79,7 +79,7 @@ describe("activations: forward values worked by hand", () => {
 
 const cases: [string, () => Layer, number[]][] = [
   ["ReLU", () => new ReLU({ dtype: "float64" }), [0]],
-  ["LeakyReLU", () => new LeakyReLU(0.2, { dtype: "float64" }), [0]],
+  ["LeakyReLU", () => new LeakyReLU({ alpha: 0.2, dtype: "float64" }), [0]],
   ["Sigmoid", () => new Sigmoid({ dtype: "float64" }), []],
   ["Tanh", () => new Tanh({ dtype: "float64" }), []],
   ["GELU", () => new GELU({ dtype: "float64" }), []],

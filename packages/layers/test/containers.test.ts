@@ -36,7 +36,7 @@ describe("Sequential", () => {
       new LayerNorm(4, { dtype: "float64" }),
       new Tanh({ dtype: "float64" }),
       new Residual(new Sequential([new Dense(4, 4, { dtype: "float64", rng }), new Tanh({ dtype: "float64" })])),
-      new Dropout(0.3, { dtype: "float64", rng: createRng(5) }),
+      new Dropout({ p: 0.3, dtype: "float64", rng: createRng(5) }),
       new BatchNorm1d(4, { dtype: "float64" }),
       new Dense(4, 2, { dtype: "float64", rng }),
     ]);
@@ -60,7 +60,7 @@ describe("Sequential", () => {
   });
 
   it("takes bare activations, Dropout and Softmax in a float64 model (they follow their input)", () => {
-    const layers = [new Dense(2, 3, { dtype: "float64", rng: createRng(1) }), new ReLU(), new Dropout(0.5), new Dense(3, 2, { dtype: "float64" }), new Softmax()];
+    const layers = [new Dense(2, 3, { dtype: "float64", rng: createRng(1) }), new ReLU(), new Dropout({ p: 0.5 }), new Dense(3, 2, { dtype: "float64" }), new Softmax()];
     const model = new Sequential(layers);
     expect(model.dtype).toBe("float64");
     const y = model.forward(randn([4, 2], createRng(2), { dtype: "float64" }));

@@ -6,13 +6,13 @@ import { checkLayerGradients } from "./helpers/numeric-gradient.js";
 describe("Dropout", () => {
   it("is the identity in eval mode", () => {
     const x = randn([3, 4], createRng(1));
-    const y = new Dropout(0.5).forward(x, "eval");
+    const y = new Dropout({ p: 0.5 }).forward(x, "eval");
     expect(Array.from(y.data)).toEqual(Array.from(x.data));
   });
 
   it("zeroes about a fraction p in training and scales survivors by 1/(1 − p)", () => {
     const p = 0.3, n = 100_000;
-    const y = new Dropout(p, { rng: createRng(2), dtype: "float64" }).forward(ones([n], "float64"));
+    const y = new Dropout({ p, rng: createRng(2), dtype: "float64" }).forward(ones([n], "float64"));
     let zeros = 0;
     for (const v of y.data) {
       if (v === 0) zeros++;
@@ -24,15 +24,15 @@ describe("Dropout", () => {
 
   it("draws the same masks from the same seed and different ones from another", () => {
     const x = ones([1000]);
-    const a = new Dropout(0.5, { rng: createRng(7) }).forward(x).data.slice();
-    const b = new Dropout(0.5, { rng: createRng(7) }).forward(x).data.slice();
-    const c = new Dropout(0.5, { rng: createRng(8) }).forward(x).data.slice();
+    const a = new Dropout({ p: 0.5, rng: createRng(7) }).forward(x).data.slice();
+    const b = new Dropout({ p: 0.5, rng: createRng(7) }).forward(x).data.slice();
+    const c = new Dropout({ p: 0.5, rng: createRng(8) }).forward(x).data.slice();
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a)).not.toEqual(Array.from(c));
   });
 
   it("backward multiplies by the same mask; holdRandomness keeps the mask between forwards", () => {
-    const d = new Dropout(0.5, { rng: createRng(3), dtype: "float64" });
+    const d = new Dropout({ p: 0.5, rng: createRng(3), dtype: "float64" });
     const x = ones([50], "float64");
     const y = d.forward(x).data.slice();
     const dx = d.backward(full([50], 3, "float64")).data;
@@ -47,13 +47,13 @@ describe("Dropout", () => {
 
   it("p = 0 is the identity and p = 1 drops everything, as PyTorch", () => {
     const x = randn([20], createRng(4));
-    expect(Array.from(new Dropout(0).forward(x).data)).toEqual(Array.from(x.data));
-    expect(Array.from(new Dropout(1).forward(x).data).every((v) => v === 0)).toBe(true);
-    expect(() => new Dropout(1.5)).toThrow("Dropout: p must be in [0, 1], got 1.5");
+    expect(Array.from(new Dropout({ p: 0 }).forward(x).data)).toEqual(Array.from(x.data));
+    expect(Array.from(new Dropout({ p: 1 }).forward(x).data).every((v) => v === 0)).toBe(true);
+    expect(() => new Dropout({ p: 1.5 })).toThrow("Dropout: p must be in [0, 1], got 1.5");
   });
 
   it("matches central differences with the mask held", () => {
-    const d = new Dropout(0.4, { rng: createRng(5), dtype: "float64" });
+    const d = new Dropout({ p: 0.4, rng: createRng(5), dtype: "float64" });
     expect(checkLayerGradients(d, randn([4, 5], createRng(6), { dtype: "float64" }))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ function handModel(dtype: "float32" | "float64" = "float32"): Sequential {
   const dense = new Dense(2, 2, { dtype });
   dense.weight.value.data.set([1, 2, 3, 4]);
   dense.bias?.value.data.set([0.5, -0.5]);
-  return new Sequential([dense, new ReLU(), new Dropout(0.9, { rng: createRng(1) })]);
+  return new Sequential([dense, new ReLU(), new Dropout({ p: 0.9, rng: createRng(1) })]);
 }
 
 describe("Sequential#predict (issue 14.3)", () => {

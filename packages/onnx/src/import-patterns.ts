@@ -94,11 +94,11 @@ const silu: Pattern = (x, { view, dtype }) => {
 };
 
 /** max(x, alpha·x): nn's exact float64 LeakyReLU. */
-const leakyMax: Pattern = (x, { view, dtype }) => {
+const leakyMax: Pattern = (x, { view }) => {
   const mul = view.pending(x).find((m) => m.opType === "Mul" && m.inputs[0] === x && view.scalar(m.inputs[1]) !== undefined);
   if (!mul) return undefined;
   const max = view.pending(mul.outputs[0]).find((m) => m.opType === "Max" && m.inputs.includes(x));
-  return max ? { layer: new LeakyReLU(view.scalar(mul.inputs[1]), { dtype }), output: max.outputs[0], nodes: [mul, max] } : undefined;
+  return max ? { layer: new LeakyReLU({ alpha: view.scalar(mul.inputs[1]) }), output: max.outputs[0], nodes: [mul, max] } : undefined;
 };
 
 /** Follows `x → op(x, c) → …` where the other input is a constant close to `value`. */
@@ -186,7 +186,7 @@ export const patterns: Pattern[] = [
   single("Relu", (_n, { dtype }) => new ReLU({ dtype })),
   single("Sigmoid", (_n, { dtype }) => new Sigmoid({ dtype })),
   single("Tanh", (_n, { dtype }) => new Tanh({ dtype })),
-  single("LeakyRelu", (n, { dtype }) => new LeakyReLU(floatAttr(n, "alpha", 0.01), { dtype })),
+  single("LeakyRelu", (n) => new LeakyReLU({ alpha: floatAttr(n, "alpha", 0.01) })),
   single("Elu", (n, { dtype }) => new ELU({ alpha: floatAttr(n, "alpha", 1), dtype })),
   single("Softplus", (_n, { dtype }) => new Softplus({ dtype })),
   softmax,

@@ -1,4 +1,4 @@
-import { BCEWithLogits, BinaryCrossEntropy, SoftmaxCrossEntropy } from "@nn/layers";
+import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { Tensor, checkOptions, optionKeys } from "@nn/tensor";
 import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
 import { lossName } from "./task.js";
@@ -19,7 +19,7 @@ export interface PredictClassOptions {
    * otherwise the call is refused rather than guessed.
    */
   binaryOutput?: BinaryOutput;
-  /** The loss the model was trained with: BCEWithLogits means logits, BinaryCrossEntropy probabilities. */
+  /** The loss the model was trained with: BCEWithLogitsLoss means logits, BinaryCrossEntropyLoss probabilities. */
   loss?: TrainLoss;
   /**
    * What k > 1 outputs hold: `logits` (softmax is applied) or `probabilities`. Default: what the
@@ -95,7 +95,7 @@ export function predictProba(model: TrainableModel, x: Tensor | NumberRows, opti
 
 /**
  * Whether a single output is a probability or a logit, from what is known for sure: the options,
- * then what `fit` recorded, then a last Sigmoid. A model ending in Dense may hold logits (BCEWithLogits)
+ * then what `fit` recorded, then a last Sigmoid. A model ending in Dense may hold logits (BCEWithLogitsLoss)
  * or a 0–1 regression (MSELoss), whose thresholds differ (0 and 0.5): that is refused, not guessed.
  */
 function binaryOutputOf(model: TrainableModel, options: PredictClassOptions, op: string): BinaryOutput {
@@ -105,17 +105,17 @@ function binaryOutputOf(model: TrainableModel, options: PredictClassOptions, op:
     }
     return options.binaryOutput;
   }
-  if (options.loss instanceof BCEWithLogits) return "logit";
-  if (options.loss instanceof BinaryCrossEntropy) return "probability";
+  if (options.loss instanceof BCEWithLogitsLoss) return "logit";
+  if (options.loss instanceof BinaryCrossEntropyLoss) return "probability";
   const recorded = trainedWithOf(model)?.binaryOutput;
   if (recorded === "logit" || recorded === "probability") return recorded;
   const last = lastLayerType(model);
   if (last === "Sigmoid") return "probability";
-  const given = options.loss === undefined || options.loss instanceof SoftmaxCrossEntropy ? "" : ` with ${lossName(options.loss)}`;
+  const given = options.loss === undefined || options.loss instanceof SoftmaxCrossEntropyLoss ? "" : ` with ${lossName(options.loss)}`;
   throw new TypeError(
     `${op}: cannot tell whether the model's single output is a probability or a logit${given}: it ends in ` +
       `${last ?? "an unknown layer"}, not Sigmoid, and its metadata has no trainedWith (fit records it; saveModel keeps it). ` +
-      `Say which: { loss: new BCEWithLogits() } or { binaryOutput: "logit" } for logits (class 1 when ≥ 0), ` +
+      `Say which: { loss: new BCEWithLogitsLoss() } or { binaryOutput: "logit" } for logits (class 1 when ≥ 0), ` +
       `{ binaryOutput: "probability" } for outputs in [0, 1] (class 1 when ≥ 0.5)`,
   );
 }

@@ -48,7 +48,7 @@ export function prepareData(data: TrainData, spec: TaskSpec, dtype: DType, role:
     for (let i = 0; i < n; i++) values[i] = labels[i];
     target = new Tensor(values, spec.task === "binary" ? [n, 1] : [n]);
   } else {
-    target = y.dtype === dtype ? y : y.astype(dtype); // one-hot rows, as SoftmaxCrossEntropy accepts
+    target = y.dtype === dtype ? y : y.astype(dtype); // one-hot rows, as SoftmaxCrossEntropyLoss accepts
   }
   return { x: inputs, target, labels, n, features, maxAbsInput, labelClasses };
 }
@@ -88,7 +88,7 @@ function classLabels(y: Tensor, spec: TaskSpec, role: string): Int32Array {
         throw new RangeError(`${role}.y[${i}] is ${String(v)}: class labels must be integers ≥ 0`);
       }
       if (spec.task === "binary" && v > 1) {
-        throw new RangeError(`${role}.y[${i}] is ${v}: a binary task takes labels 0 and 1 (use SoftmaxCrossEntropy for more classes)`);
+        throw new RangeError(`${role}.y[${i}] is ${v}: a binary task takes labels 0 and 1 (use SoftmaxCrossEntropyLoss for more classes)`);
       }
       labels[i] = v;
     }

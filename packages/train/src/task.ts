@@ -1,4 +1,4 @@
-import { BCEWithLogits, BinaryCrossEntropy, SoftmaxCrossEntropy } from "@nn/layers";
+import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import type { BinaryOutput, TaskKind, TrainLoss } from "./types.js";
 
 /** What the model predicts and, for a binary task, what its single output means. */
@@ -9,17 +9,17 @@ export interface TaskSpec {
 
 /**
  * The task implied by the loss, unless given: the two binary cross-entropies mean one output unit
- * (a probability for BinaryCrossEntropy, a logit for BCEWithLogits), SoftmaxCrossEntropy means k
+ * (a probability for BinaryCrossEntropyLoss, a logit for BCEWithLogitsLoss), SoftmaxCrossEntropyLoss means k
  * logits, anything else is regression.
  */
 export function resolveTask(loss: TrainLoss, task?: TaskKind, binaryOutput?: BinaryOutput): TaskSpec {
-  const logits = loss instanceof BCEWithLogits;
+  const logits = loss instanceof BCEWithLogitsLoss;
   const inferred: TaskKind =
-    loss instanceof BinaryCrossEntropy || logits ? "binary" : loss instanceof SoftmaxCrossEntropy ? "multiclass" : "regression";
+    loss instanceof BinaryCrossEntropyLoss || logits ? "binary" : loss instanceof SoftmaxCrossEntropyLoss ? "multiclass" : "regression";
   return { task: task ?? inferred, binaryOutput: binaryOutput ?? (logits ? "logit" : "probability") };
 }
 
-/** A loss's class name for messages (`BinaryCrossEntropy`), or `the loss` when it has none. */
+/** A loss's class name for messages (`BinaryCrossEntropyLoss`), or `the loss` when it has none. */
 export function lossName(loss: TrainLoss): string {
   const name = (loss as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === "string" && name !== "Object" && name !== "" ? name : "the loss";
@@ -33,13 +33,13 @@ export function resolveClasses(spec: TaskSpec, width: number, labelClasses: numb
   if (spec.task === "regression") return 0;
   if (spec.task === "binary") {
     if (width !== 1) {
-      const hint = width === 2 ? " (for two logits use SoftmaxCrossEntropy)" : "";
+      const hint = width === 2 ? " (for two logits use SoftmaxCrossEntropyLoss)" : "";
       throw new RangeError(`a binary task (${lossLabel}) needs a model with 1 output unit; this model outputs ${width}${hint}`);
     }
     return 2;
   }
   if (width < 2) {
-    throw new RangeError(`a multiclass task (${lossLabel}) needs one output per class; this model outputs ${width} (for one sigmoid unit use BinaryCrossEntropy)`);
+    throw new RangeError(`a multiclass task (${lossLabel}) needs one output per class; this model outputs ${width} (for one sigmoid unit use BinaryCrossEntropyLoss)`);
   }
   const needed = Math.max(labelClasses, numClasses ?? 0);
   if (needed > width) throw new RangeError(`the data has ${needed} classes but the model outputs only ${width}`);

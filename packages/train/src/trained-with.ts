@@ -4,7 +4,7 @@ import type { BinaryOutput, TaskKind, TrainableModel } from "./types.js";
 /**
  * What `fit` records in a model's `metadata.trainedWith`, so that predictions made later — in the
  * same script, or after `saveModel` / `loadModel` — know what the outputs mean without being told:
- * a single output trained with BCEWithLogits is a logit (class 1 when ≥ 0), not a probability.
+ * a single output trained with BCEWithLogitsLoss is a logit (class 1 when ≥ 0), not a probability.
  */
 export interface TrainedWith {
   /** The loss's class name, for people reading the model file. */

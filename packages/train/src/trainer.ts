@@ -224,7 +224,7 @@ class LoopTrainer implements Trainer {
     const lr = optimizer.lr;
     optimizer.zeroGrad();
     const out = model.forward(batch.x, "train");
-    // Checked before the loss sees it: a loss may refuse a NaN (BinaryCrossEntropy's range check)
+    // Checked before the loss sees it: a loss may refuse a NaN (BinaryCrossEntropyLoss's range check)
     // with an error that says nothing of where training went wrong.
     const bad = firstNonFinite(out.data);
     if (bad !== undefined) throw this.diverged("model output", bad, lr);

@@ -72,7 +72,7 @@ export interface TrainData {
  * What the model predicts, which decides how `y` becomes the loss target and how outputs become
  * classes. Inferred from the loss when omitted:
  * - `binary`: one output unit, `y` 0/1 of shape [n] reshaped to [n, 1]; class 1 when p ≥ 0.5
- *   (probabilities, BinaryCrossEntropy) or logit ≥ 0 (BCEWithLogits).
+ *   (probabilities, BinaryCrossEntropyLoss) or logit ≥ 0 (BCEWithLogitsLoss).
  * - `multiclass`: k output units, `y` class indices; class = argmax.
  * - `regression`: `y` passed to the loss unchanged; only the loss is reported.
  */

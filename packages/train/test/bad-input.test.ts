@@ -28,7 +28,7 @@ describe("bad options and data are refused with a message naming what is wrong",
 
   it("labels a binary loss cannot take", () => {
     expect(fitWith({ train: { x: tensor([[0, 1], [1, 2]]), y: tensor([0, 2]) } })).toThrow(
-      "train.y[1] is 2: a binary task takes labels 0 and 1 (use SoftmaxCrossEntropy for more classes)",
+      "train.y[1] is 2: a binary task takes labels 0 and 1 (use SoftmaxCrossEntropyLoss for more classes)",
     );
     expect(fitWith({ train: { x: tensor([[0, 1], [1, 2]]), y: tensor([0, 0.5]) } })).toThrow("train.y[1] is 0.5: class labels must be integers ≥ 0");
   });
@@ -36,7 +36,7 @@ describe("bad options and data are refused with a message naming what is wrong",
   it("a model whose output width does not fit the loss", () => {
     const twoOutputs = new Dense(2, 2);
     expect(fitWith({}, twoOutputs)).toThrow(
-      "a binary task (BinaryCrossEntropy) needs a model with 1 output unit; this model outputs 2 (for two logits use SoftmaxCrossEntropy)",
+      "a binary task (BinaryCrossEntropyLoss) needs a model with 1 output unit; this model outputs 2 (for two logits use SoftmaxCrossEntropyLoss)",
     );
   });
 

@@ -35,7 +35,7 @@ describe("predictClasses on a logit model", () => {
   });
 
   it("asked without { loss }, thresholds at logit 0 because fit recorded BCEWithLogits", () => {
-    expect(model.metadata?.trainedWith).toEqual({ loss: "BCEWithLogits", task: "binary", binaryOutput: "logit" });
+    expect(model.metadata?.trainedWith).toEqual({ loss: "BCEWithLogitsLoss", task: "binary", binaryOutput: "logit" });
     expect(Array.from(predictClasses(model, test.x))).toEqual(classesFromLogits(model));
   });
 
@@ -49,7 +49,7 @@ describe("predictClasses on a logit model", () => {
   it("an untrained model ending in Dense is refused with a message showing both fixes", () => {
     const fresh = logitNet(4);
     expect(() => predictClasses(fresh, test.x)).toThrow(
-      /predictClasses: cannot tell whether the model's single output is a probability or a logit: it ends in Dense, not Sigmoid.*\{ loss: new BCEWithLogits\(\) \} or \{ binaryOutput: "logit" \}/,
+      /predictClasses: cannot tell whether the model's single output is a probability or a logit: it ends in Dense, not Sigmoid.*\{ loss: new BCEWithLogitsLoss\(\) \} or \{ binaryOutput: "logit" \}/,
     );
     expect(() => predictProba(fresh, test.x)).toThrow(/^predictProba: cannot tell/);
     // Told, it answers.

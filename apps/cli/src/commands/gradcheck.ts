@@ -1,5 +1,5 @@
 import { checkModel, formatReport } from "@nn/gradcheck";
-import { BinaryCrossEntropy, SoftmaxCrossEntropy } from "@nn/layers";
+import { BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { createRng, randn, Tensor } from "@nn/tensor";
 import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
@@ -53,7 +53,7 @@ async function runGradcheck(argv: readonly string[], io: CommandIO): Promise<num
     atol: f.number("atol", 1e-8, { min: 0 }),
   };
   const { model, x, y, binary, source } = f.has("model") ? await fromFile(f, rows) : fromFlags(argv, rows);
-  const loss = binary ? new BinaryCrossEntropy() : new SoftmaxCrossEntropy();
+  const loss = binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
   let report;
   try {
     report = checkModel(model, loss, x, y, opts);

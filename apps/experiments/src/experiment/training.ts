@@ -4,7 +4,7 @@
  * a crash), and the final model scored on the training and test sets.
  */
 import type { Dataset } from "@nn/datasets";
-import { BinaryCrossEntropy, type Loss, type Sequential, SoftmaxCrossEntropy } from "@nn/layers";
+import { BinaryCrossEntropyLoss, type Loss, type Sequential, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { type EpochEndEvent, type TrainLoss, type TrainOptimizer, TrainingDivergedError, createTrainer, evaluate } from "@nn/train";
 
 export interface RunOptions {
@@ -37,7 +37,7 @@ export interface RunRecord {
 
 /** Binary cross-entropy on a sigmoid output for one unit, softmax cross-entropy on logits otherwise. */
 export function lossFor(outputs: number): Loss {
-  return outputs === 1 ? new BinaryCrossEntropy() : new SoftmaxCrossEntropy();
+  return outputs === 1 ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
 }
 
 export function runTraining(model: Sequential, options: RunOptions): RunRecord {
