@@ -1,7 +1,7 @@
 import { StandardScaler, trainTestSplit, type Dataset } from "@nn/datasets";
 import {
-  BinaryCrossEntropy, Dense, Dropout, ELU, GELU, L2Penalty, LeakyReLU, ReLU, Sequential, Sigmoid, SiLU,
-  SoftmaxCrossEntropy, Softplus, Tanh, type Layer,
+  BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, L2Penalty, LeakyReLU, ReLU, Sequential, Sigmoid, SiLU,
+  SoftmaxCrossEntropyLoss, Softplus, Tanh, type Layer,
 } from "@nn/layers";
 import {
   Adagrad, Adam, AdamW, CosineAnnealingLR, ExponentialLR, LinearWarmup, ReduceLROnPlateau, RMSprop, SGD, StepLR,
@@ -61,7 +61,7 @@ export function buildRun(setting: Setting, raw: Dataset, seed: number): BuiltRun
   const binary = raw.numClasses <= 2;
   const outputUnits = binary ? 1 : raw.numClasses;
   const model = buildModel(setting, inputFeatures, outputUnits, binary, createRng(seed));
-  const dataLoss: TrainLoss = binary ? new BinaryCrossEntropy() : new SoftmaxCrossEntropy();
+  const dataLoss: TrainLoss = binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
   const params = model.parameters();
   const penalties = [
     ...(setting.l1 > 0 ? [new L1Penalty(params, setting.l1)] : []),
@@ -84,12 +84,12 @@ export function buildModel(setting: Pick<Setting, "layers" | "init" | "activatio
   for (const hidden of setting.layers) {
     layers.push(new Dense(width, hidden, { init: setting.init, rng }));
     layers.push(activation(setting.activation));
-    if (setting.dropout > 0) layers.push(new Dropout(setting.dropout, { rng }));
+    if (setting.dropout > 0) layers.push(new Dropout({ p: setting.dropout, rng }));
     width = hidden;
   }
   layers.push(new Dense(width, outputs, { init: setting.init, rng }));
   // Binary: a probability through a sigmoid with BCE. Several classes: logits into
-  // SoftmaxCrossEntropy, which applies the softmax itself.
+  // SoftmaxCrossEntropyLoss, which applies the softmax itself.
   if (binary) layers.push(new Sigmoid());
   return new Sequential(layers);
 }
@@ -97,7 +97,7 @@ export function buildModel(setting: Pick<Setting, "layers" | "init" | "activatio
 function activation(name: ActivationName): Layer {
   switch (name) {
     case "relu": return new ReLU();
-    case "leaky-relu": return new LeakyReLU(0.01);
+    case "leaky-relu": return new LeakyReLU({ alpha: 0.01 });
     case "tanh": return new Tanh();
     case "sigmoid": return new Sigmoid();
     case "gelu": return new GELU();
