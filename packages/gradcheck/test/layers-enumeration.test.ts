@@ -13,6 +13,7 @@ const NO_GRADIENT: Record<string, string> = {
   PrefixedBuffer: "a container's renamed view of a child's buffer",
   LayerInputError: "an error class",
   ModelFileError: "an error class",
+  SafetensorsError: "an error class",
 };
 
 /** Abstract bases: not constructible as they stand, checked through every exported subclass. */
