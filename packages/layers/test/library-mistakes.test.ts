@@ -5,7 +5,7 @@ import { UnknownOptionError, createRng, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import {
   BCEWithLogitsLoss, BatchNorm1d, BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, HuberLoss, L1Loss, L2Penalty, LayerInputError, LayerNorm,
-  LeakyReLU, MSELoss, ReLU, Softmax, SoftmaxCrossEntropyLoss, Softplus,
+  LeakyReLU, MSELoss, ReLU, Sequential, Softmax, SoftmaxCrossEntropyLoss, Softplus, loadSafetensors, toPyTorchSource, toSafetensors,
 } from "../src/index.js";
 
 describe("unknown-option-keys-refused: each constructor names the key and the closest known one", () => {
@@ -25,6 +25,9 @@ describe("unknown-option-keys-refused: each constructor names the key and the cl
     ["HuberLoss", () => new HuberLoss({ delt: 2 } as never), 'HuberLoss: unknown option "delt" (did you mean "delta"?)'],
     ["SoftmaxCrossEntropyLoss", () => new SoftmaxCrossEntropyLoss({ label_smoothing: 0.1 } as never), 'SoftmaxCrossEntropyLoss: unknown option "label_smoothing" (did you mean "labelSmoothing"?)'],
     ["L2Penalty", () => new L2Penalty([], { lamda: 0.1 } as never), 'L2Penalty: unknown option "lamda" (did you mean "lambda"?)'],
+    ["toSafetensors", () => toSafetensors(new Sequential([new Dense(2, 1)]), { naming: "pytorch", standardise: {} } as never), 'toSafetensors: unknown option "standardise" (did you mean "standardize"?)'],
+    ["loadSafetensors", () => loadSafetensors(new Sequential([new Dense(2, 1)]), new Uint8Array(0), { namng: "nn" } as never), 'loadSafetensors: unknown option "namng" (did you mean "naming"?)'],
+    ["toPyTorchSource", () => toPyTorchSource(new Sequential([new Dense(2, 1)]), { tilte: "m" } as never), 'toPyTorchSource: unknown option "tilte" (did you mean "title"?)'],
   ])("%s", (_name, make, message) => {
     expect(make).toThrow(message);
     expect(make).toThrow(UnknownOptionError);

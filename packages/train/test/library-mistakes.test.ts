@@ -4,6 +4,7 @@ import { SGD } from "@nn/optim";
 import { UnknownOptionError } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { evaluate, fit, predictClasses } from "../src/index.js";
+import { progressBar } from "../src/node/index.js";
 import { moons, smallNet, weights } from "./fixtures.js";
 
 const { train, test } = moons(40, 1);
@@ -53,5 +54,6 @@ describe("unknown-option-keys-refused in fit, evaluate and predict", () => {
     expect(() => predictClasses(model, test.x, { binaryOutputs: "logit" } as never)).toThrow(
       'predictClasses: unknown option "binaryOutputs" (did you mean "binaryOutput"?)',
     );
+    expect(() => progressBar({ verbosity: 1 } as never)).toThrow('progressBar: unknown option "verbosity" (did you mean "verbose"?)');
   });
 });

@@ -1,4 +1,4 @@
-import { type Tensor, formatShape, transpose, zeros } from "@nn/tensor";
+import { type Tensor, formatShape, transpose, zeros, checkOptions, optionKeys } from "@nn/tensor";
 import type { Sequential } from "../containers/sequential.js";
 import { ModelFileError } from "../errors.js";
 import type { JsonObject } from "../json.js";
@@ -33,7 +33,10 @@ export interface LoadedSafetensors {
  * With `pytorch` naming a file that starts with the input standardisation (`0.mean`, `0.std`, as
  * `toSafetensors(…, { standardize })` and the generated module write it) has it read and returned.
  */
+const LOAD_SAFETENSORS_OPTIONS = optionKeys<LoadSafetensorsOptions>()("naming");
+
 export function loadSafetensors(model: Sequential, bytes: Uint8Array, options: LoadSafetensorsOptions): LoadedSafetensors {
+  checkOptions("loadSafetensors", options, LOAD_SAFETENSORS_OPTIONS);
   const naming = options?.naming;
   if (naming !== "pytorch" && naming !== "nn") throw new SafetensorsError("", `loadSafetensors: naming must be "pytorch" or "nn", got ${JSON.stringify(naming)}`);
   const contents = decodeSafetensors(bytes);

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { Sequential } from "../containers/sequential.js";
 import type { JsonObject, JsonValue } from "../json.js";
 import type { Layer } from "../layer.js";
@@ -100,7 +101,10 @@ function usesType(model: Sequential, type: string): boolean {
  * "pytorch", standardize })` (with the `safetensors` package when installed, else the standard
  * library and `torch.frombuffer`), `save(model, path)` writes one back for `loadSafetensors`.
  */
+const PYTORCH_SOURCE_OPTIONS = optionKeys<PyTorchSourceOptions>()("standardize", "title");
+
 export function toPyTorchSource(model: Sequential, options: PyTorchSourceOptions = {}): string {
+  checkOptions("toPyTorchSource", options, PYTORCH_SOURCE_OPTIONS);
   const scaling = options.standardize === undefined ? undefined : checkStandardize(options.standardize, "toPyTorchSource");
   const modules: string[] = [];
   if (scaling !== undefined) modules.push(`Standardize(\n            mean=${pyList(scaling.mean)},\n            std=${pyList(scaling.std)},\n        )`);

@@ -1,4 +1,4 @@
-import { transpose } from "@nn/tensor";
+import { transpose, checkOptions, optionKeys } from "@nn/tensor";
 import type { Sequential } from "../containers/sequential.js";
 import { writeTensorBytes } from "../serialize/tensor-bytes.js";
 import { type BridgedTensor, type SafetensorsNaming, nnTensors, pytorchTensors } from "./bridged-tensors.js";
@@ -35,7 +35,10 @@ export function bridgedTensors(model: Sequential, naming: SafetensorsNaming, wit
  * architecture (`nn.architecture`) and the model's metadata (`nn.metadata`), so a file with nn
  * naming alone rebuilds the model (`modelFromSafetensors`). Float tensors are written bit for bit.
  */
+const TO_SAFETENSORS_OPTIONS = optionKeys<ToSafetensorsOptions>()("naming", "standardize");
+
 export function toSafetensors(model: Sequential, options: ToSafetensorsOptions): Uint8Array {
+  checkOptions("toSafetensors", options, TO_SAFETENSORS_OPTIONS);
   const naming = checkNaming(options?.naming, "toSafetensors");
   if (options.standardize !== undefined && naming !== "pytorch") {
     throw new SafetensorsError("", 'toSafetensors: standardize needs naming "pytorch" (nn keeps the scaling in the model\'s metadata)');

@@ -1,3 +1,4 @@
+import { checkOptions, optionKeys } from "@nn/tensor";
 import type { BatchEndEvent, EpochEndEvent, MetricValues, TrainCallbacks, TrainEndEvent } from "../types.js";
 
 /** Where progress goes: `process.stderr` by default; anything with `write` does for tests. */
@@ -33,7 +34,10 @@ const MAX_LINES = 20;
  * Callbacks for `fit` that show its progress in a Node terminal, like Keras's `verbose`:
  * `fit(model, { ..., callbacks: progressBar() })`.
  */
+const PROGRESS_BAR_OPTIONS = optionKeys<ProgressBarOptions>()("stream", "verbose", "interval", "now");
+
 export function progressBar(options: ProgressBarOptions = {}): TrainCallbacks {
+  checkOptions("progressBar", options, PROGRESS_BAR_OPTIONS);
   const stream = options.stream ?? process.stderr;
   const verbose = options.verbose ?? "auto";
   if (![0, 1, 2, "auto"].includes(verbose)) {
