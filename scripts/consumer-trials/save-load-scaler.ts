@@ -2,8 +2,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { StandardScaler, type StandardScalerJSON, loadIris } from "@nn/datasets";
-import { Dense, ReLU, Sequential, SoftmaxCrossEntropy } from "@nn/layers";
+import { StandardScaler, loadIris } from "@nn/datasets";
+import { Dense, ReLU, Sequential, SoftmaxCrossEntropy, StringArray } from "@nn/layers";
 import { loadModel, saveModel } from "@nn/layers/node";
 import { Adam } from "@nn/optim";
 import { createRng, tensor } from "@nn/tensor";
@@ -17,14 +17,11 @@ const model = new Sequential([new Dense(4, 8, { rng }), new ReLU(), new Dense(8,
 fit(model, { loss: new SoftmaxCrossEntropy(), optimizer: new Adam(model.parameters(), { lr: 0.02 }), train: { ...iris, x: scaler.transform(iris.x) }, epochs: 30 });
 
 const path = join(mkdtempSync(join(tmpdir(), "nn-trial-")), "iris.json");
-// AWAITING the `layers` helper (issue 14 item 6, typed model + scaler saving): a scaler's JSON does
-// not type-check as model metadata yet, hence this cast; the program runs as written.
-await saveModel(model, path, { scaler: scaler.toJSON() as never, classNames: [...(iris.classNames ?? [])] });
+await saveModel(model, path, { scaler: scaler.toJSON(), classNames: iris.classNames ?? [] });
 
 const loaded = await loadModel(path);
-// The metadata is plain JSON; the scaler's own type says what it holds.
-const loadedScaler = StandardScaler.fromJSON(loaded.metadata?.scaler as unknown as StandardScalerJSON);
-const names = loaded.metadata?.classNames as string[];
+const loadedScaler = loaded.metadataEntry("scaler", StandardScaler);
+const names = loaded.metadataEntry("classNames", StringArray);
 const flower = tensor([[6.0, 2.9, 4.5, 1.5]]);
 const before = predict(model, scaler.transform(flower)).data.join();
 const after = predict(loaded, loadedScaler.transform(flower)).data.join();
