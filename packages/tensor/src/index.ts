@@ -20,4 +20,5 @@ export { erf, erfc, normalCdf, expMinusHalfSquare } from "./scalar/erf.js";
 export { sigmoid } from "./scalar/sigmoid.js";
 export { geluTanh, geluTanhSlope, geluSlope } from "./scalar/gelu.js";
 export { softplus, softplusSlope } from "./scalar/softplus.js";
+export * as elementary from "./math/index.js";
 export { refusePromise } from "./refuse-promise.js";

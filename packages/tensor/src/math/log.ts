@@ -1,0 +1,77 @@
+import { highWord, withHighWord } from "./float-bits.js";
+import { LN2_HI, LN2_LO } from "./exp.js";
+
+/**
+ * ln x and ln(1 + x) from operations IEEE 754 rounds exactly. Reduction: x = 2^k·m with
+ * √2/2 ≤ m < √2 (bit manipulation, exact), f = m − 1 (exact). Then with s = f/(2 + f),
+ * ln(1 + f) = 2·atanh(s) = f − f²/2 + s·(f²/2 + R), R = Σₙ≥₁ 2s²ⁿ/(2n + 1) (|s| ≤ 0.1716, the
+ * series cut below 2⁻⁶⁰ of R), and k·ln 2 is added in two parts (k·LN2_HI exact) so the largest
+ * term goes in last.
+ */
+
+const TWO54 = 18014398509481984;
+const L1 = 0.6666666666666666;
+const L2 = 0.4;
+const L3 = 0.2857142857142857;
+const L4 = 0.2222222222222222;
+const L5 = 0.18181818181818182;
+const L6 = 0.15384615384615385;
+const L7 = 0.13333333333333333;
+const L8 = 0.11764705882352941;
+const L9 = 0.10526315789473684;
+const L10 = 0.09523809523809523;
+
+/** k·ln 2 + ln(1 + f) + c, for |f| ≤ √2 − 1 and a small correction c. */
+function logOfReduced(k: number, f: number, c: number): number {
+  const s = f / (2 + f);
+  const z = s * s;
+  const r = z * (L1 + z * (L2 + z * (L3 + z * (L4 + z * (L5 + z * (L6 + z * (L7 + z * (L8 + z * (L9 + z * L10)))))))));
+  const halfSquare = 0.5 * f * f;
+  return k * LN2_HI - (halfSquare - (s * (halfSquare + r) + (k * LN2_LO + c)) - f);
+}
+
+/** x = 2^k·m with √2/2 ≤ m < √2 for positive normal x: splitExponent returns m and stores k in `reduced.k`. */
+export const reduced = { k: 0 };
+export function splitExponent(x: number): number {
+  const high = highWord(x);
+  let k = (high >>> 20) - 1023;
+  const fraction = high & 0xfffff;
+  // 0x6a09e is the top of √2's fraction: above it, halve m so it lands in [√2/2, √2)
+  const i = (fraction + 0x95f64) & 0x100000;
+  k += i >>> 20;
+  reduced.k = k;
+  return withHighWord(x, fraction | (i ^ 0x3ff00000));
+}
+
+export function log(x: number): number {
+  if (!(x > 0)) {
+    if (x === 0) return -Infinity;
+    return NaN; // negative or NaN
+  }
+  if (x === Infinity) return x;
+  let shift = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= TWO54; // subnormal: make it normal first
+    shift = -54;
+  }
+  const m = splitExponent(x);
+  return logOfReduced(reduced.k + shift, m - 1, 0);
+}
+
+export function log1p(x: number): number {
+  if (!(x > -1)) {
+    if (x === -1) return -Infinity;
+    return NaN;
+  }
+  if (x === Infinity) return x;
+  const ax = Math.abs(x);
+  if (ax < 1.1102230246251565e-16) return x; // 2⁻⁵³: ln(1 + x) = x − x²/2 rounds to x
+  if (x > -0.2928932188134524 && x < 0.41421356237309503) return logOfReduced(0, x, 0);
+  const u = 1 + x;
+  // c = (1 + x) − u, the part of 1 + x that rounding u dropped, as a fraction of u
+  let c = 0;
+  if (u < 9007199254740992) c = (u >= 2 ? 1 - (u - x) : x - (u - 1)) / u; // each subtraction exact (Sterbenz)
+  const m = splitExponent(u);
+  return logOfReduced(reduced.k, m - 1, c);
+}
+
