@@ -3,6 +3,7 @@ import { suggestName } from "./did-you-mean.js";
 import {
   ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
   type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
+  FEATURES, parseValue, SETTING_FIELDS, type FeatureName,
 } from "@nn/studio";
 import { FlagReader } from "./flag-values.js";
 import { parseFlags, type FlagSpecs } from "./parse-flags.js";
@@ -38,6 +39,9 @@ export interface TrainOptions {
   /** 0 means full batch (the whole training split in one step). */
   readonly batchSize: number;
   readonly dropout: number;
+  /** Inputs fed to the network, computed from the two raw features of a 2-D set (default x1,x2). */
+  readonly features: readonly FeatureName[];
+  readonly l1: number;
   readonly l2: number;
   /** Clip the total gradient L2 norm to this before each update; 0 means no clipping. */
   readonly clip: number;
@@ -72,6 +76,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 2000,
   batchSize: 0,
   dropout: 0,
+  features: ["x1", "x2"],
+  l1: 0,
   l2: 0,
   clip: 0,
   testSplit: 0.25,
@@ -102,6 +108,8 @@ export const TRAIN_FLAGS: FlagSpecs = {
   epochs: { type: "string", value: "<n>", description: "epochs to train", default: String(D.epochs) },
   "batch-size": { type: "string", value: "<n|full>", description: "mini-batch size", default: "full" },
   dropout: { type: "string", value: "<p>", description: "dropout after each hidden layer", default: "0" },
+  features: { type: "string", value: "<a,b,…>", description: `inputs computed from a 2-D set's x1, x2: ${FEATURES.map((f) => f.name).join(", ")}`, default: "x1,x2" },
+  l1: { type: "string", value: "<λ>", description: "L1 penalty on the weights", default: "0" },
   l2: { type: "string", value: "<λ>", description: "L2 penalty on the weights", default: "0" },
   clip: { type: "string", value: "<max-norm>", description: "clip the gradient's total L2 norm before each update", default: "no clipping" },
   "test-split": { type: "string", value: "<fraction>", description: "share held out for validation", default: "0.25" },
@@ -150,6 +158,8 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
     epochs: f.integer("epochs", D.epochs),
     batchSize,
     dropout: f.number("dropout", 0, { min: 0, belowOne: true }),
+    features: readFeatures(f, command),
+    l1: f.number("l1", 0, { min: 0 }),
     l2: f.number("l2", 0, { min: 0 }),
     clip: f.number("clip", 0, { positive: true }),
     testSplit: readTestSplit(f),
@@ -163,6 +173,17 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
     fps: f.number("fps", 12, { min: 1, max: 60 }),
   };
   return { options, display, help: f.boolean("help") };
+}
+
+/** --features: the setting table's grammar (@nn/studio), so flags and URLs read alike. */
+function readFeatures(f: FlagReader, command: string): readonly FeatureName[] {
+  const raw = f.string("features");
+  if (raw === undefined) return D.features;
+  try {
+    return parseValue(SETTING_FIELDS.find((field) => field.key === "features")!, raw) as readonly FeatureName[];
+  } catch (error) {
+    throw new UsageError(`nn ${command}: --features ${(error as Error).message.replace(/^setting: features /, "")}`);
+  }
 }
 
 function readTestSplit(f: FlagReader): number {

@@ -1,6 +1,8 @@
 import { StandardScaler, type StandardScalerJSON } from "@nn/datasets";
 import { type JsonObject, LayerInputError, type Sequential } from "@nn/layers";
 import { loadModel } from "@nn/layers/node";
+import { expandFeatures, FEATURES, type FeatureName } from "@nn/studio";
+import type { Tensor } from "@nn/tensor";
 import { UsageError } from "../args/usage-error.js";
 import { firstLine } from "../session/load-data.js";
 
@@ -12,6 +14,11 @@ export interface LoadedModel {
   readonly scaler: StandardScaler | undefined;
   readonly classNames: readonly string[];
   readonly featureNames: readonly string[];
+  /** Columns an input file has: the model's inputs, or x1, x2 when it takes features computed from them (--features). */
+  readonly rawInputs: number;
+  readonly rawFeatureNames: readonly string[];
+  /** Raw rows → the model's inputs (before scaling). */
+  readonly toModelInputs: (x: Tensor) => Tensor;
   readonly metadata: JsonObject;
 }
 
@@ -43,7 +50,15 @@ export async function readModelFile(command: string, path: string): Promise<Load
   const classCount = outputUnits === 1 ? 2 : outputUnits;
   const classNames = stringArray(metadata.classNames, classCount) ?? Array.from({ length: classCount }, (_, k) => String(k));
   const featureNames = stringArray(metadata.featureNames, inputFeatures) ?? Array.from({ length: inputFeatures }, (_, j) => `x${j}`);
-  return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, metadata };
+  const derived = metadata.derivedInputs;
+  if (Array.isArray(derived)) {
+    const names = derived.filter((n): n is FeatureName => FEATURES.some((f) => f.name === n));
+    if (names.length !== derived.length || names.length !== inputFeatures) {
+      throw new UsageError(`nn ${command}: ${path} has a corrupt metadata.derivedInputs (expected ${inputFeatures} of ${FEATURES.map((f) => f.name).join(", ")})`);
+    }
+    return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: 2, rawFeatureNames: ["x1", "x2"], toModelInputs: (x) => expandFeatures(x, names), metadata };
+  }
+  return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: inputFeatures, rawFeatureNames: featureNames, toModelInputs: (x) => x, metadata };
 }
 
 /** The model's output width for the declared input width; a disagreement names the file and both fields. */

@@ -48,9 +48,10 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
   const loaded = await readModelFile("predict", modelPath);
   checkModelValues("predict", modelPath, loaded.model, loaded.scaler);
   // Read in the model's dtype: a float64 model's inputs are not rounded to float32 first.
-  const rows = await readFeaturesCsv("predict", inputPath, loaded.inputFeatures, loaded.featureNames, loaded.model.dtype);
-  const x = loaded.scaler === undefined ? rows.x : loaded.scaler.transform(rows.x);
-  checkScaledInputs("predict", inputPath, rows.x, x, rows.lines, loaded.featureNames);
+  const rows = await readFeaturesCsv("predict", inputPath, loaded.rawInputs, loaded.rawFeatureNames, loaded.model.dtype);
+  const inputs = loaded.toModelInputs(rows.x);
+  const x = loaded.scaler === undefined ? inputs : loaded.scaler.transform(inputs);
+  checkScaledInputs("predict", inputPath, inputs, x, rows.lines, loaded.featureNames);
   const out = predict(loaded.model, x);
   checkOutputs("predict", inputPath, out, rows.lines);
   const text = predictionsCsv(out, loaded.classNames, f.boolean("exact") ? String : formatProbability);

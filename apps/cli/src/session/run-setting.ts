@@ -1,16 +1,15 @@
-import { DEFAULT_SETTING, type Setting } from "@nn/studio";
+import type { Setting } from "@nn/studio";
 import type { TrainOptions } from "../args/train-options.js";
 
 /** The studio setting of `nn train` options: the data source by name (a CSV by its path). */
 export function settingFromOptions(options: TrainOptions): Setting {
   const data = options.data;
-  const extra = options as TrainOptions & { readonly features?: Setting["features"]; readonly l1?: number };
   return {
     data: data.kind === "csv" ? data.path : data.name,
     samples: data.kind === "builtin" ? data.samples : 0,
     noise: data.kind === "builtin" ? data.noise : 0,
     testSplit: options.testSplit,
-    features: extra.features ?? DEFAULT_SETTING.features,
+    features: options.features,
     layers: options.layers,
     activation: options.activation,
     init: options.init,
@@ -25,7 +24,7 @@ export function settingFromOptions(options: TrainOptions): Setting {
     gamma: options.gamma,
     stepSize: options.stepSize,
     warmup: options.warmup,
-    l1: extra.l1 ?? 0,
+    l1: options.l1,
     l2: options.l2,
     dropout: options.dropout,
     clip: options.clip,
