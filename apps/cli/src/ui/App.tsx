@@ -14,7 +14,7 @@ import { HelpOverlay } from "./HelpOverlay.js";
 import { pointsFromHistory } from "./history-points.js";
 import { computeLayout } from "./layout.js";
 import { LossChart } from "./LossChart.js";
-import { NetworkView, NEURON_COLS, NEURON_ROWS } from "./NetworkView.js";
+import { NetworkView, NEURON_COLS, NEURON_COLUMN_WIDTH, NEURON_ROWS } from "./NetworkView.js";
 import { ProgressBar } from "./ProgressBar.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
@@ -53,8 +53,11 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
   // Dense layers of the setting, not of the last report: the layout must not jump at the first epoch.
   const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: frame.setting.layers.length + 1 });
   const network = state.view === "network" && session.twoD && !layout.compact;
-  const mapCols = layout.mapCols;
-  const mapPixelRows = layout.mapRows * 2;
+  // The network view takes the width its layers need; the map beside it shrinks to what is left.
+  const networkWidth = Math.min(columns - 21, Math.max(columns - layout.rightWidth - 1, (frame.setting.layers.length + 2) * NEURON_COLUMN_WIDTH));
+  const mapCols = network ? Math.min(layout.mapCols, Math.floor((columns - networkWidth - 1) / 2) * 2) : layout.mapCols;
+  const mapRows = network ? mapCols / 2 : layout.mapRows;
+  const mapPixelRows = mapRows * 2;
   useEffect(() => {
     session.send({
       type: "view",
@@ -128,10 +131,10 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
         </Box>
       ) : network ? (
         <Box flexDirection="row" height={bodyHeight}>
-          <NetworkView network={frame.network} inputNames={inputNames(frame)} width={columns - layout.rightWidth - 1} height={bodyHeight} />
+          <NetworkView network={frame.network} inputNames={inputNames(frame)} width={networkWidth} height={bodyHeight} />
           <Box width={1} />
-          <Box flexDirection="column" width={layout.rightWidth}>
-            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+          <Box flexDirection="column" width={columns - networkWidth - 1}>
+            {mapRows > 0 ? <DecisionMap field={field} rows={mapRows} cols={mapCols} /> : null}
           </Box>
         </Box>
       ) : (

@@ -15,7 +15,9 @@ export interface NetworkViewProps {
 export const NEURON_COLS = 10;
 export const NEURON_ROWS = 6;
 const CELL_ROWS = NEURON_ROWS / 2 + 1;
-const COLUMN_WIDTH = NEURON_COLS + 4;
+/** Terminal columns of one layer: a map and a gap. */
+export const NEURON_COLUMN_WIDTH = NEURON_COLS + 4;
+const COLUMN_WIDTH = NEURON_COLUMN_WIDTH;
 
 /**
  * Every neuron's output over the input plane, layers left to right (the Playground's picture):

@@ -37,7 +37,16 @@ export class Tmux {
    */
   start(command: string, columns: number, rows: number, cwd: string): void {
     const wrapped = `${command}; echo "[exit status $?]"; sleep 3600`;
-    this.tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), "-c", cwd, wrapped]);
+    // Right after kill(), the old server may still be shutting down on the same socket: retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows), "-c", cwd, wrapped]);
+        return;
+      } catch (error) {
+        if (attempt === 10) throw error;
+        spawnSync("sleep", ["0.3"]);
+      }
+    }
   }
 
   /** The pid of the pane's shell (the program runs as its child). */
