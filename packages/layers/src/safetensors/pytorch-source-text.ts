@@ -67,6 +67,14 @@ def read_safetensors(path):
     return tensors
 
 
+def _tensor_bytes(t):
+    """A contiguous CPU tensor's bytes, through numpy when PyTorch has it."""
+    try:
+        return t.numpy().tobytes()
+    except (ImportError, RuntimeError):  # a PyTorch built without numpy
+        return bytes(t.reshape(-1).view(torch.uint8).tolist())
+
+
 def write_safetensors(tensors, path):
     """Writes {name: tensor} as safetensors: the safetensors package if installed, else by hand."""
     try:
@@ -82,7 +90,7 @@ def write_safetensors(tensors, path):
     chunks = []
     offset = 0
     for name, t in tensors.items():
-        raw = t.numpy().tobytes()
+        raw = _tensor_bytes(t)
         header[name] = {"dtype": _NAMES[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
         chunks.append(raw)
         offset += len(raw)
