@@ -1,0 +1,51 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ScenarioHashes } from "../scenario.js";
+import { BUNDLE_GLOBAL } from "./bundle-scenario.js";
+
+/** Debian's chromium (`apt-get install -y chromium`); CI installs it, no browser is downloaded. */
+export const CHROMIUM = process.env.NN_CHROMIUM ?? "/usr/bin/chromium";
+
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<script src="scenario.js"></script>
+<script>
+  let result;
+  try { result = { hashes: ${BUNDLE_GLOBAL}.runScenario() }; }
+  catch (error) { result = { error: String(error && error.stack || error) }; }
+  document.body.textContent = "CROSS-ENGINE-RESULT " + btoa(JSON.stringify(result)) + " END";
+</script></body></html>`;
+
+// Without the networking flags Chromium keeps trying to reach Google on a closed network.
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run", "--disable-quic", "--dump-dom",
+];
+
+/** Loads the bundle in a page of headless Chromium and reads the hashes back from `--dump-dom`. */
+export function runBundleInChromium(bundle: string): { hashes: ScenarioHashes; version: string } {
+  const dir = mkdtempSync(join(tmpdir(), "nn-cross-engine-"));
+  try {
+    writeFileSync(join(dir, "scenario.js"), bundle);
+    writeFileSync(join(dir, "page.html"), PAGE);
+    const run = spawnSync(CHROMIUM, [...FLAGS, `--user-data-dir=${join(dir, "profile")}`, pathToFileURL(join(dir, "page.html")).href], {
+      encoding: "utf8", timeout: 240_000, maxBuffer: 16 * 1024 * 1024,
+    });
+    const match = /CROSS-ENGINE-RESULT (\S+) END/.exec(run.stdout ?? "");
+    if (match === null) {
+      throw new Error(`chromium printed no result (exit ${run.status}, signal ${run.signal}); stderr:\n${(run.stderr ?? "").slice(-2000)}`);
+    }
+    const result = JSON.parse(Buffer.from(match[1], "base64").toString("utf8")) as { hashes?: ScenarioHashes; error?: string };
+    if (result.hashes === undefined) throw new Error(`the scenario threw in chromium: ${result.error}`);
+    const version = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8" }).stdout.trim();
+    return { hashes: result.hashes, version };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
