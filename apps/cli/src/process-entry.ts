@@ -21,9 +21,15 @@ export async function runFromProcess(): Promise<void> {
   const stderr = guardOutput(process.stderr, "stderr", () => ({ write: () => false }));
   const stdout = guardOutput(process.stdout, "stdout", () => stderr.stream);
   const outputs = new Set<string>();
-  // Belt and braces: whatever ends the process, no temporary file of ours outlives it.
+  // Whatever ends the process mid-save (a second signal, a second Ctrl-C typed on the live screen),
+  // no temporary file of ours outlives it, and the user hears that the save did not happen.
+  let endedBy = "";
   process.on("exit", () => {
-    for (const path of outputs) discardUnfinishedWrites(path);
+    for (const path of outputs) {
+      if (discardUnfinishedWrites(path).length > 0) {
+        stderr.stream.write(`nn: the save of ${path} was interrupted${endedBy}; ${path} is unchanged\n`);
+      }
+    }
   });
 
   const argv = process.argv.slice(2);
@@ -38,12 +44,8 @@ export async function runFromProcess(): Promise<void> {
       interrupt.abort(signal);
       return;
     }
-    for (const path of outputs) {
-      if (discardUnfinishedWrites(path).length > 0) {
-        stderr.stream.write(`nn: ${signal} during the save of ${path}: the save was interrupted; ${path} is unchanged\n`);
-      }
-    }
-    process.exit(exitCodeForInterrupt(signal));
+    endedBy = ` (${signal})`;
+    process.exit(exitCodeForInterrupt(signal)); // the exit handler above removes an unfinished save
   };
   let handling = false;
   const handleSignals = (): void => {

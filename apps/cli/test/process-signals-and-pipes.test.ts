@@ -192,7 +192,7 @@ describe("a second Ctrl-C during a save", () => {
     expect(temp, "the save's temporary file was never seen; the save was too quick to interrupt").toBeDefined();
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(130);
-    expect(run.output().stderr).toBe("nn: SIGINT during the save of big.json: the save was interrupted; big.json is unchanged\n");
+    expect(run.output().stderr).toBe("nn: the save of big.json was interrupted (SIGINT); big.json is unchanged\n");
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -237,7 +237,7 @@ describe("a second signal during a save on the live screen", () => {
     process.kill(pid, "SIGINT");
     await until(() => tmux.exitStatus() !== undefined);
     expect(tmux.exitStatus()).toBe(130);
-    expect(tmux.screen().replace(/\s+/g, " ")).toContain("the save was interrupted; big.json is unchanged");
+    expect(tmux.screen().replace(/\s+/g, " ")).toContain("the save of big.json was interrupted (SIGINT); big.json is unchanged");
     expect(readdirSync(dir)).toEqual([]);
   });
 });
