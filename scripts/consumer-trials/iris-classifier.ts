@@ -1,7 +1,7 @@
 // An Iris classifier as a Keras user writes it: softmax over 3 logits, Adam, fit with a validation
 // split and a progress display, evaluate, then classes for new flowers given as plain arrays.
 import { StandardScaler, loadIris, trainTestSplit } from "@nn/datasets";
-import { Dense, ReLU, Sequential, SoftmaxCrossEntropy } from "@nn/layers";
+import { Dense, ReLU, Sequential, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { Adam } from "@nn/optim";
 import { createRng, tensor } from "@nn/tensor";
 import { evaluate, fit, predictClasses } from "@nn/train";
@@ -13,7 +13,7 @@ const { train, test } = trainTestSplit(iris, { testSize: 0.2, stratify: true, se
 const scaler = new StandardScaler().fit(train.x);
 const rng = createRng(42);
 const model = new Sequential([new Dense(4, 16, { rng }), new ReLU(), new Dense(16, 3, { rng })]);
-const loss = new SoftmaxCrossEntropy();
+const loss = new SoftmaxCrossEntropyLoss();
 const history = fit(model, {
   loss, optimizer: new Adam(model.parameters(), { lr: 0.01 }), train: { ...train, x: scaler.transform(train.x) },
   epochs: 100, validationSplit: 0.2, callbacks: progressBar(),

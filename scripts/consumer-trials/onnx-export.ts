@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeMoons } from "@nn/datasets";
-import { BinaryCrossEntropy, Dense, ReLU, Sequential, Sigmoid } from "@nn/layers";
+import { BinaryCrossEntropyLoss, Dense, ReLU, Sequential, Sigmoid } from "@nn/layers";
 import { exportONNX, importONNX } from "@nn/onnx";
 import { loadONNX, saveONNX } from "@nn/onnx/node";
 import { SGD } from "@nn/optim";
@@ -14,7 +14,7 @@ import { check } from "./check.js";
 const data = makeMoons({ n: 200, noise: 0.2, seed: 9 });
 const rng = createRng(9);
 const model = new Sequential([new Dense(2, 16, { rng }), new ReLU(), new Dense(16, 1, { rng }), new Sigmoid()]);
-fit(model, { loss: new BinaryCrossEntropy(), optimizer: new SGD(model.parameters(), { lr: 0.3 }), train: data, epochs: 20 });
+fit(model, { loss: new BinaryCrossEntropyLoss(), optimizer: new SGD(model.parameters(), { lr: 0.3 }), train: data, epochs: 20 });
 
 const bytes = exportONNX(model);
 check(bytes instanceof Uint8Array && bytes.length > 100, "exportONNX gives bytes");

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StandardScaler, loadIris } from "@nn/datasets";
-import { Dense, ReLU, Sequential, SoftmaxCrossEntropy, StringArray } from "@nn/layers";
+import { Dense, ReLU, Sequential, SoftmaxCrossEntropyLoss, StringArray } from "@nn/layers";
 import { loadModel, saveModel } from "@nn/layers/node";
 import { Adam } from "@nn/optim";
 import { createRng, tensor } from "@nn/tensor";
@@ -14,7 +14,7 @@ const iris = loadIris();
 const scaler = new StandardScaler().fit(iris.x);
 const rng = createRng(7);
 const model = new Sequential([new Dense(4, 8, { rng }), new ReLU(), new Dense(8, 3, { rng })]);
-fit(model, { loss: new SoftmaxCrossEntropy(), optimizer: new Adam(model.parameters(), { lr: 0.02 }), train: { ...iris, x: scaler.transform(iris.x) }, epochs: 30 });
+fit(model, { loss: new SoftmaxCrossEntropyLoss(), optimizer: new Adam(model.parameters(), { lr: 0.02 }), train: { ...iris, x: scaler.transform(iris.x) }, epochs: 30 });
 
 const path = join(mkdtempSync(join(tmpdir(), "nn-trial-")), "iris.json");
 await saveModel(model, path, { scaler: scaler.toJSON(), classNames: iris.classNames ?? [] });

@@ -2,7 +2,7 @@
 // a hand-written loop that keeps every step's output in a list, model.predict on plain arrays, then
 // fit with only loss, optimizer, data and epochs.
 import { StandardScaler, makeMoons, trainTestSplit } from "@nn/datasets";
-import { BinaryCrossEntropy, Dense, ReLU, Sequential, Sigmoid } from "@nn/layers";
+import { BinaryCrossEntropyLoss, Dense, ReLU, Sequential, Sigmoid } from "@nn/layers";
 import { SGD } from "@nn/optim";
 import { type Tensor, createRng } from "@nn/tensor";
 import { evaluate, fit } from "@nn/train";
@@ -19,7 +19,7 @@ const model = new Sequential([
   new Dense(64, 32, { rng, dtype: "float64" }), new ReLU(),
   new Dense(32, 1, { rng, dtype: "float64" }), new Sigmoid(),
 ]);
-const loss = new BinaryCrossEntropy();
+const loss = new BinaryCrossEntropyLoss();
 const optimizer = new SGD(model.parameters(), { lr: 0.5 });
 
 const outputs: Tensor[] = [];
