@@ -174,7 +174,7 @@ describe("bad input", () => {
     // unknown-option-keys-refused: a misspelled tolerance used to be ignored, leaving the default.
     [{ rtoll: 1e-3 }, 'unknown option "rtoll" (did you mean "rtol"?)'],
   ])("option %o is refused", (opts, message) => {
-    expect(() => checkLayer(toySigmoid(), x64(34, [2, 2]), opts)).toThrow(`checkLayer: ${message}`);
+    expect(() => checkLayer(toySigmoid(), x64(34, [2, 2]), opts as never)).toThrow(`checkLayer: ${message}`);
   });
 
   test("a non-tensor input is refused", () => {
