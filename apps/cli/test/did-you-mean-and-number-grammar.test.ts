@@ -1,7 +1,7 @@
 // Issue 15: did-you-mean for commands, flags and data set names; issue 19 item 12: one number
 // grammar (decimal and exponent) for every numeric flag: `--lr 0x10` was 16, `1_000` and `""` slipped.
 import { describe, expect, it } from "vitest";
-import { readDecimal } from "../src/args/number-grammar.js";
+import { parseDecimal as readDecimal } from "@nn/tensor";
 import { main } from "../src/main.js";
 import { parseTrainArgs } from "../src/args/train-options.js";
 import { UsageError } from "../src/args/usage-error.js";

@@ -22,3 +22,4 @@ export { geluTanh, geluTanhSlope, geluSlope } from "./scalar/gelu.js";
 export { softplus, softplusSlope } from "./scalar/softplus.js";
 export * as elementary from "./math/index.js";
 export { refusePromise } from "./refuse-promise.js";
+export { isDecimal, parseDecimal } from "./decimal.js";

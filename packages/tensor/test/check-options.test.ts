@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, UnknownOptionError, checkOptions, optionKeys, closestName, createRng, didYouMean, editDistance, matmul, randn, tensor, zeros } from "../src/index.js";
+import { Tensor, UnknownOptionError, checkOptions, isDecimal, optionKeys, parseDecimal, closestName, createRng, didYouMean, editDistance, matmul, randn, tensor, zeros } from "../src/index.js";
 
 describe("editDistance (optimal string alignment)", () => {
   it("counts insertions, deletions, substitutions and adjacent swaps as 1 each", () => {
@@ -110,5 +110,19 @@ describe("optionKeys", () => {
     expect(optionKeys<Probe>()("a")).toEqual(["a"]);
     // @ts-expect-error "c" is not a key of Probe
     expect(optionKeys<Probe>()("a", "b", "c")).toHaveLength(3);
+  });
+});
+
+describe("the decimal grammar (CLI flags and CSV cells)", () => {
+  it("reads decimals and exponents, and nothing Number() would also take", () => {
+    expect(parseDecimal("0.1")).toBe(0.1);
+    expect(parseDecimal(".5")).toBe(0.5);
+    expect(parseDecimal("-2e3")).toBe(-2000);
+    for (const bad of ["0x10", "0b11", "0o7", "1_000", "", " 1", "Infinity", "NaN", "1e"]) {
+      expect(isDecimal(bad), JSON.stringify(bad)).toBe(false);
+      expect(parseDecimal(bad)).toBeUndefined();
+    }
+    expect(isDecimal("1e999")).toBe(true); // written as a decimal, but it overflows:
+    expect(parseDecimal("1e999")).toBeUndefined();
   });
 });

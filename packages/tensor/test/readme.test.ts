@@ -44,7 +44,7 @@ describe("README op table", () => {
     const notOps = new Set([
       "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
       "sameShape", "validateShape", "normalizeAxis", "axisLayout", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
-      "arange", "eye", "checkOptions", "optionKeys", "UnknownOptionError", "refusePromise", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", "elementary", ...SCALAR_FUNCTIONS,
+      "arange", "eye", "checkOptions", "optionKeys", "UnknownOptionError", "isDecimal", "parseDecimal", "refusePromise", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", "elementary", ...SCALAR_FUNCTIONS,
     ]);
     const ops = Object.keys(api).filter((name) => !notOps.has(name));
     expect(ops.length).toBeGreaterThanOrEqual(20);

@@ -1,5 +1,5 @@
 import { suggestName } from "./did-you-mean.js";
-import { readDecimal } from "./number-grammar.js";
+import { parseDecimal as readDecimal } from "@nn/tensor";
 import { UsageError } from "./usage-error.js";
 
 /** Reads typed flag values and turns every bad one into `nn <command>: --flag must be …, got …`. */

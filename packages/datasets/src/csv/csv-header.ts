@@ -1,4 +1,4 @@
-import { isDecimal } from "./csv-number.js";
+import { isDecimal } from "@nn/tensor";
 import type { CsvRecord } from "./tokenize-csv.js";
 
 /**

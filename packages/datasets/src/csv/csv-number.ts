@@ -1,16 +1,9 @@
-import type { DType } from "@nn/tensor";
+import { type DType, isDecimal } from "@nn/tensor";
 import { CsvError, type CsvLocation } from "./csv-error.js";
-
-// A plain decimal number: optional sign, digits with an optional fraction, optional exponent.
-// Hex, binary, "Infinity" and "NaN", which Number() would also take, are not numbers in a data file.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Largest finite float32, (2 − 2⁻²³)·2¹²⁷; anything larger in magnitude is stored as ±Infinity. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 
-export function isDecimal(field: string): boolean {
-  return DECIMAL.test(field);
-}
 
 /**
  * A feature cell as a number in `dtype`, refusing what is not a plain decimal or does not fit:
@@ -18,7 +11,7 @@ export function isDecimal(field: string): boolean {
  */
 export function readCsvNumber(field: string, where: CsvLocation, dtype: DType): number {
   if (field === "") throw new CsvError(where, "empty field: missing values are not filled in");
-  if (!DECIMAL.test(field)) throw new CsvError(where, `${JSON.stringify(field)} is not a number`);
+  if (!isDecimal(field)) throw new CsvError(where, `${JSON.stringify(field)} is not a number`);
   const value = Number(field);
   if (!Number.isFinite(value)) throw new CsvError(where, `${JSON.stringify(field)} is too large: it overflows to Infinity`);
   if (dtype === "float32" && Math.abs(value) > FLOAT32_MAX) {

@@ -1,6 +1,5 @@
-import { type DType, Tensor } from "@nn/tensor";
+import { type DType, Tensor, isDecimal } from "@nn/tensor";
 import { CsvError, type CsvLocation } from "./csv-error.js";
-import { isDecimal } from "./csv-number.js";
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
 
