@@ -35,7 +35,7 @@ function rngItems(out: ScenarioHashes): void {
   const rng = createRng(42);
   const draws: number[] = [];
   for (let i = 0; i < 20000; i++) draws.push(rng.next(), rng.normal(), rng.int(1000), rng.nextUint32());
-  out["rng/createRng(42) next,normal,int,nextUint32"] = hashAll([draws]);
+  out["rng/createRng(42) next,normal,int,nextUint32/float64"] = hashAll([draws]);
 }
 
 function tensorOpItems(out: ScenarioHashes, dtype: DType): void {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ScenarioHashes } from "../scenario.js";
-import { BUNDLE_GLOBAL } from "./bundle-scenario.js";
+import { scenarioPage } from "./scenario-page.js";
 
 /** Debian's chromium (`apt-get install -y chromium`); CI installs it, no browser is downloaded. */
 export const CHROMIUM = process.env.NN_CHROMIUM ?? "/usr/bin/chromium";
@@ -13,14 +13,7 @@ export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM);
 }
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
-<script src="scenario.js"></script>
-<script>
-  let result;
-  try { result = { hashes: ${BUNDLE_GLOBAL}.runScenario() }; }
-  catch (error) { result = { error: String(error && error.stack || error) }; }
-  document.body.textContent = "CROSS-ENGINE-RESULT " + btoa(JSON.stringify(result)) + " END";
-</script></body></html>`;
+const PAGE = scenarioPage('document.body.textContent = "CROSS-ENGINE-RESULT " + btoa(json) + " END";');
 
 // Without the networking flags Chromium keeps trying to reach Google on a closed network.
 const FLAGS = [
