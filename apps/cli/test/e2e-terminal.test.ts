@@ -171,11 +171,9 @@ describe("nn in a real terminal", () => {
     await sleep(20_000);
     const end = rssKb(pid);
     report.push(`RSS --samples 40 --epochs 100000000: ${(start / 1024).toFixed(0)} MB at epoch ${from} → ${(end / 1024).toFixed(0)} MB at epoch ${epochOf(tmux.screen())} (20 s later)`);
-    // RSS after V8 has sized its heaps still moves by tens of MB (up to ~150 MB in 20 s measured
-    // at load 30) with garbage-collector timing, so the growth is reported, not bounded tightly; the
-    // bound only catches runaway growth. What stays alive is measured without GC noise in the
-    // README: the worker's heap after a forced GC is ~5 MB flat over 68 000 epochs.
-    expect(end / 1024).toBeLessThan(1024);
+    // After V8 has sized its heaps, RSS moves by a few MB with garbage-collector timing (measured
+    // without NODE_ENV=test: 263 → 271 MB over 45 s); before the bounded curves it grew ~10 MB/s.
+    expect((end - start) / 1024).toBeLessThan(60);
     tmux.send("q");
     await until(() => expect(tmux.exitStatus()).toBe(0));
     console.log(report.join("\n"));
