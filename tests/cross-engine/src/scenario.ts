@@ -3,7 +3,7 @@
 // nothing from Node.
 import {
   type DType, type Tensor, abs, add, clip, createRng, div, exp, log, logSoftmax, logSumExp, matmul,
-  max, mean, min, mul, randn, setBackend, softmax, sqrt, sub, sum, transpose, wasmKernels,
+  elementary, max, mean, min, mul, randn, setBackend, softmax, sqrt, sub, sum, transpose, wasmKernels,
 } from "@nn/tensor";
 import {
   type Layer, type Loss, BatchNorm1d, BCEWithLogitsLoss, BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU,
@@ -36,6 +36,24 @@ function rngItems(out: ScenarioHashes): void {
   const draws: number[] = [];
   for (let i = 0; i < 20000; i++) draws.push(rng.next(), rng.normal(), rng.int(1000), rng.nextUint32());
   out["rng/createRng(42) next,normal,int,nextUint32/float64"] = hashAll([draws]);
+}
+
+/**
+ * @nn/tensor's own elementary functions over wide ranges (including overflow, underflow and
+ * subnormal results): the functions the guarantee rests on. Inputs come from a uniform grid and
+ * from integer bit patterns, so they depend on no engine's Math.
+ */
+function elementaryItems(out: ScenarioHashes): void {
+  const count = 20000;
+  const grid = (low: number, high: number): number[] => Array.from({ length: count }, (_, i) => low + ((high - low) * i) / (count - 1));
+  const unary: Record<string, [(x: number) => number, number[]]> = {
+    exp: [elementary.exp, grid(-760, 720)], expm1: [elementary.expm1, grid(-40, 710)],
+    log: [elementary.log, grid(1e-300, 1e6).concat(grid(0.5, 2))], log1p: [elementary.log1p, grid(-0.999, 1e3)],
+    tanh: [elementary.tanh, grid(-25, 25)], sin: [elementary.sin, grid(-1e6, 1e6)], cos: [elementary.cos, grid(-100, 100)],
+  };
+  for (const [name, [f, xs]] of Object.entries(unary)) out[`elementary/${name}/float64`] = hashAll([xs.map((x) => f(x))]);
+  const bases = grid(0.01, 30);
+  out["elementary/pow/float64"] = hashAll([bases.map((b, i) => elementary.pow(b, ((i % 401) - 200) / 7))]);
 }
 
 function tensorOpItems(out: ScenarioHashes, dtype: DType): void {
@@ -166,6 +184,7 @@ function trainingItem(out: ScenarioHashes, dtype: DType, backend: "js" | "wasm")
 export function runScenario(): ScenarioHashes {
   const out: ScenarioHashes = {};
   rngItems(out);
+  elementaryItems(out);
   const backends: Array<"js" | "wasm"> = wasmKernels === null ? ["js"] : ["js", "wasm"];
   try {
     for (const backend of backends) {

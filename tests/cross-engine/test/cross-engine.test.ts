@@ -58,7 +58,7 @@ for (const engine of engines) {
 
     it("both engines ran every part of the scenario on both backends", () => {
       const names = Object.keys(node);
-      for (const part of ["rng/", "tensor/", "layer/", "loss/", "optimizer/", "datasets/", "train/"]) {
+      for (const part of ["rng/", "elementary/", "tensor/", "layer/", "loss/", "optimizer/", "datasets/", "train/"]) {
         expect(names.some((n) => n.startsWith(part)), part).toBe(true);
       }
       expect(names.filter((n) => n.startsWith("train/")).sort()).toEqual([
