@@ -29,5 +29,25 @@ export default defineConfig(
       }],
     },
   },
+  {
+    // Math's transcendentals differ between engines in the last bits; @nn/tensor's `elementary`
+    // gives the same bits everywhere (docs/design_notes.md "Own elementary functions").
+    files: ["packages/*/src/**/*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", ...[
+        "exp", "expm1", "log", "log1p", "log2", "log10", "pow", "sin", "cos", "tan", "tanh", "sinh", "cosh",
+        "asin", "acos", "atan", "atan2", "asinh", "acosh", "atanh", "cbrt", "hypot",
+      ].map((property) => ({
+        object: "Math",
+        property,
+        message: "engines differ in its last bits: use elementary from @nn/tensor (same bits everywhere), or add it there",
+      }))],
+      "no-restricted-syntax": ["error", {
+        // x ** y is Math.pow; a literal power of a literal (2 ** 20, 2 ** -150) is exact and allowed
+        selector: "BinaryExpression[operator='**']:not([left.type='Literal'][right.type='Literal']):not([left.type='Literal'][right.type='UnaryExpression'][right.argument.type='Literal'])",
+        message: "** is Math.pow, whose last bits differ between engines: use elementary.pow from @nn/tensor",
+      }],
+    },
+  },
   { files: ["**/*.js", "**/*.mjs", "**/*.cjs"], extends: [tseslint.configs.disableTypeChecked] },
 );

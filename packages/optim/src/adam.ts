@@ -1,4 +1,4 @@
-import { type TypedArray, checkOptions, optionKeys } from "@nn/tensor";
+import { type TypedArray, checkOptions, elementary, optionKeys } from "@nn/tensor";
 import { checkBoolean, checkNonNegative, checkUnitInterval } from "./option-checks.js";
 import { Optimizer, type ParameterState } from "./optimizer.js";
 import type { Parameter } from "./parameter.js";
@@ -64,8 +64,8 @@ export function adamUpdate(p: TypedArray, g: TypedArray, state: ParameterState, 
   const beta2 = config.betas[1];
   const eps = config.eps;
   const t = state.step;
-  const stepSize = lr / (1 - beta1 ** t);
-  const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
+  const stepSize = lr / (1 - elementary.pow(beta1, t));
+  const correction2Sqrt = Math.sqrt(1 - elementary.pow(beta2, t));
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   const m = state.buffers.expAvg;

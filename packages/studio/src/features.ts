@@ -1,4 +1,4 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, elementary } from "@nn/tensor";
 
 /** An input the network can be fed, computed from the two raw coordinates (x₁, x₂) of a 2-D set. */
 export interface FeatureSpec {
@@ -16,8 +16,8 @@ export const FEATURES = [
   { name: "x1sq", label: "x₁²", compute: (x1: number) => x1 * x1 },
   { name: "x2sq", label: "x₂²", compute: (_x1: number, x2: number) => x2 * x2 },
   { name: "x1x2", label: "x₁x₂", compute: (x1: number, x2: number) => x1 * x2 },
-  { name: "sinx1", label: "sin x₁", compute: (x1: number) => Math.sin(x1) },
-  { name: "sinx2", label: "sin x₂", compute: (_x1: number, x2: number) => Math.sin(x2) },
+  { name: "sinx1", label: "sin x₁", compute: (x1: number) => elementary.sin(x1) },
+  { name: "sinx2", label: "sin x₂", compute: (_x1: number, x2: number) => elementary.sin(x2) },
 ] as const satisfies readonly FeatureSpec[];
 
 export type FeatureName = (typeof FEATURES)[number]["name"];

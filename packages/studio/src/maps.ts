@@ -1,6 +1,6 @@
 import type { Dataset } from "@nn/datasets";
 import type { Sequential } from "@nn/layers";
-import { Tensor } from "@nn/tensor";
+import { Tensor, elementary } from "@nn/tensor";
 import { networkInputs, type BuiltRun } from "./build-run.js";
 import type { Setting } from "./setting.js";
 
@@ -102,7 +102,7 @@ export function fieldFromOutputs(out: Tensor, cols: number, rows: number, points
       }
     }
     let z = 0;
-    for (let j = 0; j < k; j++) z += Math.exp(d[i * k + j] - max);
+    for (let j = 0; j < k; j++) z += elementary.exp(d[i * k + j] - max);
     classes[i] = best;
     confidence[i] = (1 / z - 1 / k) / (1 - 1 / k);
   }

@@ -4,6 +4,9 @@
  * 64-bit LCG state. The 64-bit state lives in two uint32 halves so every platform computes the
  * same stream with plain 32-bit integer arithmetic.
  */
+
+import * as elementary from "./math/index.js";
+
 export interface Rng {
   /** Uniform in [0, 1), 53 random bits. */
   next(): number;
@@ -90,11 +93,11 @@ class Pcg32 implements Rng {
     // 1 - next() lies in (0, 1], so the logarithm is finite.
     const u = 1 - this.next();
     const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
+    const r = Math.sqrt(-2 * elementary.log(u));
     const theta = 2 * Math.PI * v;
-    this.spare = r * Math.sin(theta);
+    this.spare = r * elementary.sin(theta);
     this.hasSpare = true;
-    return r * Math.cos(theta);
+    return r * elementary.cos(theta);
   }
 
   int(n: number): number {

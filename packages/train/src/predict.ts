@@ -1,5 +1,5 @@
 import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
-import { Tensor, checkOptions, optionKeys } from "@nn/tensor";
+import { Tensor, checkOptions, optionKeys, elementary } from "@nn/tensor";
 import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
 import { lossName } from "./task.js";
 import { trainedWithOf } from "./trained-with.js";
@@ -69,7 +69,7 @@ export function predictProba(model: TrainableModel, x: Tensor | NumberRows, opti
     const logits = binaryOutputOf(model, options, "predictProba") === "logit";
     const p = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
-      const q = logits ? 1 / (1 + Math.exp(-d[i])) : d[i];
+      const q = logits ? 1 / (1 + elementary.exp(-d[i])) : d[i];
       p[2 * i] = 1 - q;
       p[2 * i + 1] = q;
     }
@@ -87,7 +87,7 @@ export function predictProba(model: TrainableModel, x: Tensor | NumberRows, opti
     let max = -Infinity;
     for (let j = 0; j < c; j++) if (d[row + j] > max) max = d[row + j];
     let sum = 0;
-    for (let j = 0; j < c; j++) sum += p[row + j] = Math.exp(d[row + j] - max);
+    for (let j = 0; j < c; j++) sum += p[row + j] = elementary.exp(d[row + j] - max);
     for (let j = 0; j < c; j++) p[row + j] /= sum;
   }
   return new Tensor(p, [n, c]);

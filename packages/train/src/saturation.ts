@@ -7,6 +7,7 @@
  */
 import type { History } from "./types.js";
 import { type LikelyCause, describeCause, formatCauses, likelyCauses } from "./likely-causes.js";
+import { elementary } from "@nn/tensor";
 
 /** Epochs in a row that must look saturated before the run is stopped (one is never enough: a first epoch can look bad). */
 export const SATURATION_EPOCHS = 5;
@@ -90,7 +91,7 @@ export class SaturationWatch {
     for (const count of counts.values()) {
       const share = count / labels.length;
       chance = Math.max(chance, share);
-      entropy -= share * Math.log(share);
+      entropy -= share * elementary.log(share);
     }
     this.chance = chance;
     this.priorLoss = entropy;

@@ -1,5 +1,5 @@
 import * as T from "@nn/tensor";
-import { checkOptions, geluSlope, geluTanh, geluTanhSlope, normalCdf, optionKeys, sigmoid as logistic, softplus as softplusOf, softplusSlope } from "@nn/tensor";
+import { checkOptions, elementary, geluSlope, geluTanh, geluTanhSlope, normalCdf, optionKeys, sigmoid as logistic, softplus as softplusOf, softplusSlope } from "@nn/tensor";
 import { mapElements, mapPairs } from "../elementwise-map.js";
 import { type Input, record, toVariable } from "../record.js";
 import type { Variable } from "../variable.js";
@@ -7,7 +7,7 @@ import type { Variable } from "../variable.js";
 /** tanh(a). docs/math_derivations.md §AD.5: ∂tanh/∂a = 1 − tanh² */
 export function tanh(a: Input): Variable {
   const x = toVariable("tanh", "a", a);
-  const y = mapElements(x.value, Math.tanh);
+  const y = mapElements(x.value, elementary.tanh);
   return record("tanh", y, [x], (g) => [mapPairs(g, y, (gi, t) => gi * (1 - t * t))]);
 }
 

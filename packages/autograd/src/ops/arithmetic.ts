@@ -3,6 +3,7 @@ import type { Tensor } from "@nn/tensor";
 import { mapElements, mapPairs } from "../elementwise-map.js";
 import { type Input, dtypeOfInput, record, toVariable } from "../record.js";
 import type { Variable } from "../variable.js";
+import { elementary } from "@nn/tensor";
 
 /** A gradient of the broadcast result, summed back to an operand's own shape. docs/math_derivations.md §AD.3 */
 function unbroadcast(g: Tensor, shape: readonly number[]): Tensor {
@@ -62,6 +63,6 @@ export function pow(a: Input, p: number): Variable {
   if (typeof p !== "number" || Number.isNaN(p)) throw new TypeError(`pow: the exponent must be a number, got ${String(p)}`);
   const x = toVariable("pow", "a", a);
   const xv = x.value;
-  const y = mapElements(xv, (v) => Math.pow(v, p));
-  return record("pow", y, [x], (g) => [mapPairs(g, xv, (gi, v) => (p === 0 ? 0 : gi * p * Math.pow(v, p - 1)))]);
+  const y = mapElements(xv, (v) => elementary.pow(v, p));
+  return record("pow", y, [x], (g) => [mapPairs(g, xv, (gi, v) => (p === 0 ? 0 : gi * p * elementary.pow(v, p - 1)))]);
 }

@@ -1,5 +1,5 @@
 import * as T from "@nn/tensor";
-import { ShapeError, type Tensor, checkOptions, formatShape, optionKeys, sigmoid as logistic } from "@nn/tensor";
+import { ShapeError, type Tensor, checkOptions, formatShape, optionKeys, sigmoid as logistic, elementary } from "@nn/tensor";
 import { type Input, record, toVariable } from "../record.js";
 import { Variable } from "../variable.js";
 
@@ -70,7 +70,7 @@ export function binaryCrossEntropy(pred: Input, target: Tensor | Variable): Vari
     if (!(pi >= 0 && pi <= 1)) {
       throw new RangeError(`binaryCrossEntropy: predictions must be probabilities in [0, 1], got ${pi} at index ${i} (pass logits to bceWithLogits instead)`);
     }
-    total -= td[i] * Math.max(Math.log(pi), LOG_FLOOR) + (1 - td[i]) * Math.max(Math.log1p(-pi), LOG_FLOOR);
+    total -= td[i] * Math.max(elementary.log(pi), LOG_FLOOR) + (1 - td[i]) * Math.max(elementary.log1p(-pi), LOG_FLOOR);
   }
   return record("binaryCrossEntropy", scalarLike(total / N, p.value), [p], (g) => {
     const s = g.data[0] / N;
@@ -90,7 +90,7 @@ export function bceWithLogits(logits: Input, target: Tensor | Variable): Variabl
   let total = 0;
   for (let i = 0; i < N; i++) {
     const zi = zd[i];
-    total += Math.max(zi, 0) - zi * td[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+    total += Math.max(zi, 0) - zi * td[i] + elementary.log1p(elementary.exp(-Math.abs(zi)));
   }
   return record("bceWithLogits", scalarLike(total / N, z.value), [z], (g) => {
     const s = g.data[0] / N;
@@ -152,7 +152,7 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
     for (let i = 0; i < n; i++) {
       let qSum = 0;
       for (let j = 0; j < k; j++) qSum += q[i * k + j];
-      for (let j = 0; j < k; j++) dz.data[i * k + j] = s * (Math.exp(lp[i * k + j]) * qSum - q[i * k + j]);
+      for (let j = 0; j < k; j++) dz.data[i * k + j] = s * (elementary.exp(lp[i * k + j]) * qSum - q[i * k + j]);
     }
     return [dz];
   });

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, optionKeys, elementary } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { type GeneratorOptions, finishDataset, linspace, resolveOptions } from "./generator-options.js";
 
@@ -27,14 +27,14 @@ export function makeCircles(options: CirclesOptions = {}): Dataset {
   const labels = new Uint8Array(opts.n);
   const tOut = linspace(0, 2 * Math.PI, nOut, false);
   for (let i = 0; i < nOut; i++) {
-    points[2 * i] = Math.cos(tOut[i]);
-    points[2 * i + 1] = Math.sin(tOut[i]);
+    points[2 * i] = elementary.cos(tOut[i]);
+    points[2 * i + 1] = elementary.sin(tOut[i]);
   }
   const tIn = linspace(0, 2 * Math.PI, nIn, false);
   for (let i = 0; i < nIn; i++) {
     const r = nOut + i;
-    points[2 * r] = Math.cos(tIn[i]) * factor;
-    points[2 * r + 1] = Math.sin(tIn[i]) * factor;
+    points[2 * r] = elementary.cos(tIn[i]) * factor;
+    points[2 * r + 1] = elementary.sin(tIn[i]) * factor;
     labels[r] = 1;
   }
   return finishDataset(points, labels, 2, 2, opts);

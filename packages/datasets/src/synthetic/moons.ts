@@ -1,4 +1,4 @@
-import { checkOptions } from "@nn/tensor";
+import { checkOptions, elementary } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { GENERATOR_OPTIONS, type GeneratorOptions, finishDataset, linspace, resolveOptions } from "./generator-options.js";
 
@@ -19,14 +19,14 @@ export function makeMoons(options: MoonsOptions = {}): Dataset {
   const labels = new Uint8Array(opts.n);
   const tOut = linspace(0, Math.PI, nOut, true);
   for (let i = 0; i < nOut; i++) {
-    points[2 * i] = Math.cos(tOut[i]);
-    points[2 * i + 1] = Math.sin(tOut[i]);
+    points[2 * i] = elementary.cos(tOut[i]);
+    points[2 * i + 1] = elementary.sin(tOut[i]);
   }
   const tIn = linspace(0, Math.PI, nIn, true);
   for (let i = 0; i < nIn; i++) {
     const r = nOut + i;
-    points[2 * r] = 1 - Math.cos(tIn[i]);
-    points[2 * r + 1] = 1 - Math.sin(tIn[i]) - 0.5;
+    points[2 * r] = 1 - elementary.cos(tIn[i]);
+    points[2 * r + 1] = 1 - elementary.sin(tIn[i]) - 0.5;
     labels[r] = 1;
   }
   return finishDataset(points, labels, 2, 2, opts);

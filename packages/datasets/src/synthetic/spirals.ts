@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, optionKeys, elementary } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkFinite, checkInteger } from "../option-checks.js";
 import { type GeneratorOptions, finishDataset, groupSizes, resolveOptions } from "./generator-options.js";
@@ -30,8 +30,8 @@ export function makeSpirals(options: SpiralsOptions = {}): Dataset {
     for (let i = 0; i < m; i++, row++) {
       const t = (i + 1) / m;
       const theta = 2 * Math.PI * (arm / arms + turns * t);
-      points[2 * row] = t * Math.cos(theta);
-      points[2 * row + 1] = t * Math.sin(theta);
+      points[2 * row] = t * elementary.cos(theta);
+      points[2 * row + 1] = t * elementary.sin(theta);
       labels[row] = arm;
     }
   });

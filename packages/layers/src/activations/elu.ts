@@ -1,4 +1,4 @@
-import { optionKeys } from "@nn/tensor";
+import { optionKeys, elementary } from "@nn/tensor";
 import type { DType, TypedArray } from "@nn/tensor";
 import { checkNumberOption } from "../input-checks.js";
 import type { JsonObject } from "../json.js";
@@ -24,13 +24,13 @@ export class ELU extends ElementwiseActivation {
   protected apply(x: TypedArray, y: TypedArray): void {
     const a = this.alpha;
     // expm1 keeps full relative precision for x near 0, where e^x − 1 would cancel.
-    for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : a * Math.expm1(x[i]);
+    for (let i = 0; i < x.length; i++) y[i] = x[i] > 0 ? x[i] : a * elementary.expm1(x[i]);
   }
 
   // docs/math_derivations.md §3.6
   protected gradient(x: TypedArray, _y: TypedArray, dy: TypedArray, dx: TypedArray): void {
     const a = this.alpha;
-    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : dy[i] * a * Math.exp(x[i]);
+    for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : dy[i] * a * elementary.exp(x[i]);
   }
 
   protected override config(): JsonObject {

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, optionKeys, elementary } from "@nn/tensor";
 import type { DType, Tensor } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkDTypeOption, checkGradient, checkLastAxis } from "../input-checks.js";
@@ -42,7 +42,7 @@ export class Softmax extends LayerBase {
       for (let j = 0; j < k; j++) if (xd[row + j] > max) max = xd[row + j];
       let sum = 0;
       for (let j = 0; j < k; j++) {
-        const e = Math.exp(xd[row + j] - max);
+        const e = elementary.exp(xd[row + j] - max);
         yd[row + j] = e;
         sum += e;
       }

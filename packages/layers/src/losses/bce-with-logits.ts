@@ -2,6 +2,7 @@ import type { Tensor } from "@nn/tensor";
 import { sigmoid } from "../activations/sigmoid.js";
 import { checkBinaryTargets } from "./binary-targets.js";
 import { ElementwiseLoss } from "./loss.js";
+import { elementary } from "@nn/tensor";
 
 /**
  * Binary cross-entropy on logits z, fused with the sigmoid:
@@ -14,7 +15,7 @@ export class BCEWithLogitsLoss extends ElementwiseLoss {
     let sum = 0;
     for (let i = 0; i < z.length; i++) {
       const zi = z[i];
-      sum += Math.max(zi, 0) - zi * t[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+      sum += Math.max(zi, 0) - zi * t[i] + elementary.log1p(elementary.exp(-Math.abs(zi)));
     }
     return sum;
   }

@@ -1,6 +1,7 @@
 import type { Tensor } from "@nn/tensor";
 import { checkBinaryTargets } from "./binary-targets.js";
 import { ElementwiseLoss } from "./loss.js";
+import { elementary } from "@nn/tensor";
 
 /** PyTorch floors each log at −100, so p = 0 or 1 gives a large but finite loss. */
 const LOG_FLOOR = -100;
@@ -21,7 +22,7 @@ export class BinaryCrossEntropyLoss extends ElementwiseLoss {
       if (!(pi >= 0 && pi <= 1)) {
         throw new RangeError(`BinaryCrossEntropyLoss: predictions must be probabilities in [0, 1], got ${pi} at index ${i} (pass logits to BCEWithLogitsLoss instead)`);
       }
-      sum -= t[i] * Math.max(Math.log(pi), LOG_FLOOR) + (1 - t[i]) * Math.max(Math.log1p(-pi), LOG_FLOOR);
+      sum -= t[i] * Math.max(elementary.log(pi), LOG_FLOOR) + (1 - t[i]) * Math.max(elementary.log1p(-pi), LOG_FLOOR);
     }
     return sum;
   }

@@ -1,5 +1,5 @@
 import { LayerInputError } from "../errors.js";
-import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys } from "@nn/tensor";
+import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys, elementary } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { resultTensor } from "../layer-base.js";
 import { checkNumberOption } from "../input-checks.js";
@@ -55,12 +55,12 @@ export class SoftmaxCrossEntropyLoss implements Loss {
       let max = -Infinity;
       for (let j = 0; j < k; j++) if (z[row + j] > max) max = z[row + j];
       let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp(z[row + j] - max);
-      const logSum = max + Math.log(sum); // log Σ e^z, docs/math_derivations.md §11.1
+      for (let j = 0; j < k; j++) sum += elementary.exp(z[row + j] - max);
+      const logSum = max + elementary.log(sum); // log Σ e^z, docs/math_derivations.md §11.1
       let rowLoss = 0;
       for (let j = 0; j < k; j++) {
         const logP = z[row + j] - logSum;
-        p[row + j] = Math.exp(logP);
+        p[row + j] = elementary.exp(logP);
         const q = this.smoothed(t, byIndex, i, j, k, eps);
         if (q !== 0) rowLoss -= q * logP;
       }

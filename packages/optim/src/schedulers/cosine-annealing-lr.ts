@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, optionKeys, elementary } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
 
@@ -29,6 +29,6 @@ export class CosineAnnealingLR extends EpochScheduler {
   }
 
   lrAt(epoch: number): number {
-    return this.etaMin + ((this.base - this.etaMin) * (1 + Math.cos((Math.PI * epoch) / this.tMax))) / 2;
+    return this.etaMin + ((this.base - this.etaMin) * (1 + elementary.cos((Math.PI * epoch) / this.tMax))) / 2;
   }
 }

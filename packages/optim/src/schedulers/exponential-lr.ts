@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, elementary, optionKeys } from "@nn/tensor";
 import { checkNonNegative } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
 
@@ -22,6 +22,6 @@ export class ExponentialLR extends EpochScheduler {
   }
 
   lrAt(epoch: number): number {
-    return this.base * this.gamma ** epoch;
+    return this.base * elementary.pow(this.gamma, epoch);
   }
 }

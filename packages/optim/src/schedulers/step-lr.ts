@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { checkOptions, elementary, optionKeys } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
 import { EpochScheduler, type LearningRateHolder } from "./scheduler.js";
 
@@ -25,6 +25,6 @@ export class StepLR extends EpochScheduler {
   }
 
   lrAt(epoch: number): number {
-    return this.base * this.gamma ** Math.floor(epoch / this.stepSize);
+    return this.base * elementary.pow(this.gamma, Math.floor(epoch / this.stepSize));
   }
 }

@@ -1,5 +1,6 @@
 import type { TypedArray } from "../dtype.js";
 import type { BinaryOp, UnaryOp } from "./kernels.js";
+import * as elementary from "../math/index.js";
 
 /**
  * One contiguous output row of a broadcasting binary op: out[o + j] = a[ia + j·sa] op b[ib + j·sb].
@@ -63,8 +64,8 @@ export function unaryJs(op: UnaryOp, a: TypedArray, out: TypedArray): void {
   const n = out.length;
   switch (op) {
     case "neg": for (let i = 0; i < n; i++) out[i] = -a[i]; return;
-    case "exp": for (let i = 0; i < n; i++) out[i] = Math.exp(a[i]); return;
-    case "log": for (let i = 0; i < n; i++) out[i] = Math.log(a[i]); return;
+    case "exp": for (let i = 0; i < n; i++) out[i] = elementary.exp(a[i]); return;
+    case "log": for (let i = 0; i < n; i++) out[i] = elementary.log(a[i]); return;
     case "sqrt": for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[i]); return;
     case "abs": for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]); return;
   }

@@ -1,5 +1,6 @@
 import type { TypedArray } from "../dtype.js";
 import type { ReduceOp } from "./kernels.js";
+import * as elementary from "../math/index.js";
 
 /**
  * Float64 accumulators for reductions with inner > 1, which walk the reduced axis row by row
@@ -53,8 +54,8 @@ function logSumExpOf(a: TypedArray, start: number, n: number, stride: number): n
   // All −∞ gives −∞; a +∞ or NaN entry is the answer by itself.
   if (!Number.isFinite(m)) return m;
   let s = 0;
-  for (let p = 0; p < n; p++) s += Math.exp(a[start + p * stride] - m);
-  return m + Math.log(s);
+  for (let p = 0; p < n; p++) s += elementary.exp(a[start + p * stride] - m);
+  return m + elementary.log(s);
 }
 
 function reduceContiguous(op: ReduceOp, a: TypedArray, out: TypedArray, outer: number, n: number): void {

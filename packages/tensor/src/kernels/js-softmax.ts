@@ -1,4 +1,5 @@
 import type { TypedArray } from "../dtype.js";
+import * as elementary from "../math/index.js";
 
 /**
  * Softmax along the middle axis of [outer, n, inner], shifted by the max so exp never overflows:
@@ -21,12 +22,12 @@ export function softmaxJs(a: TypedArray, out: TypedArray, outer: number, n: numb
       const shift = m === -Infinity ? 0 : m;
       let s = 0;
       if (log) {
-        for (let q = start; q < end; q += inner) s += Math.exp(a[q] - shift);
-        const logS = Math.log(s);
+        for (let q = start; q < end; q += inner) s += elementary.exp(a[q] - shift);
+        const logS = elementary.log(s);
         for (let q = start; q < end; q += inner) out[q] = a[q] - shift - logS;
       } else {
         for (let q = start; q < end; q += inner) {
-          const e = Math.exp(a[q] - shift);
+          const e = elementary.exp(a[q] - shift);
           out[q] = e;
           s += e;
         }

@@ -46,8 +46,13 @@ export function exp(x: number): number {
   const r = hi - lo;
   const z = r * r;
   const c = r - z * (P1 + z * (P2 + z * (P3 + z * (P4 + z * (P5 + z * (P6 + z * P7))))));
-  if (k === 0) return 1 - ((r * c) / (c - 2) - r);
-  return timesPowerOfTwo(1, -(lo - (r * c) / (2 - c) - hi), k);
+  // e^r = 1 + hi − lo + r·c/(2 − c). Forming 1 + hi with its exact rounding error (Fast2Sum,
+  // |hi| < 1) leaves one rounding of consequence, the last: 0.5 ulp plus the small terms' error.
+  const q = (r * c) / (2 - c);
+  const s = 1 + hi;
+  const tail = 1 - s + hi - lo + q;
+  if (k === 0) return s + tail;
+  return timesPowerOfTwo(s, tail, k);
 }
 
 const Q1 = -0.03333333333333333;

@@ -11,6 +11,7 @@
  * e^(−x²) is computed with x² split exactly (x = hi + lo, hi a float32), because rounding x²
  * first would put an error of x²·2⁻⁵³ into the exponent. See docs/math_derivations.md §A.1 (the evaluation) and §3.5 (GELU, its one user in @nn/layers, and @nn/autograd's gelu).
  */
+import * as elementary from "../math/index.js";
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
@@ -20,7 +21,7 @@ export function expMinusSquare(x: number): number {
   if (Math.abs(x) > 27.3) return 0; // e^(−745) is below the smallest float64
   const hi = Math.fround(x);
   const lo = x - hi; // exact: the bits fround dropped
-  return Math.exp(-hi * hi) * Math.exp(-(2 * hi * lo + lo * lo)); // hi·hi is exact (24-bit factors)
+  return elementary.exp(-hi * hi) * elementary.exp(-(2 * hi * lo + lo * lo)); // hi·hi is exact (24-bit factors)
 }
 
 /** 1/(1·3·5···(2n+1)) rounded once to float64 (exact BigInt division), for n < 40. */
@@ -52,7 +53,7 @@ export function expMinusHalfSquare(x: number): number {
   if (Math.abs(x) > 38.6) return 0; // e^(−745) is below the smallest float64
   const hi = Math.fround(x);
   const lo = x - hi;
-  return Math.exp(-0.5 * hi * hi) * Math.exp(-(hi * lo + 0.5 * lo * lo));
+  return elementary.exp(-0.5 * hi * hi) * elementary.exp(-(hi * lo + 0.5 * lo * lo));
 }
 
 /**
