@@ -1,115 +1,12 @@
 /**
- * Known engine differences awaiting issue 16's own functions: items that still differ between Node
- * and a browser because their float64 path calls `Math.exp` & co., whose last bits differ between
- * engines. One list per browser, each against Node 20. The lists only shrink: the suite fails when a
- * listed item agrees (delete it here) and when an unlisted item differs. Empty lists mean the
- * guarantee holds for everything the scenario covers.
+ * Known engine differences awaiting issue 16's own functions: items that differ between Node and a
+ * browser because their float64 path calls `Math.exp` & co., whose last bits differ between
+ * engines. One list per browser, each against Node 20. Empty since every library package calls
+ * `@nn/tensor`'s own elementary functions: the guarantee holds for everything the scenario covers.
+ * Keep them empty; the suite fails when an unlisted item differs, and when a listed item agrees.
  */
-const CHROMIUM: readonly string[] = [
-  // Math.tanh.
-  "layer/GELU(tanh)/float64/js",
-  "layer/GELU(tanh)/float64/wasm",
-  "layer/Tanh/float64/js",
-  "layer/Tanh/float64/wasm",
-  // Adam's bias corrections 1 − βᵗ use `**`, which is Math.pow.
-  "optimizer/Adam+CosineAnnealingLR/float64/js",
-  "optimizer/Adam+CosineAnnealingLR/float64/wasm",
-  "optimizer/AdamW+CosineAnnealingLR/float64/js",
-  "optimizer/AdamW+CosineAnnealingLR/float64/wasm",
-  "train/moons-adam/float64/js",
-  "train/moons-adam/float64/wasm",
-];
+const CHROMIUM: readonly string[] = [];
 
-// Firefox 140 ESR (SpiderMonkey) differs from Node in Math.log, Math.sin and Math.cos too: the RNG's
-// normal draws (Box–Muller) and every float64 item built on randn or on the generators' angles.
-const FIREFOX: readonly string[] = [
-  "datasets/makeCheckerboard/float64/js",
-  "datasets/makeCheckerboard/float64/wasm",
-  "datasets/makeCircles/float64/js",
-  "datasets/makeCircles/float64/wasm",
-  "datasets/makeMoons/float64/js",
-  "datasets/makeMoons/float64/wasm",
-  "datasets/makeSpirals/float64/js",
-  "datasets/makeSpirals/float64/wasm",
-  "datasets/makeXor/float64/js",
-  "datasets/makeXor/float64/wasm",
-  "layer/BatchNorm1d/float64/js",
-  "layer/BatchNorm1d/float64/wasm",
-  "layer/Dense/float64/js",
-  "layer/Dense/float64/wasm",
-  "layer/Dropout/float64/js",
-  "layer/Dropout/float64/wasm",
-  "layer/ELU/float64/js",
-  "layer/ELU/float64/wasm",
-  "layer/GELU(tanh)/float64/js",
-  "layer/GELU(tanh)/float64/wasm",
-  "layer/GELU/float64/js",
-  "layer/GELU/float64/wasm",
-  "layer/LayerNorm/float64/js",
-  "layer/LayerNorm/float64/wasm",
-  "layer/LeakyReLU/float64/js",
-  "layer/LeakyReLU/float64/wasm",
-  "layer/ReLU/float64/js",
-  "layer/ReLU/float64/wasm",
-  "layer/Residual/float64/js",
-  "layer/Residual/float64/wasm",
-  "layer/SiLU/float64/js",
-  "layer/SiLU/float64/wasm",
-  "layer/Sigmoid/float64/js",
-  "layer/Sigmoid/float64/wasm",
-  "layer/Softmax/float64/js",
-  "layer/Softmax/float64/wasm",
-  "layer/Softplus/float64/js",
-  "layer/Softplus/float64/wasm",
-  "layer/Tanh/float64/js",
-  "layer/Tanh/float64/wasm",
-  "loss/BCEWithLogitsLoss/float64/js",
-  "loss/BCEWithLogitsLoss/float64/wasm",
-  "loss/BinaryCrossEntropyLoss/float64/js",
-  "loss/BinaryCrossEntropyLoss/float64/wasm",
-  "loss/HuberLoss/float64/js",
-  "loss/HuberLoss/float64/wasm",
-  "loss/MSELoss/float64/js",
-  "loss/MSELoss/float64/wasm",
-  "loss/SoftmaxCrossEntropyLoss/float64/js",
-  "loss/SoftmaxCrossEntropyLoss/float64/wasm",
-  "rng/createRng(42) next,normal,int,nextUint32/float64",
-  "tensor/abs/float64/js",
-  "tensor/abs/float64/wasm",
-  "tensor/add/float64/js",
-  "tensor/add/float64/wasm",
-  "tensor/clip/float64/js",
-  "tensor/clip/float64/wasm",
-  "tensor/div/float64/js",
-  "tensor/div/float64/wasm",
-  "tensor/exp/float64/js",
-  "tensor/exp/float64/wasm",
-  "tensor/log/float64/js",
-  "tensor/log/float64/wasm",
-  "tensor/logSoftmax/float64/js",
-  "tensor/logSoftmax/float64/wasm",
-  "tensor/matmul/float64/js",
-  "tensor/matmul/float64/wasm",
-  "tensor/mean/float64/js",
-  "tensor/mean/float64/wasm",
-  "tensor/min/float64/js",
-  "tensor/min/float64/wasm",
-  "tensor/mul/float64/js",
-  "tensor/mul/float64/wasm",
-  "tensor/randn/float64/js",
-  "tensor/randn/float64/wasm",
-  "tensor/softmax/float64/js",
-  "tensor/softmax/float64/wasm",
-  "tensor/sqrt/float64/js",
-  "tensor/sqrt/float64/wasm",
-  "tensor/sub/float64/js",
-  "tensor/sub/float64/wasm",
-  "tensor/sum/float64/js",
-  "tensor/sum/float64/wasm",
-  "tensor/transpose/float64/js",
-  "tensor/transpose/float64/wasm",
-  "train/moons-adam/float64/js",
-  "train/moons-adam/float64/wasm",
-];
+const FIREFOX: readonly string[] = [];
 
 export const KNOWN_ENGINE_DIFFERENCES_AWAITING_ISSUE_16 = { chromium: CHROMIUM, firefox: FIREFOX } as const;
