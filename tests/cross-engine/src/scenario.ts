@@ -12,6 +12,7 @@ import {
 } from "@nn/layers";
 import { Adagrad, Adam, AdamW, CosineAnnealingLR, type Optimizer, RMSprop, SGD } from "@nn/optim";
 import { makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeSpirals, makeXor } from "@nn/datasets";
+import { fit } from "@nn/train";
 import { float64Bytes, fnv1a64 } from "./fnv1a64.js";
 
 /** Item name → FNV-1a 64 hash (hex) of the item's raw result bytes. */
@@ -180,6 +181,23 @@ function trainingItem(out: ScenarioHashes, dtype: DType, backend: "js" | "wasm")
   out[`train/moons-adam/${dtype}/${backend}`] = hashAll([losses, ...model.parameters().map((p) => p.value)]);
 }
 
+/** The trainer end to end: shuffled mini-batches, a per-batch cosine schedule, clipping, softmax classes. */
+function fitItem(out: ScenarioHashes, dtype: DType, backend: "js" | "wasm"): void {
+  const rng = createRng(9);
+  const data = makeSpirals({ n: 300, noise: 0.1, seed: 9, dtype });
+  const model = new Sequential([
+    new Dense(2, 64, { rng, dtype }), new ReLU(), new Dense(64, 32, { rng, dtype }), new Tanh(),
+    new Dense(32, 16, { rng, dtype }), new GELU(), new Dense(16, data.numClasses, { rng, dtype }),
+  ]);
+  const optimizer = new Adam(model.parameters(), { lr: 0.01 });
+  const history = fit(model, {
+    loss: new SoftmaxCrossEntropyLoss(), optimizer, train: data, epochs: 3, batchSize: 32, seed: 9,
+    scheduler: new CosineAnnealingLR(optimizer, { tMax: 20 }), schedulerStep: "batch", clipGradNorm: 5,
+  });
+  const record = history.epochs.flatMap((e) => [e.lr, e.gradNorm]);
+  out[`train/spirals-fit-minibatch/${dtype}/${backend}`] = hashAll([record, ...model.parameters().map((p) => p.value)]);
+}
+
 /** Every item, on every backend this engine has (the wasm items are absent without WebAssembly SIMD). */
 export function runScenario(): ScenarioHashes {
   const out: ScenarioHashes = {};
@@ -197,6 +215,7 @@ export function runScenario(): ScenarioHashes {
         optimizerItems(perBackend, dtype);
         datasetItems(perBackend, dtype);
         trainingItem(out, dtype, backend);
+        fitItem(out, dtype, backend);
       }
       for (const [name, hash] of Object.entries(perBackend)) out[`${name}/${backend}`] = hash;
     }

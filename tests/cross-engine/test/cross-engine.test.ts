@@ -63,6 +63,8 @@ for (const engine of engines) {
       }
       expect(names.filter((n) => n.startsWith("train/")).sort()).toEqual([
         "train/moons-adam/float32/js", "train/moons-adam/float32/wasm", "train/moons-adam/float64/js", "train/moons-adam/float64/wasm",
+        "train/spirals-fit-minibatch/float32/js", "train/spirals-fit-minibatch/float32/wasm",
+        "train/spirals-fit-minibatch/float64/js", "train/spirals-fit-minibatch/float64/wasm",
       ]);
       expect(Object.keys(browser).sort()).toEqual(names.sort());
     });
