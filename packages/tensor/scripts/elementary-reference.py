@@ -15,8 +15,9 @@ import math
 from mpmath import mp, mpf
 
 mp.prec = 300
-random.seed(20261206)
-N = 3000
+# ELEMENTARY_POINTS, ELEMENTARY_SEED and ELEMENTARY_OUT make a larger one-off set (see the README)
+random.seed(int(os.environ.get("ELEMENTARY_SEED", "20261206")))
+N = int(os.environ.get("ELEMENTARY_POINTS", "3000"))
 
 
 def rand_double_bits(lo_exp, hi_exp):
@@ -161,7 +162,7 @@ def main():
                 out += struct.pack("<3d", x, *dd(FUNCS[name](mpf(x))))
         header.append(f"{name}:{len(pts)}")
     here = os.path.dirname(os.path.abspath(__file__))
-    target = os.path.join(here, "..", "test", "fixtures", "elementary-reference.bin")
+    target = os.environ.get("ELEMENTARY_OUT") or os.path.join(here, "..", "test", "fixtures", "elementary-reference.bin")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "wb") as f:
         f.write((",".join(header) + "\n").encode())
