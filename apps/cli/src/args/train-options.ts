@@ -3,7 +3,7 @@ import { suggestName } from "./did-you-mean.js";
 import {
   ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
   type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
-  FEATURES, parseValue, SETTING_FIELDS, type FeatureName,
+  FEATURES, parseValue, SETTING_FIELDS, type FeatureName, type Setting,
 } from "@nn/studio";
 import { FlagReader } from "./flag-values.js";
 import { parseFlags, type FlagSpecs } from "./parse-flags.js";
@@ -19,35 +19,12 @@ export type DataSource =
   | { readonly kind: "builtin"; readonly name: BuiltinDataset; readonly samples: number; readonly noise: number }
   | { readonly kind: "csv"; readonly path: string; readonly labelColumn?: string };
 
-/** Everything `nn train` needs; also stored in a saved model's metadata as `options`. */
-export interface TrainOptions {
+/**
+ * Everything `nn train` needs; also stored in a saved model's metadata as `options`. The fields are
+ * @nn/studio's setting, with the data as a source (the generator settings travel inside it).
+ */
+export interface TrainOptions extends Omit<Setting, "data" | "samples" | "noise"> {
   readonly data: DataSource;
-  readonly layers: readonly number[];
-  readonly activation: ActivationName;
-  readonly init: InitName;
-  readonly optimizer: OptimizerName;
-  readonly lr: number;
-  readonly momentum: number;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly weightDecay: number;
-  readonly schedule: ScheduleName;
-  readonly gamma: number;
-  readonly stepSize: number;
-  readonly warmup: number;
-  readonly epochs: number;
-  /** 0 means full batch (the whole training split in one step). */
-  readonly batchSize: number;
-  readonly dropout: number;
-  /** Inputs fed to the network, computed from the two raw features of a 2-D set (default x1,x2). */
-  readonly features: readonly FeatureName[];
-  readonly l1: number;
-  readonly l2: number;
-  /** Clip the total gradient L2 norm to this before each update; 0 means no clipping. */
-  readonly clip: number;
-  readonly testSplit: number;
-  readonly seed: number;
-  readonly standardize: boolean;
   readonly save?: string;
 }
 
