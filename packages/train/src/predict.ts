@@ -31,14 +31,18 @@ export interface PredictClassOptions {
 
 const PREDICT_CLASS_OPTIONS = optionKeys<PredictClassOptions>()("binaryOutput", "loss", "multiclassOutput");
 
+/** The model's eval-mode outputs for class prediction: n rows of c columns, after checking the call. */
+function classOutputs(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions, where: string) {
+  checkModel(model, where);
+  checkOptions(where, options, PREDICT_CLASS_OPTIONS);
+  const out = model.forward(inputMatrix(x, model, where), "eval");
+  const n = out.shape[0];
+  return { n, c: n === 0 ? 1 : out.size / n, d: out.data };
+}
+
 /** The predicted class of each row: threshold a single output, argmax of several (first on ties). */
 export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Int32Array {
-  checkModel(model, "predictClasses");
-  checkOptions("predictClasses", options, PREDICT_CLASS_OPTIONS);
-  const out = model.forward(inputMatrix(x, model, "predictClasses"), "eval");
-  const n = out.shape[0];
-  const c = n === 0 ? 1 : out.size / n;
-  const d = out.data;
+  const { n, c, d } = classOutputs(model, x, options, "predictClasses");
   const classes = new Int32Array(n);
   if (c === 1) {
     const threshold = binaryOutputOf(model, options, "predictClasses") === "logit" ? 0 : 0.5;
@@ -59,12 +63,7 @@ export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, op
  * the outputs themselves when they already are probabilities).
  */
 export function predictProba(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Tensor {
-  checkModel(model, "predictProba");
-  checkOptions("predictProba", options, PREDICT_CLASS_OPTIONS);
-  const out = model.forward(inputMatrix(x, model, "predictProba"), "eval");
-  const n = out.shape[0];
-  const c = n === 0 ? 1 : out.size / n;
-  const d = out.data;
+  const { n, c, d } = classOutputs(model, x, options, "predictProba");
   if (c === 1) {
     const logits = binaryOutputOf(model, options, "predictProba") === "logit";
     const p = new Float64Array(2 * n);
