@@ -3,12 +3,13 @@ import { type DType, Tensor } from "@nn/tensor";
 /**
  * A labelled data set: `x` holds one example per row, `y` the class index of each row
  * (binary sets use 0 and 1). Class indices are stored as floats so `y` is an ordinary Tensor;
- * every integer below 2^24 is exact in float32.
+ * every integer below 2^24 is exact in float32. A regression set (`makePlane`,
+ * `makeMultiGaussian`) holds real-valued targets in `y` and has `numClasses` 0.
  */
 export interface Dataset {
   /** Features, shape [n, features]. */
   readonly x: Tensor;
-  /** Class indices, shape [n]. */
+  /** Class indices, shape [n] (real-valued targets when numClasses is 0). */
   readonly y: Tensor;
   readonly numClasses: number;
   readonly featureNames?: readonly string[];

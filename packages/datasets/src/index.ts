@@ -18,3 +18,6 @@ export { loadIris, IRIS_INFO } from "./real/load-iris.js";
 export { loadBreastCancer, BREAST_CANCER_INFO } from "./real/load-breast-cancer.js";
 export { loadDigits, DIGITS_INFO } from "./real/load-digits.js";
 export type { DatasetInfo, ShippedDataset, LoadOptions } from "./real/shipped-dataset.js";
+export {
+  makePlane, makeMultiGaussian, planeTarget, multiGaussianTarget, MULTI_GAUSSIAN_BUMPS, type RegressionOptions,
+} from "./synthetic/regression-sets.js";

@@ -18,7 +18,7 @@ describe("README", () => {
   it("lists every generator and loader the package exports", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const exports = Object.keys(await import("../src/index.js")).filter((name) => /^(make|load)[A-Z]/.test(name));
-    expect(exports.length).toBe(9);
+    expect(exports.length).toBe(11);
     for (const name of exports) expect(readme).toContain(`\`${name}`);
   });
 });

@@ -11,7 +11,7 @@ import {
   SoftmaxCrossEntropyLoss, Softplus, Tanh,
 } from "@nn/layers";
 import { Adagrad, Adam, AdamW, CosineAnnealingLR, type Optimizer, RMSprop, SGD } from "@nn/optim";
-import { makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeSpirals, makeXor } from "@nn/datasets";
+import { makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeMultiGaussian, makePlane, makeSpirals, makeXor } from "@nn/datasets";
 import { fit } from "@nn/train";
 import { float64Bytes, fnv1a64 } from "./fnv1a64.js";
 
@@ -154,6 +154,7 @@ function datasetItems(out: ScenarioHashes, dtype: DType): void {
     makeMoons: () => makeMoons(options), makeCircles: () => makeCircles({ ...options, factor: 0.5 }),
     makeSpirals: () => makeSpirals(options), makeXor: () => makeXor(options),
     makeBlobs: () => makeBlobs({ ...options, centers: 3 }), makeCheckerboard: () => makeCheckerboard(options),
+    makePlane: () => makePlane(options), makeMultiGaussian: () => makeMultiGaussian(options),
   };
   for (const [name, make] of Object.entries(generators)) {
     const data = make();
