@@ -1,8 +1,4 @@
-import { type DType, Tensor, type TypedArray } from "@nn/tensor";
-
-function allocate(dtype: DType, size: number): TypedArray {
-  return dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
-}
+import { type DType, Tensor, allocate, sameShape } from "@nn/tensor";
 
 /** `buf` when it is already [rows, cols] of `dtype`, else a new zero tensor: allocation only when the batch size changes. */
 export function reuseMatrix(buf: Tensor | undefined, rows: number, cols: number, dtype: DType): Tensor {
@@ -14,10 +10,4 @@ export function reuseMatrix(buf: Tensor | undefined, rows: number, cols: number,
 export function reuseLike(buf: Tensor | undefined, like: Tensor, dtype: DType): Tensor {
   if (buf !== undefined && buf.dtype === dtype && sameShape(buf.shape, like.shape)) return buf;
   return new Tensor(allocate(dtype, like.size), like.shape);
-}
-
-export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,5 +1,5 @@
-import { type DType, type Rng, type Tensor, createRng, formatShape, checkOptions, optionKeys } from "@nn/tensor";
-import { reuseLike, sameShape } from "./buffer-reuse.js";
+import { type DType, type Rng, type Tensor, createRng, formatShape, checkOptions, optionKeys, sameShape } from "@nn/tensor";
+import { reuseLike } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
 import { checkDTypeOption, checkGradient, checkNumberOption } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";

@@ -1,6 +1,5 @@
-import { type DType, type Tensor, formatShape } from "@nn/tensor";
+import { type DType, type Tensor, formatShape, sameShape } from "@nn/tensor";
 import { LayerInputError } from "./errors.js";
-import { sameShape } from "./buffer-reuse.js";
 
 interface Described {
   /** The dtype of the layer's parameters; undefined for a layer without any, which follows its input. */

@@ -1,5 +1,4 @@
-import { type DType, Tensor, formatShape, zeros } from "@nn/tensor";
-import { sameShape } from "./buffer-reuse.js";
+import { type DType, Tensor, formatShape, sameShape, zeros } from "@nn/tensor";
 import { LayerInputError } from "./errors.js";
 import { checkMode, checkTensorInput } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";

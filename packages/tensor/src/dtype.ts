@@ -9,6 +9,7 @@ export function isDType(value: unknown): value is DType {
   return value === "float32" || value === "float64";
 }
 
+/** A zero-filled typed array of `dtype`: the one place a dtype name becomes storage. */
 export function allocate(dtype: DType, length: number): TypedArray {
   return dtype === "float64" ? new Float64Array(length) : new Float32Array(length);
 }

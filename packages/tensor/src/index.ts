@@ -1,5 +1,5 @@
 export { Tensor, type NestedArray } from "./tensor.js";
-export { type DType, type TypedArray, DEFAULT_DTYPE, promoteTypes } from "./dtype.js";
+export { type DType, type TypedArray, DEFAULT_DTYPE, promoteTypes, allocate } from "./dtype.js";
 export { ShapeError, formatShape } from "./errors.js";
 export { type Shape, broadcastShapes, sizeOf, stridesOf, sameShape, validateShape, normalizeAxis } from "./shape.js";
 export { createRng, type Rng } from "./rng.js";

@@ -42,7 +42,7 @@ describe("README op table", () => {
     const api = await import("../src/index.js");
     // Everything exported that is not a class, creation function, shape helper or backend switch is an op.
     const notOps = new Set([
-      "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
+      "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "allocate", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
       "sameShape", "validateShape", "normalizeAxis", "axisLayout", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
       "arange", "eye", "checkOptions", "optionKeys", "UnknownOptionError", "isDecimal", "parseDecimal", "refusePromise", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", "elementary", ...SCALAR_FUNCTIONS,
     ]);

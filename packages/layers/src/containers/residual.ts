@@ -1,5 +1,5 @@
-import { type DType, type Tensor, formatShape } from "@nn/tensor";
-import { reuseLike, sameShape } from "../buffer-reuse.js";
+import { type DType, type Tensor, formatShape, sameShape } from "@nn/tensor";
+import { reuseLike } from "../buffer-reuse.js";
 import { LayerInputError } from "../errors.js";
 import { checkDType, checkGradient } from "../input-checks.js";
 import type { JsonObject, LayerSpec } from "../json.js";

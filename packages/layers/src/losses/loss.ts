@@ -1,5 +1,4 @@
-import { type Tensor, ShapeError, formatShape } from "@nn/tensor";
-import { sameShape } from "../buffer-reuse.js";
+import { type Tensor, ShapeError, formatShape, sameShape } from "@nn/tensor";
 import { LayerInputError } from "../errors.js";
 import { resultTensor } from "../layer-base.js";
 
