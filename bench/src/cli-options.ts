@@ -7,23 +7,29 @@ export interface BenchOptions {
   readonly noNumpy: boolean;
   /** Time samples by elapsed time instead of this process's CPU time. */
   readonly wall: boolean;
+  /** Run only the cost of the own elementary functions against Math.* (`--only elementary`). */
+  readonly onlyElementary: boolean;
 }
 
-const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--out results.json]";
+const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary] [--out results.json]";
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  let quick = false, noNumpy = false, wall = false;
+  let quick = false, noNumpy = false, wall = false, onlyElementary = false;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--quick") quick = true;
     else if (arg === "--no-numpy") noNumpy = true;
     else if (arg === "--wall") wall = true;
-    else if (arg === "--out") {
+    else if (arg === "--only") {
+      const part = args[++i];
+      if (part !== "elementary") throw new Error(`--only takes "elementary" (the own elementary functions against Math.*), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
+      onlyElementary = true;
+    } else if (arg === "--out") {
       out = args[++i];
       if (out === undefined || out.startsWith("--")) throw new Error(`--out needs a file path\n${USAGE}`);
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
     else throw new Error(`unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, out, noNumpy, wall };
+  return { quick, out, noNumpy, wall, onlyElementary };
 }

@@ -15,6 +15,8 @@ export interface WorkloadResult {
   readonly results: readonly ImplResult[];
 }
 
+import type { ElementaryCostRow } from "./elementary-cost/elementary-cost.js";
+
 export interface BenchReport {
   readonly date: string;
   readonly quick: boolean;
@@ -22,6 +24,8 @@ export interface BenchReport {
   readonly node: string;
   readonly numpy: string | null;
   readonly workloads: readonly WorkloadResult[];
+  /** The own elementary functions against Math.* on the same training steps (absent in older results). */
+  readonly elementaryCost?: readonly ElementaryCostRow[];
 }
 
 /** The implementations in table order; NumPy only when it ran. */

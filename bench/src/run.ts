@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { kernels } from "@nn/tensor";
 import { parseBenchArgs } from "./cli-options.js";
+import { formatElementaryCost, runElementaryCost } from "./elementary-cost/elementary-cost.js";
 import { loadTfjs } from "./impl/tfjs-loader.js";
 import { w3Cases } from "./matmul-case.js";
 import { type NumpyResults, numpyVersion, runNumpy } from "./numpy-runner.js";
@@ -22,43 +23,56 @@ async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const clock: Clock = options.wall ? "wall" : "cpu";
-  const jobs = [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } }));
-  const cases = w3Cases(options.quick);
+  const peers = !options.onlyElementary;
+  const jobs = peers ? [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } })) : [];
+  const cases = peers ? w3Cases(options.quick) : [];
   const timing = { ...w3Timing(options.quick), clock };
-  const numpy = options.noNumpy ? null : numpyVersion();
+  const numpy = options.noNumpy || !peers ? null : numpyVersion();
 
   console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
   let numpyResults: NumpyResults = { training: [], matmul: [] };
-  if (numpy !== null) {
+  if (!peers) {
+    console.log("only the own elementary functions against Math.* (--only elementary)");
+  } else if (numpy !== null) {
     console.log(`NumPy ${numpy} (1 thread) …`);
     numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
   } else {
     console.log("NumPy rows left out (python3 with NumPy not found)");
   }
-  const tf = await loadTfjs();
+  const tf = peers ? await loadTfjs() : null;
 
   const workloads: WorkloadResult[] = [];
-  for (const job of jobs) {
-    console.log(`${job.spec.name} …`);
-    const np = numpyResults.training.find((r) => r.name === job.spec.name);
-    workloads.push(await runTrainingJob(tf, job, np === undefined ? [] : [{ impl: "numpy", ...np }]));
-  }
-  for (const c of cases) {
-    console.log(`W3 ${c.name} …`);
-    const np = numpyResults.matmul.find((r) => r.name === c.name);
-    workloads.push(await runMatmulCase(tf, c, timing, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+  if (tf !== null) {
+    for (const job of jobs) {
+      console.log(`${job.spec.name} …`);
+      const np = numpyResults.training.find((r) => r.name === job.spec.name);
+      workloads.push(await runTrainingJob(tf, job, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+    }
+    for (const c of cases) {
+      console.log(`W3 ${c.name} …`);
+      const np = numpyResults.matmul.find((r) => r.name === c.name);
+      workloads.push(await runMatmulCase(tf, c, timing, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+    }
   }
 
-  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads };
-  console.log("");
-  console.log(formatTable(report));
+  const elementaryCost = await runElementaryCost(options.quick, clock);
+
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost };
+  if (peers) {
+    console.log("");
+    console.log(formatTable(report));
+  }
   const targets = formatTargets(report);
   if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
+  console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
   console.log(`\nresults: ${out} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  const disagreeing = workloads.filter((w) => w.results.some((r) => !r.agrees));
+  const disagreeing = [
+    ...workloads.filter((w) => w.results.some((r) => !r.agrees)),
+    ...elementaryCost.filter((r) => !r.agrees).map((r) => ({ workload: `${r.workload} (own vs Math.*)` })),
+  ];
   if (disagreeing.length > 0) {
     console.error(`✗ results differ from nn's in: ${disagreeing.map((w) => w.workload).join(", ")}`);
     process.exitCode = 1;
