@@ -1,6 +1,6 @@
 import type { Dataset } from "@nn/datasets";
 import type { Sequential } from "@nn/layers";
-import { Tensor, elementary } from "@nn/tensor";
+import { Tensor, argmax, softmax } from "@nn/tensor";
 import { networkInputs, type BuiltRun } from "./build-run.js";
 import type { Setting } from "./setting.js";
 
@@ -87,24 +87,19 @@ export function fieldFromOutputs(out: Tensor, cols: number, rows: number, points
   const confidence = new Float32Array(n);
   const k = out.size / n;
   const d = out.data;
-  for (let i = 0; i < n; i++) {
-    if (k === 1) {
+  if (k === 1) {
+    for (let i = 0; i < n; i++) {
       classes[i] = d[i] >= 0.5 ? 1 : 0;
       confidence[i] = Math.abs(2 * d[i] - 1);
-      continue;
     }
-    let best = 0;
-    let max = -Infinity;
-    for (let j = 0; j < k; j++) {
-      if (d[i * k + j] > max) {
-        max = d[i * k + j];
-        best = j;
-      }
-    }
-    let z = 0;
-    for (let j = 0; j < k; j++) z += elementary.exp(d[i * k + j] - max);
-    classes[i] = best;
-    confidence[i] = (1 / z - 1 / k) / (1 - 1 / k);
+    return { cols, rows, classes, confidence, points };
+  }
+  const logits = out.reshape([n, k]);
+  const best = argmax(logits, 1).data;
+  const p = softmax(logits.astype("float64")).data; // float64: the top probability unrounded
+  for (let i = 0; i < n; i++) {
+    classes[i] = best[i];
+    confidence[i] = (p[i * k + best[i]] - 1 / k) / (1 - 1 / k);
   }
   return { cols, rows, classes, confidence, points };
 }

@@ -1,4 +1,4 @@
-import type { Tensor } from "@nn/tensor";
+import { type Tensor, argmax, zeros } from "@nn/tensor";
 import type { TaskSpec } from "./task.js";
 import type { MetricName, MetricValues } from "./types.js";
 
@@ -13,6 +13,8 @@ export class MetricAccumulator {
   private readonly spec: TaskSpec;
   private readonly classes: number;
   private readonly counts: Float64Array;
+  /** Each row's predicted class (argmax), reused while the batch size stays the same. */
+  private predicted: Tensor | undefined;
   private lossSum = 0;
   private firstLoss = 0;
   private batches = 0;
@@ -54,18 +56,10 @@ export class MetricAccumulator {
       for (let i = 0; i < m; i++) counts[labels[i] * k + (d[i] >= threshold ? 1 : 0)]++;
       return;
     }
-    for (let i = 0; i < m; i++) {
-      const row = i * c;
-      let best = 0;
-      let bestValue = d[row];
-      for (let j = 1; j < c; j++) {
-        if (d[row + j] > bestValue) {
-          bestValue = d[row + j];
-          best = j;
-        }
-      }
-      counts[labels[i] * k + best]++;
-    }
+    const rows = output.rank === 2 ? output : output.reshape([m, c]);
+    if (this.predicted?.size !== m) this.predicted = zeros([m], "float64");
+    const predicted = argmax(rows, 1, false, this.predicted).data;
+    for (let i = 0; i < m; i++) counts[labels[i] * k + predicted[i]]++;
   }
 
   result(): MetricValues {

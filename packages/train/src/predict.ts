@@ -1,5 +1,5 @@
 import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
-import { Tensor, checkOptions, optionKeys, elementary } from "@nn/tensor";
+import { Tensor, argmax, checkOptions, elementary, optionKeys, softmax } from "@nn/tensor";
 import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
 import { lossName } from "./task.js";
 import { trainedWithOf } from "./trained-with.js";
@@ -31,29 +31,23 @@ export interface PredictClassOptions {
 
 const PREDICT_CLASS_OPTIONS = optionKeys<PredictClassOptions>()("binaryOutput", "loss", "multiclassOutput");
 
-/** The model's eval-mode outputs for class prediction: n rows of c columns, after checking the call. */
-function classOutputs(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions, where: string) {
+/** The model's eval-mode outputs for class prediction, as a matrix [n, c], after checking the call. */
+function classOutputs(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions, where: string): Tensor {
   checkModel(model, where);
   checkOptions(where, options, PREDICT_CLASS_OPTIONS);
   const out = model.forward(inputMatrix(x, model, where), "eval");
   const n = out.shape[0];
-  return { n, c: n === 0 ? 1 : out.size / n, d: out.data };
+  return out.reshape([n, n === 0 ? 1 : out.size / n]);
 }
 
 /** The predicted class of each row: threshold a single output, argmax of several (first on ties). */
 export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Int32Array {
-  const { n, c, d } = classOutputs(model, x, options, "predictClasses");
-  const classes = new Int32Array(n);
-  if (c === 1) {
-    const threshold = binaryOutputOf(model, options, "predictClasses") === "logit" ? 0 : 0.5;
-    for (let i = 0; i < n; i++) classes[i] = d[i] >= threshold ? 1 : 0;
-    return classes;
-  }
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < c; j++) if (d[i * c + j] > d[i * c + best]) best = j;
-    classes[i] = best;
-  }
+  const out = classOutputs(model, x, options, "predictClasses");
+  const [n, c] = out.shape;
+  if (c !== 1) return Int32Array.from(argmax(out, 1).data);
+  const threshold = binaryOutputOf(model, options, "predictClasses") === "logit" ? 0 : 0.5;
+  const d = out.data, classes = new Int32Array(n);
+  for (let i = 0; i < n; i++) classes[i] = d[i] >= threshold ? 1 : 0;
   return classes;
 }
 
@@ -63,10 +57,11 @@ export function predictClasses(model: TrainableModel, x: Tensor | NumberRows, op
  * the outputs themselves when they already are probabilities).
  */
 export function predictProba(model: TrainableModel, x: Tensor | NumberRows, options: PredictClassOptions = {}): Tensor {
-  const { n, c, d } = classOutputs(model, x, options, "predictProba");
+  const out = classOutputs(model, x, options, "predictProba");
+  const [n, c] = out.shape;
   if (c === 1) {
     const logits = binaryOutputOf(model, options, "predictProba") === "logit";
-    const p = new Float64Array(2 * n);
+    const d = out.data, p = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
       const q = logits ? 1 / (1 + elementary.exp(-d[i])) : d[i];
       p[2 * i] = 1 - q;
@@ -74,22 +69,10 @@ export function predictProba(model: TrainableModel, x: Tensor | NumberRows, opti
     }
     return new Tensor(p, [n, 2]);
   }
-  const p = new Float64Array(n * c);
-  const softmax = (options.multiclassOutput ?? (lastLayerType(model) === "Softmax" ? "probabilities" : "logits")) === "logits";
-  for (let i = 0; i < n; i++) {
-    const row = i * c;
-    if (!softmax) {
-      for (let j = 0; j < c; j++) p[row + j] = d[row + j];
-      continue;
-    }
-    // Shift by the row maximum so exp never overflows: softmax(z) = softmax(z − max z).
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) if (d[row + j] > max) max = d[row + j];
-    let sum = 0;
-    for (let j = 0; j < c; j++) sum += p[row + j] = elementary.exp(d[row + j] - max);
-    for (let j = 0; j < c; j++) p[row + j] /= sum;
-  }
-  return new Tensor(p, [n, c]);
+  // A float64 copy (exact), then softmax in place: the probabilities are computed in float64 too.
+  const p = out.astype("float64");
+  const holdsLogits = (options.multiclassOutput ?? (lastLayerType(model) === "Softmax" ? "probabilities" : "logits")) === "logits";
+  return holdsLogits ? softmax(p, -1, p) : p;
 }
 
 /**

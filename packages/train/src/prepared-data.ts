@@ -1,4 +1,4 @@
-import { type DType, Tensor, formatShape } from "@nn/tensor";
+import { type DType, Tensor, argmax, formatShape } from "@nn/tensor";
 import type { TaskSpec } from "./task.js";
 import type { TrainData } from "./types.js";
 
@@ -97,10 +97,6 @@ function classLabels(y: Tensor, spec: TaskSpec, role: string): Int32Array {
   if (spec.task === "binary") {
     throw new RangeError(`${role}.y has shape ${formatShape(y.shape)}: a binary task takes labels of shape [n] holding 0 and 1`);
   }
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < width; j++) if (d[i * width + j] > d[i * width + best]) best = j;
-    labels[i] = best;
-  }
+  labels.set(argmax(y.reshape([n, width]), 1).data);
   return labels;
 }

@@ -1,5 +1,5 @@
 import { writeFileSafely } from "@nn/layers/node";
-import type { Tensor } from "@nn/tensor";
+import { Tensor, argmax, softmax } from "@nn/tensor";
 import { predict } from "@nn/train";
 import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
@@ -65,31 +65,28 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
 
 /** The predictions as RFC 4180 CSV: header class,p_<name>,..., then one record per input row. */
 function predictionsCsv(out: Tensor, names: readonly string[], format: (p: number) => string): string {
-  const n = out.shape[0];
-  const units = out.size / n;
   const lines = [csvRecord(["class", ...names.map((c) => `p_${c}`)])];
-  const probs = new Float64Array(names.length);
-  for (let i = 0; i < n; i++) {
-    toProbabilities(out.data, i, units, probs);
-    let best = 0;
-    for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
-    lines.push(csvRecord([names[best], ...Array.from(probs, (p) => format(p))]));
+  const n = out.shape[0];
+  if (n > 0) {
+    const probs = classProbabilities(out.reshape([n, out.size / n]));
+    const best = argmax(probs, 1).data, k = probs.shape[1];
+    for (let i = 0; i < n; i++) {
+      lines.push(csvRecord([names[best[i]], ...Array.from(probs.data.subarray(i * k, (i + 1) * k), format)]));
+    }
   }
   return lines.join("\n") + "\n";
 }
 
-/** Row i of the model output as class probabilities: sigmoid output → [1 − p, p]; logits → softmax. */
-function toProbabilities(d: ArrayLike<number>, i: number, units: number, out: Float64Array): void {
-  if (units === 1) {
-    out[1] = d[i];
-    out[0] = 1 - d[i];
-    return;
+/** The model outputs [n, units] as class probabilities in float64: a sigmoid output p → [1 − p, p]; logits → softmax. */
+function classProbabilities(out: Tensor): Tensor {
+  const [n, units] = out.shape;
+  if (units !== 1) return softmax(out.astype("float64"));
+  const p = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    p[2 * i] = 1 - out.data[i];
+    p[2 * i + 1] = out.data[i];
   }
-  let max = -Infinity;
-  for (let k = 0; k < units; k++) max = Math.max(max, d[i * units + k]);
-  let z = 0;
-  for (let k = 0; k < units; k++) z += Math.exp(d[i * units + k] - max);
-  for (let k = 0; k < units; k++) out[k] = Math.exp(d[i * units + k] - max) / z;
+  return new Tensor(p, [n, 2]);
 }
 
 function formatProbability(p: number): string {

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys, elementary } from "@nn/tensor";
+import { checkOptions, optionKeys, softmax } from "@nn/tensor";
 import type { DType, Tensor } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { checkDTypeOption, checkGradient, checkLastAxis } from "../input-checks.js";
@@ -34,20 +34,7 @@ export class Softmax extends LayerBase {
 
   [forwardShared](x: Tensor, _mode: Mode): Tensor {
     checkLastAxis(this, x, undefined);
-    const k = x.shape[x.rank - 1];
-    const y = reuseLike(this.y, x, x.dtype);
-    const xd = x.data, yd = y.data;
-    for (let row = 0; row < x.size; row += k) {
-      let max = -Infinity;
-      for (let j = 0; j < k; j++) if (xd[row + j] > max) max = xd[row + j];
-      let sum = 0;
-      for (let j = 0; j < k; j++) {
-        const e = elementary.exp(xd[row + j] - max);
-        yd[row + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < k; j++) yd[row + j] /= sum;
-    }
+    const y = softmax(x, -1, reuseLike(this.y, x, x.dtype));
     this.y = y;
     return y;
   }

@@ -1,5 +1,5 @@
 import { LayerInputError } from "../errors.js";
-import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys, elementary } from "@nn/tensor";
+import { type Tensor, ShapeError, formatShape, checkOptions, optionKeys, elementary, logSumExp, zeros } from "@nn/tensor";
 import { reuseLike } from "../buffer-reuse.js";
 import { resultTensor } from "../layer-base.js";
 import { checkNumberOption } from "../input-checks.js";
@@ -22,6 +22,8 @@ export class SoftmaxCrossEntropyLoss implements Loss {
   private logits: Tensor | undefined;
   private target: Tensor | undefined;
   private probs: Tensor | undefined;
+  private wideLogits: Tensor | undefined;
+  private logSum: Tensor | undefined;
 
   constructor(options: SoftmaxCrossEntropyLossOptions = {}) {
     checkOptions("SoftmaxCrossEntropyLoss", options, SOFTMAX_CROSS_ENTROPY_LOSS_OPTIONS);
@@ -48,18 +50,13 @@ export class SoftmaxCrossEntropyLoss implements Loss {
       }
     }
     const probs = reuseLike(this.probs, logits, logits.dtype);
-    const p = probs.data;
+    const p = probs.data, logSum = this.rowLogSumExp(logits).data;
     let loss = 0;
     for (let i = 0; i < n; i++) {
       const row = i * k;
-      let max = -Infinity;
-      for (let j = 0; j < k; j++) if (z[row + j] > max) max = z[row + j];
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += elementary.exp(z[row + j] - max);
-      const logSum = max + elementary.log(sum); // log Σ e^z, docs/math_derivations.md §11.1
       let rowLoss = 0;
       for (let j = 0; j < k; j++) {
-        const logP = z[row + j] - logSum;
+        const logP = z[row + j] - logSum[i]; // log softmax(z)ⱼ = zⱼ − log Σ e^z
         p[row + j] = elementary.exp(logP);
         const q = this.smoothed(t, byIndex, i, j, k, eps);
         if (q !== 0) rowLoss -= q * logP;
@@ -70,6 +67,22 @@ export class SoftmaxCrossEntropyLoss implements Loss {
     this.target = target;
     this.probs = probs;
     return loss / n;
+  }
+
+  /**
+   * log Σⱼ e^zᵢⱼ of each row, by @nn/tensor's logSumExp (docs/math_derivations.md §11.1), always in
+   * float64: float32 logits are widened exactly into a reused copy first, so the loss and its
+   * gradient are computed from unrounded row sums whatever the dtype.
+   */
+  private rowLogSumExp(logits: Tensor): Tensor {
+    let wide = logits;
+    if (logits.dtype !== "float64") {
+      wide = this.wideLogits = reuseLike(this.wideLogits, logits, "float64");
+      wide.data.set(logits.data);
+    }
+    const n = logits.shape[0];
+    if (this.logSum?.shape[0] !== n) this.logSum = zeros([n], "float64");
+    return logSumExp(wide, 1, false, this.logSum);
   }
 
   /** qᵢⱼ = (1 − ε)·yᵢⱼ + ε/k, with yᵢⱼ one-hot for index targets. */
