@@ -35,7 +35,7 @@ export { L2Penalty, type L2PenaltyOptions } from "./losses/l2-penalty.js";
 
 export { type ModelSummary, type SummaryRow } from "./summary.js";
 export { type ModelFile, MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./serialize/model-file.js";
-export { type EncodedTensor } from "./serialize/tensor-codec.js";
+export { type EncodedTensor } from "@nn/tensor";
 export { type LayerFactory, layerFromJSON, registerLayer, registeredLayerTypes } from "./serialize/registry.js";
 export { type DeclareWeights, type DeclaredWeight, type NestedSpec, type WeightDeclaration } from "./serialize/weight-plan.js";
 export { MAX_DECLARED_WIDTH } from "./serialize/fields.js";

@@ -1,3 +1,4 @@
+import { readTensorBytes } from "@nn/tensor";
 import { ProtoDecodeError, ProtoReader } from "./protobuf/reader.js";
 import { DataType, type OnnxAttribute, type OnnxGraph, type OnnxModel, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from "./onnx-model.js";
 
@@ -25,8 +26,7 @@ function decodeTensor(r: ProtoReader, where: string): OnnxTensor {
     const out = width === 4 ? new Float32Array(size) : new Float64Array(size);
     if (raw) {
       if (raw.length !== size * width) throw new ProtoDecodeError(`ONNX: ${label}: raw_data has ${raw.length} bytes, dims [${t.dims.join(",")}] need ${size * width}`);
-      const view = new DataView(raw.buffer, raw.byteOffset, raw.length);
-      for (let i = 0; i < size; i++) out[i] = width === 4 ? view.getFloat32(i * 4, true) : view.getFloat64(i * 8, true);
+      readTensorBytes(new DataView(raw.buffer, raw.byteOffset, raw.length), 0, out);
     } else {
       const list = width === 4 ? floats : doubles;
       if (list.length !== size) throw new ProtoDecodeError(`ONNX: ${label}: has ${list.length} values, dims [${t.dims.join(",")}] need ${size}`);

@@ -1,3 +1,4 @@
+import { writeTensorBytes } from "@nn/tensor";
 import { ProtoWriter } from "./protobuf/writer.js";
 import { AttributeType, DataType, type OnnxAttribute, type OnnxGraph, type OnnxModel, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from "./onnx-model.js";
 
@@ -9,12 +10,7 @@ function tensorProto(t: OnnxTensor): ProtoWriter {
   } else {
     const src = t.data as Float32Array | Float64Array;
     const bytes = new Uint8Array(src.byteLength);
-    const view = new DataView(bytes.buffer);
-    const width = src instanceof Float64Array ? 8 : 4;
-    for (let i = 0; i < src.length; i++) {
-      if (width === 8) view.setFloat64(i * 8, src[i], true);
-      else view.setFloat32(i * 4, src[i], true);
-    }
+    writeTensorBytes(src, new DataView(bytes.buffer), 0);
     w.bytes(9, bytes);
   }
   return w;

@@ -6,7 +6,8 @@ export {
   type ParameterState,
   type ParameterStateDict,
 } from "./optimizer.js";
-export type { EncodedBuffer, JsonNumber } from "./state-encoding.js";
+export type { EncodedBuffer } from "./optimizer.js";
+export type { JsonNumber } from "@nn/tensor";
 // Sorted in order of increasing complexity.
 export { SGD, type SGDOptions, type SGDConfig } from "./sgd.js";
 export { Adagrad, type AdagradOptions, type AdagradConfig } from "./adagrad.js";

@@ -1,7 +1,8 @@
-import { ShapeError, type Tensor, type TypedArray, formatShape } from "@nn/tensor";
+import {
+  type EncodedTensorValues, ShapeError, type Tensor, type TypedArray, decodeTensorValuesInto, encodeTensorValues, formatShape,
+} from "@nn/tensor";
 import { checkNonNegative } from "./option-checks.js";
 import type { Parameter } from "./parameter.js";
-import { type EncodedBuffer, decodeBufferInto, encodeBuffer } from "./state-encoding.js";
 
 /** What an optimizer remembers about one parameter between steps. */
 export interface ParameterState {
@@ -15,6 +16,9 @@ export interface ParameterState {
 
 /** Resolved hyperparameters other than the learning rate, as stored in a state dict. */
 export type Hyperparameters = Record<string, number | boolean | readonly number[]>;
+
+/** One state buffer of one parameter, as plain JSON numbers (@nn/tensor's exact JSON encoding). */
+export type EncodedBuffer = EncodedTensorValues;
 
 /** One parameter's saved state; `null` in `OptimizerStateDict.state` until its first step. */
 export interface ParameterStateDict {
@@ -126,7 +130,7 @@ export abstract class Optimizer<C extends Hyperparameters = Hyperparameters> {
       if (s === undefined) return null;
       const param = this.params[i];
       const buffers: Record<string, EncodedBuffer> = {};
-      for (const [key, data] of Object.entries(s.buffers)) buffers[key] = encodeBuffer(data, param.value.shape);
+      for (const [key, data] of Object.entries(s.buffers)) buffers[key] = encodeTensorValues(data, param.value.shape);
       return { name: param.name, step: s.step, buffers };
     });
     return { optimizer: this.name, lr: this.rate, options, state };
@@ -173,7 +177,7 @@ export abstract class Optimizer<C extends Hyperparameters = Hyperparameters> {
     for (const name of names) {
       const encoded = saved.buffers?.[name];
       if (encoded === undefined) throw new RangeError(`${where}: "${param.name}" has no "${name}" buffer`);
-      decodeBufferInto(encoded, state.buffers[name], `${where}: "${param.name}".${name}`);
+      decodeTensorValuesInto(encoded, state.buffers[name], `${where}: "${param.name}".${name}`);
     }
     return state;
   }

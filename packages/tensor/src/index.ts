@@ -23,3 +23,9 @@ export { softplus, softplusSlope } from "./scalar/softplus.js";
 export * as elementary from "./math/index.js";
 export { refusePromise } from "./refuse-promise.js";
 export { isDecimal, parseDecimal } from "./decimal.js";
+export { encodeBase64, decodeBase64, base64ByteLength, Base64Error } from "./encoding/base64.js";
+export { bytesPerElement, writeTensorBytes, readTensorBytes } from "./encoding/tensor-bytes.js";
+export { encodeTensor, decodeTensor, type EncodedTensor } from "./encoding/encoded-tensor.js";
+export {
+  encodeTensorValues, decodeTensorValuesInto, encodeJsonNumber, decodeJsonNumber, type EncodedTensorValues, type JsonNumber,
+} from "./encoding/tensor-values.js";

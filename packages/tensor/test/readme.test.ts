@@ -25,7 +25,23 @@ describe("README", () => {
 /** Functions of one number, documented in their own README paragraph rather than the op table. */
 const SCALAR_FUNCTIONS = ["sigmoid", "erf", "erfc", "normalCdf", "expMinusHalfSquare", "geluTanh", "geluTanhSlope", "geluSlope", "softplus", "softplusSlope"];
 
+/** Exact encoding of tensors and bytes, documented in the README's "Exact encoding" section. */
+const ENCODING = [
+  "encodeBase64", "decodeBase64", "base64ByteLength", "Base64Error", "bytesPerElement", "writeTensorBytes", "readTensorBytes",
+  "encodeTensor", "decodeTensor", "encodeTensorValues", "decodeTensorValuesInto", "encodeJsonNumber", "decodeJsonNumber",
+];
+
 describe("README op table", () => {
+  it("documents every encoding function in its own section", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Exact encoding"));
+    const api: Record<string, unknown> = await import("../src/index.js");
+    for (const name of ENCODING) {
+      expect(api[name], `${name} is exported`).toBeTypeOf("function");
+      expect(section, `README "Exact encoding" section is missing ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
   it("documents every scalar function", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const paragraph = readme.slice(readme.indexOf("**Scalar functions**"));
@@ -44,7 +60,7 @@ describe("README op table", () => {
     const notOps = new Set([
       "Tensor", "ShapeError", "DEFAULT_DTYPE", "promoteTypes", "allocate", "formatShape", "broadcastShapes", "sizeOf", "stridesOf",
       "sameShape", "validateShape", "normalizeAxis", "axisLayout", "createRng", "tensor", "zeros", "ones", "full", "randn", "rand",
-      "arange", "eye", "checkOptions", "optionKeys", "UnknownOptionError", "isDecimal", "parseDecimal", "refusePromise", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", "elementary", ...SCALAR_FUNCTIONS,
+      "arange", "eye", "checkOptions", "optionKeys", "UnknownOptionError", "isDecimal", "parseDecimal", "refusePromise", "editDistance", "closestName", "didYouMean", "kernels", "setKernels", "setBackend", "jsKernels", "wasmKernels", "elementary", ...SCALAR_FUNCTIONS, ...ENCODING,
     ]);
     const ops = Object.keys(api).filter((name) => !notOps.has(name));
     expect(ops.length).toBeGreaterThanOrEqual(20);

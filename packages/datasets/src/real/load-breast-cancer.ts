@@ -1,10 +1,9 @@
-import { Tensor, checkOptions, elementary } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64, elementary } from "@nn/tensor";
 import {
   BREAST_CANCER_BITS, BREAST_CANCER_DECIMALS, BREAST_CANCER_LABELS, BREAST_CANCER_MINIMA, BREAST_CANCER_PACKED,
 } from "../data/breast-cancer-data.js";
 import { checkDType } from "../option-checks.js";
 import { BitReader } from "./bit-reader.js";
-import { decodeBase64 } from "./base64.js";
 import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 
 export const BREAST_CANCER_INFO: DatasetInfo = {

@@ -1,8 +1,7 @@
-import { Tensor, checkOptions } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64 } from "@nn/tensor";
 import { DIGITS_CODE_LENGTHS, DIGITS_LABELS, DIGITS_PACKED } from "../data/digits-data.js";
 import { checkDType } from "../option-checks.js";
 import { BitReader } from "./bit-reader.js";
-import { decodeBase64 } from "./base64.js";
 import { HuffmanDecoder } from "./huffman.js";
 import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 

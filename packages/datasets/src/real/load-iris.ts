@@ -1,7 +1,6 @@
-import { Tensor, checkOptions } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64 } from "@nn/tensor";
 import { IRIS_LABELS, IRIS_TENTHS } from "../data/iris-data.js";
 import { checkDType } from "../option-checks.js";
-import { decodeBase64 } from "./base64.js";
 import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
 
 export const IRIS_INFO: DatasetInfo = {

@@ -1,11 +1,10 @@
-import { type Tensor, formatShape, transpose, zeros, checkOptions, optionKeys } from "@nn/tensor";
+import { type Tensor, formatShape, transpose, zeros, checkOptions, optionKeys, readTensorBytes } from "@nn/tensor";
 import type { Sequential } from "../containers/sequential.js";
 import { ModelFileError } from "../errors.js";
 import type { JsonObject } from "../json.js";
 import { describeValue, isPlainObject, readObject } from "../serialize/fields.js";
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from "../serialize/model-file.js";
 import { layersFromJSON, resolveLayerSpec, sequentialFromLayers } from "../serialize/registry.js";
-import { readTensorBytes } from "../serialize/tensor-bytes.js";
 import { planWeights } from "../serialize/weight-plan.js";
 import { ARCHITECTURE_KEY, MODEL_METADATA_KEY, NAMING_KEY } from "./architecture-metadata.js";
 import { type BridgedTensor, type SafetensorsNaming, fileDType } from "./bridged-tensors.js";
@@ -93,11 +92,11 @@ function copyInto(t: BridgedTensor, found: SafetensorsTensor): void {
     return;
   }
   if (t.layout === "same") {
-    readTensorBytes(view, 0, t.value);
+    readTensorBytes(view, 0, t.value.data);
     return;
   }
   const stored: Tensor = zeros(t.shape, t.value.dtype);
-  readTensorBytes(view, 0, stored);
+  readTensorBytes(view, 0, stored.data);
   t.value.data.set(transpose(stored).data);
 }
 

@@ -1,6 +1,5 @@
-import { transpose, checkOptions, optionKeys } from "@nn/tensor";
+import { transpose, checkOptions, optionKeys, writeTensorBytes } from "@nn/tensor";
 import type { Sequential } from "../containers/sequential.js";
-import { writeTensorBytes } from "../serialize/tensor-bytes.js";
 import { type BridgedTensor, type SafetensorsNaming, nnTensors, pytorchTensors } from "./bridged-tensors.js";
 import { SafetensorsError } from "./safetensors-error.js";
 import { type SafetensorsEntry, encodeSafetensors } from "./safetensors-format.js";
@@ -60,5 +59,5 @@ function entryOf(t: BridgedTensor): SafetensorsEntry {
     return { name, dtype, shape, write: (view, offset) => view.setBigInt64(offset, BigInt(count), true) };
   }
   const source = t.layout === "transposed" ? transpose(t.value) : t.value;
-  return { name, dtype, shape, write: (view, offset) => writeTensorBytes(source, view, offset) };
+  return { name, dtype, shape, write: (view, offset) => writeTensorBytes(source.data, view, offset) };
 }

@@ -1,7 +1,8 @@
 import type { Sequential as SequentialType } from "../containers/sequential.js";
 import { ModelFileError } from "../errors.js";
 import type { JsonObject, LayerSpec } from "../json.js";
-import { type EncodedTensor, decodeTensorInto, encodeTensor } from "./tensor-codec.js";
+import { type EncodedTensor, encodeTensor } from "@nn/tensor";
+import { decodeTensorInto } from "./tensor-codec.js";
 import { describeValue, isPlainObject, readObject } from "./fields.js";
 import { layersFromJSON, resolveLayerSpec, sequentialFromLayers } from "./registry.js";
 import { checkPlannedWeights, planWeights } from "./weight-plan.js";

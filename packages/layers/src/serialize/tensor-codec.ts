@@ -1,26 +1,9 @@
-import { type DType, type Tensor, formatShape } from "@nn/tensor";
+import { type DType, type Tensor, Base64Error, base64ByteLength, bytesPerElement, decodeBase64, formatShape, readTensorBytes } from "@nn/tensor";
 import { ModelFileError } from "../errors.js";
-import { base64ByteLength, decodeBase64, encodeBase64 } from "./base64.js";
 import { readArray, readDType, readObject, readString } from "./fields.js";
-import { bytesPerElement, readTensorBytes, writeTensorBytes } from "./tensor-bytes.js";
 
-/**
- * A tensor in a model file: dtype, shape and the raw IEEE-754 bytes, little-endian, in base64.
- * Raw bytes round-trip every value bit for bit (−0, NaN payloads and subnormals included), which
- * decimal JSON numbers do not (JSON.stringify(−0) is "0").
- */
-export interface EncodedTensor {
-  dtype: DType;
-  shape: number[];
-  data: string;
-}
-
-export function encodeTensor(t: Tensor): EncodedTensor {
-  const width = bytesPerElement(t.dtype);
-  const bytes = new Uint8Array(t.size * width);
-  writeTensorBytes(t, new DataView(bytes.buffer), 0);
-  return { dtype: t.dtype, shape: t.shape.slice(), data: encodeBase64(bytes) };
-}
+// A model file's weights are @nn/tensor's EncodedTensor (encodeTensor writes them); this module
+// checks them against the layers they belong to, with errors that name the field at fault.
 
 /**
  * Checks an encoded tensor's dtype, shape and byte count against what the layer declares, reading
@@ -37,8 +20,7 @@ export function checkEncodedTensor(value: unknown, path: string, dtype: DType, s
     throw new ModelFileError(`${path}.shape`, `is ${shown} but the layer needs ${formatShape(shape)} (wrong weight count for this architecture)`);
   }
   const data = readString(obj.data, `${path}.data`);
-  const length = base64ByteLength(data);
-  if (typeof length === "string") throw new ModelFileError(`${path}.data`, length);
+  const length = base64Field(() => base64ByteLength(data), path);
   const needed = shape.reduce((a, b) => a * b, 1) * bytesPerElement(dtype);
   if (length !== needed) {
     throw new ModelFileError(`${path}.data`, `holds ${length} bytes but shape ${formatShape(shape)} ${dtype} needs ${needed} (truncated weights?)`);
@@ -48,7 +30,17 @@ export function checkEncodedTensor(value: unknown, path: string, dtype: DType, s
 
 /** Decodes `value` into `target`'s data after checking dtype, shape and byte count against it. */
 export function decodeTensorInto(value: unknown, path: string, target: Tensor): void {
-  const bytes = decodeBase64(checkEncodedTensor(value, path, target.dtype, target.shape));
-  if (typeof bytes === "string") throw new ModelFileError(`${path}.data`, bytes);
-  readTensorBytes(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, target);
+  const data = checkEncodedTensor(value, path, target.dtype, target.shape);
+  const bytes = base64Field(() => decodeBase64(data), path);
+  readTensorBytes(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, target.data);
+}
+
+/** Runs a base64 step on `${path}.data`, turning a Base64Error into a ModelFileError naming that field. */
+function base64Field<T>(step: () => T, path: string): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof Base64Error) throw new ModelFileError(`${path}.data`, error.problem);
+    throw error;
+  }
 }

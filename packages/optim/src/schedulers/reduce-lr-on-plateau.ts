@@ -1,6 +1,5 @@
-import { checkOptions, optionKeys } from "@nn/tensor";
+import { type JsonNumber, checkOptions, decodeJsonNumber, encodeJsonNumber, optionKeys } from "@nn/tensor";
 import { checkInteger, checkNonNegative } from "../option-checks.js";
-import { type JsonNumber, decodeNumber, encodeNumber } from "../state-encoding.js";
 import type { LearningRateHolder } from "./scheduler.js";
 
 export interface ReduceLROnPlateauOptions {
@@ -112,7 +111,7 @@ export class ReduceLROnPlateau {
   stateDict(): ReduceLROnPlateauStateDict {
     return {
       scheduler: "ReduceLROnPlateau",
-      best: encodeNumber(this.best),
+      best: encodeJsonNumber(this.best),
       numBadEpochs: this.badEpochs,
       cooldownCounter: this.cooldownLeft,
       lastEpoch: this.epoch,
@@ -124,7 +123,7 @@ export class ReduceLROnPlateau {
     if (dict?.scheduler !== "ReduceLROnPlateau") {
       throw new TypeError(`${where}: the state dict is for ${String(dict?.scheduler)}, not ReduceLROnPlateau`);
     }
-    const best = decodeNumber(dict.best, `${where}: best`);
+    const best = decodeJsonNumber(dict.best, `${where}: best`);
     const bad = checkInteger(where, "numBadEpochs", dict.numBadEpochs, 0);
     const cooldownLeft = checkInteger(where, "cooldownCounter", dict.cooldownCounter, 0);
     const epoch = checkInteger(where, "lastEpoch", dict.lastEpoch, 0);

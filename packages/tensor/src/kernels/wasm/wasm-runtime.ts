@@ -1,5 +1,6 @@
 import { fitsArena } from "./arena-layout.js";
 import { gemmWasm, layerOpsWasm } from "./wasm-bytes.generated.js";
+import { decodeBase64 } from "../../encoding/base64.js";
 
 /** gemm_f32 in gemm.wat: C = op(A)·op(B) (+ C), every pointer a byte offset into the memory. */
 export type GemmF32 = (
@@ -81,13 +82,6 @@ export class WasmRuntime {
 export interface WasmRuntimeOptions {
   /** Cap on the arena in 64 KiB pages (default: the engine's limit). Tests use it. */
   maximumPages?: number;
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /**

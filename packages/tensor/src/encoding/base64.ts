@@ -1,7 +1,20 @@
-// Base64 (RFC 4648) by hand: `btoa` needs a binary string and Node's Buffer is not in browsers.
+// Base64 (RFC 4648, standard alphabet, with padding) by hand: `btoa` needs a binary string, and
+// Node's Buffer is not in browsers. The one base64 of nn: model files, shipped data sets and the
+// WebAssembly kernels' bytes all go through it.
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+/** Text that is not base64; `problem` says what is wrong ("has length 3, not a multiple of 4 …"). */
+export class Base64Error extends Error {
+  override name = "Base64Error";
+  readonly problem: string;
+
+  constructor(problem: string) {
+    super(`base64 text ${problem}`);
+    this.problem = problem;
+  }
+}
 
 export function encodeBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
@@ -12,6 +25,7 @@ export function encodeBase64(bytes: Uint8Array): string {
     chunk += ALPHABET[triple >> 18] + ALPHABET[(triple >> 12) & 63];
     chunk += i + 1 < bytes.length ? ALPHABET[(triple >> 6) & 63] : "=";
     chunk += i + 2 < bytes.length ? ALPHABET[triple & 63] : "=";
+    // Joining chunks keeps long strings from being built one character at a time.
     if (chunk.length >= 8192) {
       parts.push(chunk);
       chunk = "";
@@ -22,19 +36,19 @@ export function encodeBase64(bytes: Uint8Array): string {
 }
 
 /**
- * How many bytes `text` decodes to, read from its length and padding alone (so a claimed size can
- * be checked before anything is allocated), or a description of what is wrong with it.
+ * How many bytes `text` decodes to, read from its length and padding alone, so that a claimed size
+ * can be checked before anything is allocated. Throws a `Base64Error` for a length that is not a
+ * multiple of 4.
  */
-export function base64ByteLength(text: string): number | string {
-  if (text.length % 4 !== 0) return `has length ${text.length}, not a multiple of 4 (truncated base64?)`;
+export function base64ByteLength(text: string): number {
+  if (text.length % 4 !== 0) throw new Base64Error(`has length ${text.length}, not a multiple of 4 (truncated base64?)`);
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   return (text.length / 4) * 3 - padding;
 }
 
-/** The bytes of `text`, or a description of what is wrong with it. */
-export function decodeBase64(text: string): Uint8Array | string {
+/** The bytes of `text`; a `Base64Error` names the first character that is not base64, by position. */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const length = base64ByteLength(text);
-  if (typeof length === "string") return length;
   const padding = (text.length / 4) * 3 - length;
   const out = new Uint8Array(length);
   let o = 0;
@@ -45,7 +59,7 @@ export function decodeBase64(text: string): Uint8Array | string {
       const code = text.charCodeAt(pos);
       const isPad = code === 61 && pos >= text.length - padding;
       const v = isPad ? 0 : code < 128 ? DECODE[code] : -1;
-      if (v < 0) return `has an invalid base64 character at position ${pos}`;
+      if (v < 0) throw new Base64Error(`has an invalid base64 character at position ${pos}`);
       triple = (triple << 6) | v;
     }
     if (o < out.length) out[o++] = (triple >> 16) & 255;
