@@ -15,3 +15,8 @@ export {
 export {
   TrainingDriver, HISTORY_COLUMNS, type DriverOptions, type DriverStatus, type EpochPoint, type LayerNorm,
 } from "./driver.js";
+export { confusionCounts, type ConfusionCounts } from "./confusion.js";
+export { weightsFingerprint } from "./fingerprint.js";
+export {
+  savedModelMetadata, settingFromSavedModel, trainOptionsOfSetting, type SavedModelMetadata, type SavedRunFacts,
+} from "./saved-model.js";

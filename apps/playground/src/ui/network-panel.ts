@@ -1,0 +1,43 @@
+import type { Setting } from "@nn/studio";
+import type { Frame } from "../protocol.js";
+import { h } from "./element.js";
+import { layersPanel } from "./layers-panel.js";
+import { drawNetwork } from "./network-view.js";
+import type { Propose } from "./setting-controls.js";
+
+export interface NetworkPanel {
+  readonly element: HTMLElement;
+  /** Pixels per side of each neuron's map. */
+  readonly neuronGrid: { cols: number; rows: number };
+  show(frame: Frame): void;
+}
+
+/** The network: layer and neuron buttons over the picture of every neuron and weight. */
+export function networkPanel(propose: Propose, current: () => Setting): NetworkPanel {
+  const layers = layersPanel(propose, current);
+  const picture = h("canvas", { id: "network", width: 520, height: 420, role: "img", "aria-label": "the network: every neuron's output map and the weights between" });
+  const note = h("p", { class: "note" });
+  const element = h("section", { class: "panel network", "aria-labelledby": "network-title" },
+    h("h2", { id: "network-title" }, "Network"), layers.element, picture, note);
+  return {
+    element,
+    neuronGrid: { cols: 20, rows: 20 },
+    show(frame) {
+      layers.sync(frame.setting);
+      const columns = frame.setting.layers.length + 2;
+      (layers.element.querySelector(".layer-columns") as HTMLElement).style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
+      if (frame.network !== undefined) {
+        picture.hidden = false;
+        // As tall as the widest layer needs (tiles up to 44 px), so a small network leaves no empty band.
+        const most = Math.max(...frame.network.layers.map((l) => l.units));
+        const height = Math.max(160, Math.min(420, most * 52 + 24));
+        if (picture.height !== height) picture.height = height;
+        drawNetwork(picture, frame.network, frame.inputNames, frame.classNames.length <= 2);
+        note.textContent = "Each square: a neuron's output over the input plane (blue positive, orange negative). Lines: weights, thicker when larger.";
+      } else {
+        picture.hidden = true;
+        note.textContent = `${frame.inputNames.length} input features: the neuron maps need a 2-D data set.`;
+      }
+    },
+  };
+}

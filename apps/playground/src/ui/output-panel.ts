@@ -1,0 +1,116 @@
+import { DownsampledHistory, HISTORY_COLUMNS } from "@nn/studio";
+import type { Frame } from "../protocol.js";
+import { confusionTable } from "./confusion-view.js";
+import { drawDecision } from "./decision-view.js";
+import { h, uniqueId } from "./element.js";
+import { drawChart } from "./line-chart.js";
+import { NEGATIVE, POSITIVE, type Rgb } from "./palette.js";
+
+const LOSS = HISTORY_COLUMNS.indexOf("loss");
+const ACCURACY = HISTORY_COLUMNS.indexOf("accuracy");
+const VAL_LOSS = HISTORY_COLUMNS.indexOf("valLoss");
+const VAL_ACCURACY = HISTORY_COLUMNS.indexOf("valAccuracy");
+const LAYER_COLOURS: readonly Rgb[] = [POSITIVE, NEGATIVE, [44, 160, 44], [214, 39, 40], [148, 103, 189], [140, 86, 75], [227, 119, 194], [127, 127, 127], [23, 190, 207]];
+
+export interface OutputPanel {
+  readonly element: HTMLElement;
+  /** The decision map's canvas size in pixels of the model's grid. */
+  readonly decisionGrid: { cols: number; rows: number };
+  show(frame: Frame): void;
+  /** Redraws the last frame (a checkbox changed). */
+  redraw(): void;
+}
+
+function canvas(width: number, height: number, label: string, id: string): HTMLCanvasElement {
+  return h("canvas", { id, width, height, role: "img", "aria-label": label });
+}
+
+function formatLoss(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(4) : "–";
+}
+
+/**
+ * Output: the decision boundary with the data (or a confusion matrix for data that is not 2-D),
+ * train and test loss and accuracy, their curves, and every layer's gradient norm over time.
+ */
+export function outputPanel(): OutputPanel {
+  const decision = canvas(320, 320, "decision boundary with the data", "decision");
+  const showTestId = uniqueId("show-test"), discretizeId = uniqueId("discretize");
+  const showTest = h("input", { type: "checkbox", id: showTestId, name: "show-test", onchange: () => redraw() });
+  const discretize = h("input", { type: "checkbox", id: discretizeId, name: "discretize", onchange: () => redraw() });
+  const mapBox = h("div", { class: "map" }, decision,
+    h("div", { class: "map-options" },
+      h("label", { for: showTestId }, showTest, " show test data"),
+      h("label", { for: discretizeId }, discretize, " discretize output")));
+  const confusionBox = h("div", { class: "confusion-box" });
+  const numbers = h("dl", { class: "numbers", id: "losses" });
+  const lossChart = canvas(320, 130, "training and test loss by epoch", "loss-chart");
+  const accuracyChart = canvas(320, 110, "training and test accuracy by epoch", "accuracy-chart");
+  const normsChart = canvas(320, 130, "gradient norm of each layer over time", "norms-chart");
+  const element = h("section", { class: "panel output", "aria-labelledby": "output-title" },
+    h("h2", { id: "output-title" }, "Output"),
+    mapBox, confusionBox, numbers,
+    h("h3", {}, "Loss"), lossChart,
+    h("h3", {}, "Accuracy"), accuracyChart,
+    h("h3", {}, "Gradient norm per layer (log scale)"), normsChart,
+  );
+  let last: Frame | undefined;
+  let norms: DownsampledHistory | undefined;
+  let normsRun = -1;
+  let normsEpoch = -1;
+
+  function recordNorms(frame: Frame): void {
+    const names = frame.layerNorms.map((l) => l.name);
+    if (frame.runId !== normsRun || norms === undefined || norms.columns.join() !== names.join()) {
+      normsRun = frame.runId;
+      normsEpoch = -1;
+      norms = names.length > 0 ? new DownsampledHistory(names, 512) : undefined;
+    }
+    if (norms !== undefined && frame.epoch > normsEpoch && frame.epoch > 0) {
+      norms.push(frame.epoch, frame.layerNorms.map((l) => l.gradNorm));
+      normsEpoch = frame.epoch;
+    }
+  }
+
+  function redraw(): void {
+    const frame = last;
+    if (frame === undefined) return;
+    mapBox.hidden = frame.decision === undefined;
+    if (frame.decision !== undefined) drawDecision(decision, frame.decision, { showTest: showTest.checked, discretize: discretize.checked });
+    confusionBox.replaceChildren(...(frame.confusion !== undefined ? [confusionTable(frame.confusion)] : []));
+    const hist = frame.history;
+    const at = hist.epochs.length - 1;
+    const value = (c: number): number => (at >= 0 ? hist.columns[c][at] : Number.NaN);
+    const pct = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "–");
+    numbers.replaceChildren(
+      h("dt", {}, "train loss"), h("dd", { id: "train-loss" }, formatLoss(value(LOSS))),
+      h("dt", {}, "test loss"), h("dd", { id: "test-loss" }, formatLoss(value(VAL_LOSS))),
+      h("dt", {}, "train accuracy"), h("dd", {}, pct(value(ACCURACY))),
+      h("dt", {}, "test accuracy"), h("dd", { id: "test-accuracy" }, pct(value(VAL_ACCURACY))),
+    );
+    decision.setAttribute("aria-label", `decision boundary with the data; test accuracy ${pct(value(VAL_ACCURACY))}`);
+    drawChart(lossChart, [
+      { label: "train", colour: POSITIVE, x: hist.epochs, y: hist.columns[LOSS] },
+      { label: "test", colour: NEGATIVE, x: hist.epochs, y: hist.columns[VAL_LOSS], dashed: true },
+    ]);
+    drawChart(accuracyChart, [
+      { label: "train", colour: POSITIVE, x: hist.epochs, y: hist.columns[ACCURACY] },
+      { label: "test", colour: NEGATIVE, x: hist.epochs, y: hist.columns[VAL_ACCURACY], dashed: true },
+    ], { yRange: [0, 1] });
+    const snap = norms?.snapshot();
+    drawChart(normsChart, snap === undefined ? [] : snap.columns.map((y, i) => ({
+      label: i === snap.columns.length - 1 ? "output" : `hidden ${i + 1}`, colour: LAYER_COLOURS[i % LAYER_COLOURS.length], x: snap.epochs, y,
+    })), { log: true });
+  }
+
+  return {
+    element,
+    decisionGrid: { cols: 80, rows: 80 },
+    show(frame) {
+      last = frame;
+      recordNorms(frame);
+      redraw();
+    },
+    redraw,
+  };
+}

@@ -1,0 +1,169 @@
+import { confusionCounts, dataBounds, placePoints, weightsFingerprint, type TrainingDriver } from "@nn/studio";
+import { trainTestSplit, type Dataset } from "@nn/datasets";
+import { Tensor } from "@nn/tensor";
+import type { Frame, PlacedPoint, Speed, ToWorker, View } from "../protocol.js";
+
+/** Training between two looks at the message queue: short, so a click is acted on within a few ms. */
+const SLICE_MS = 8;
+
+export interface FrameClockDeps {
+  readonly post: (frame: Frame) => void;
+  /** Runs `task` soon, after pending messages (a MessageChannel in a worker). */
+  readonly schedule: (task: () => void) => void;
+}
+
+type Command = Exclude<ToWorker, { type: "init" | "export" | "load" }>;
+
+/**
+ * The worker's clock: trains the driver in short slices and posts a frame each time the page has
+ * drawn the last one and `speed` more epochs have run (or, at "max", whatever ran meanwhile).
+ * Paused, nothing runs and a frame is posted only when a command changed something.
+ */
+export class FrameClock {
+  private seq = 0;
+  private inFlight = false;
+  private dirty = true;
+  private scheduled = false;
+  private epochsSinceFrame = 0;
+  private notice: string | undefined;
+  private splitOf = -1;
+  private heldOut: Uint8Array | undefined;
+
+  constructor(private readonly driver: TrainingDriver, private view: View, private speedValue: Speed, private readonly deps: FrameClockDeps) {}
+
+  /** Posts the first frame. */
+  start(): void {
+    this.wake();
+  }
+
+  /** Something changed outside a command (a loaded model): post a frame with this notice. */
+  announce(notice: string): void {
+    this.notice = notice;
+    this.dirty = true;
+    this.wake();
+  }
+
+  handle(command: Command): void {
+    const d = this.driver;
+    switch (command.type) {
+      case "drawn":
+        if (command.seq === this.seq) this.inFlight = false;
+        break;
+      case "play":
+        d.resume();
+        break;
+      case "pause":
+        d.pause();
+        break;
+      case "step":
+        d.step();
+        break;
+      case "reset":
+        d.restart(d.setting.seed);
+        d.pause();
+        break;
+      case "speed":
+        this.speedValue = command.speed;
+        break;
+      case "view":
+        this.view = command.view;
+        break;
+      case "apply": {
+        const wasRunning = d.status === "running";
+        try {
+          const need = d.apply(command.setting);
+          if (need === "model" || need === "data") {
+            if (!wasRunning) d.pause();
+            this.notice = need === "data" ? "new data and network, from epoch 0" : "new network, from epoch 0";
+          } else if (need === "live") this.notice = "applied to the running model";
+        } catch (error) {
+          this.notice = `setting refused: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+        }
+        break;
+      }
+    }
+    if (command.type !== "drawn") this.dirty = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.schedule(() => {
+      this.scheduled = false;
+      this.loop();
+    });
+  }
+
+  private loop(): void {
+    const d = this.driver;
+    const allowance = this.speedValue === "max" ? Infinity : this.speedValue - this.epochsSinceFrame;
+    if (d.status === "running" && allowance > 0) {
+      this.epochsSinceFrame += d.trainFor(SLICE_MS, allowance);
+      if (d.status !== "running") this.dirty = true;
+    }
+    const due = this.dirty || this.epochsSinceFrame >= (this.speedValue === "max" ? 1 : this.speedValue);
+    if (!this.inFlight && due) this.post();
+    // Go on while this frame's epochs are not done (at "max": while running); an ack wakes us otherwise.
+    const more = this.speedValue === "max" || this.epochsSinceFrame < this.speedValue;
+    if (d.status === "running" && more) this.wake();
+  }
+
+  private post(): void {
+    const d = this.driver;
+    const run = d.run;
+    const painter = d.painter;
+    const field = painter?.decision(this.view.decision.cols, this.view.decision.rows);
+    const frame: Frame = {
+      seq: ++this.seq,
+      runId: d.runId,
+      status: d.status,
+      epoch: d.epoch,
+      lr: d.lr,
+      samplesPerSecond: d.samplesPerSecond,
+      speed: this.speedValue,
+      history: d.history.snapshot(),
+      layerNorms: d.layerNorms,
+      setting: d.setting,
+      inputNames: run.inputNames,
+      classNames: run.raw.classNames ?? Array.from({ length: Math.max(2, run.raw.numClasses) }, (_, k) => String(k)),
+      parameterCount: run.model.parameters().reduce((sum, p) => sum + p.value.size, 0),
+      fingerprint: weightsFingerprint(run.model.parameters()),
+      ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.cols, field.rows) } } : {}),
+      ...(painter !== undefined ? { network: painter.neurons(this.view.neurons.cols, this.view.neurons.rows) } : { confusion: confusionCounts(run) }),
+      ...(d.failure !== undefined ? { error: d.failure.message.split("\n")[0] } : {}),
+      ...(this.notice !== undefined ? { notice: this.notice } : {}),
+    };
+    this.notice = undefined;
+    this.inFlight = true;
+    this.dirty = false;
+    this.epochsSinceFrame = 0;
+    this.deps.post(frame);
+  }
+
+  /**
+   * The data points on the map's grid, marked held out or not. The run's split is of the network
+   * inputs; splitting the row numbers with the same labels and seed picks the same rows (the split
+   * reads only the labels and the seed).
+   */
+  private placed(cols: number, rows: number): PlacedPoint[] {
+    const d = this.driver;
+    const raw = d.run.raw;
+    if (this.splitOf !== d.runId) {
+      this.splitOf = d.runId;
+      this.heldOut = d.setting.testSplit > 0 ? heldOutRows(raw, d.setting.testSplit, d.runSeed) : undefined;
+    }
+    const held = this.heldOut;
+    return placePoints(raw, dataBounds(raw.x), cols, rows).map((p, i) => ({ ...p, test: held !== undefined && held[i] === 1 }));
+  }
+}
+
+/** 1 for each row trainTestSplit holds out of `ds` with this share and seed. */
+function heldOutRows(ds: Dataset, testSize: number, seed: number): Uint8Array {
+  const n = ds.y.shape[0];
+  const rowNumbers = new Tensor(Float64Array.from({ length: n }, (_, i) => i), [n, 1]);
+  const { test } = trainTestSplit({ ...ds, x: rowNumbers }, { testSize, stratify: true, seed });
+  const held = new Uint8Array(n);
+  for (const row of test.x.data) held[row] = 1;
+  return held;
+}
