@@ -1,3 +1,4 @@
+import { argmax } from "@nn/tensor";
 import type { BuiltRun } from "./build-run.js";
 
 /** Counts of (actual, predicted) class pairs: `counts[actual * classes.length + predicted]`. */
@@ -15,12 +16,12 @@ export function confusionCounts(run: BuiltRun): ConfusionCounts {
   const k = Math.max(2, run.raw.numClasses);
   const classes = run.raw.classNames !== undefined ? [...run.raw.classNames] : Array.from({ length: k }, (_, i) => String(i));
   const counts = new Uint32Array(k * k);
-  const out = run.model.forward(ds.x, "eval").data;
+  const out = run.model.forward(ds.x, "eval");
+  // A sigmoid probability: class 1 from 0.5 on; logits: the largest.
+  const best = run.binary ? undefined : argmax(out, 1).data;
   const labels = ds.y.data;
   for (let i = 0; i < labels.length; i++) {
-    let predicted = 0;
-    if (run.binary) predicted = out[i] >= 0.5 ? 1 : 0;
-    else for (let j = 1; j < k; j++) if (out[i * k + j] > out[i * k + predicted]) predicted = j;
+    const predicted = best === undefined ? (out.data[i] >= 0.5 ? 1 : 0) : best[i];
     counts[labels[i] * k + predicted]++;
   }
   return { classes, counts };
