@@ -82,11 +82,12 @@ document.body.append(
   ),
   h("footer", {}, "Trained in your browser by nn's packages (@nn/tensor, layers, optim, datasets, train, studio) in a Web Worker. Nothing leaves this page. Keys: space plays or pauses."),
 );
-showError(opened.error);
+showError(opened.error === undefined ? undefined : `${opened.error} The Playground started from its usual setting instead.`);
 
 let latest: Frame | undefined;
 let drawnSeq = 0;
 let shownSetting = "";
+let written = "";
 
 function syncControls(frame: Frame): void {
   const key = JSON.stringify(frame.setting);
@@ -94,8 +95,20 @@ function syncControls(frame: Frame): void {
   shownSetting = key;
   setting = frame.setting;
   for (const c of [data, ...trainingFields, ...regularisationFields]) c.sync(frame.setting);
-  history.replaceState(null, "", addressOf(frame.setting));
+  written = addressOf(frame.setting);
+  if (location.hash !== written) history.replaceState(null, "", written);
 }
+
+// A link pasted into this tab's address bar changes only the hash: no reload, so apply it here.
+window.addEventListener("hashchange", () => {
+  if (location.hash === written) return;
+  const next = settingFromAddress(location.hash, "");
+  showError(next.error === undefined ? undefined : `${next.error} The current run goes on unchanged.`);
+  if (next.error === undefined) {
+    setting = next.setting;
+    send({ type: "apply", setting, pause: true });
+  }
+});
 
 function draw(): void {
   const frame = latest;

@@ -22,8 +22,8 @@ export type ToWorker =
   | { readonly type: "step" }
   /** The same run again from epoch 0 (same seed: the same bits), paused. */
   | { readonly type: "reset" }
-  /** A changed setting: applied live (learning rate, epochs) or by rebuilding, as it needs. */
-  | { readonly type: "apply"; readonly setting: Setting }
+  /** A changed setting: applied live (learning rate, epochs) or by rebuilding, as it needs; `pause`: then pause (a new link). */
+  | { readonly type: "apply"; readonly setting: Setting; readonly pause?: boolean }
   | { readonly type: "speed"; readonly speed: Speed }
   | { readonly type: "view"; readonly view: View }
   /** Frame `seq` is on screen: the worker may send the next. */

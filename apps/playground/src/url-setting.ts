@@ -10,7 +10,7 @@ export const PAGE_PRESET: Setting = {
   init: "xavier-normal", lr: 0.03, batchSize: 10, epochs: 1000,
 };
 
-/** The setting a page address names (after `#`, or `?` as a fallback), or why it could not be read. */
+/** The setting a page address names (after `#`, or `?` as a fallback), or the page preset and why the address could not be read. */
 export function settingFromAddress(hash: string, search: string): { setting: Setting; error?: string } {
   const query = hash.replace(/^#/, "") !== "" ? hash : search;
   if (query.replace(/^[?#]/, "") === "") return { setting: PAGE_PRESET };
@@ -18,7 +18,7 @@ export function settingFromAddress(hash: string, search: string): { setting: Set
     return { setting: settingFromQuery(query) };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^setting: /, "") : String(error);
-    return { setting: PAGE_PRESET, error: `The link's setting could not be read: ${message}. The Playground started from its usual setting instead.` };
+    return { setting: PAGE_PRESET, error: `The link's setting could not be read: ${message}.` };
   }
 }
 

@@ -23,7 +23,7 @@ describe("the page address", () => {
   it("a bad entry is named, and the page starts from its preset", () => {
     expect(settingFromAddress("#lr=fast", "")).toEqual({
       setting: PAGE_PRESET,
-      error: 'The link\'s setting could not be read: lr must be a number > 0, got "fast". The Playground started from its usual setting instead.',
+      error: 'The link\'s setting could not be read: lr must be a number > 0, got "fast".',
     });
     expect(settingFromAddress("#colour=red", "").error).toContain('unknown entry "colour"');
   });

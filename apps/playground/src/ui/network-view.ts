@@ -51,7 +51,7 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
   if (bctx === null) return;
   const image = bctx.createImageData(maps.cols, maps.rows);
   ctx.imageSmoothingEnabled = true;
-  ctx.font = "11px system-ui, sans-serif";
+  ctx.font = "10px system-ui, sans-serif";
   maps.layers.forEach((layer, l) => {
     const last = l === columns - 1;
     for (let u = 0; u < layer.units; u++) {
@@ -73,7 +73,7 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
       if (l === 0 && inputNames[u] !== undefined && tile >= 10) {
         ctx.fillStyle = "#333";
         const label = inputNames[u];
-        ctx.fillText(label, x - tile / 2 - ctx.measureText(label).width - 3, y + 4);
+        ctx.fillText(label, Math.max(1, x - tile / 2 - ctx.measureText(label).width - 3), y + 4);
       }
     }
   });

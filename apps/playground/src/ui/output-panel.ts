@@ -52,7 +52,7 @@ export function outputPanel(): OutputPanel {
     mapBox, confusionBox, numbers,
     h("h3", {}, "Loss"), lossChart,
     h("h3", {}, "Accuracy"), accuracyChart,
-    h("h3", {}, "Gradient norm per layer (log scale)"), normsChart,
+    h("h3", {}, "Gradient norm per layer (log scale; L1 = first hidden layer)"), normsChart,
   );
   let last: Frame | undefined;
   let norms: DownsampledHistory | undefined;
@@ -99,7 +99,7 @@ export function outputPanel(): OutputPanel {
     ], { yRange: [0, 1] });
     const snap = norms?.snapshot();
     drawChart(normsChart, snap === undefined ? [] : snap.columns.map((y, i) => ({
-      label: i === snap.columns.length - 1 ? "output" : `hidden ${i + 1}`, colour: LAYER_COLOURS[i % LAYER_COLOURS.length], x: snap.epochs, y,
+      label: i === snap.columns.length - 1 ? "out" : `L${i + 1}`, colour: LAYER_COLOURS[i % LAYER_COLOURS.length], x: snap.epochs, y,
     })), { log: true });
   }
 

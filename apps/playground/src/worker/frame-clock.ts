@@ -79,6 +79,7 @@ export class FrameClock {
         } catch (error) {
           this.notice = `setting refused: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
         }
+        if (command.pause === true) d.pause();
         break;
       }
     }
