@@ -33,11 +33,10 @@ export function networkPanel(propose: Propose, current: () => Setting): NetworkP
         const height = Math.max(160, Math.min(420, most * 52 + 24));
         if (picture.height !== height) picture.height = height;
         drawNetwork(picture, frame.network, frame.inputNames, frame.classNames.length <= 2);
-        note.textContent = "Each square: a neuron's output over the input plane (blue positive, orange negative). Lines: weights, thicker when larger.";
-      } else {
-        picture.hidden = true;
-        note.textContent = `${frame.inputNames.length} input features: the neuron maps need a 2-D data set.`;
-      }
+        note.textContent = frame.network.cols > 0
+          ? "Each square: a neuron's output over the input plane (blue positive, orange negative). Lines: weights, thicker when larger."
+          : `${frame.inputNames.length} input features: no neuron maps (they need a 2-D data set). Lines: weights, thicker when larger, blue positive, orange negative.`;
+      } else picture.hidden = true;
     },
   };
 }

@@ -31,12 +31,15 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
     let largest = 0;
     for (const v of weights) largest = Math.max(largest, Math.abs(v));
     if (largest === 0) return;
+    // Many lines: thinner and fainter, so the picture stays readable at 64 inputs.
+    const thickest = Math.max(0.6, Math.min(4, 48 / Math.max(from, to)));
+    const opacity = Math.max(0.25, Math.min(0.85, 24 / Math.max(from, to)));
     for (let i = 0; i < from; i++) {
       for (let j = 0; j < to; j++) {
         const v = weights[i * to + j];
         const a = spot(l, i), b = spot(l + 1, j);
-        ctx.strokeStyle = css(v >= 0 ? POSITIVE : NEGATIVE, 0.25 + 0.6 * (Math.abs(v) / largest));
-        ctx.lineWidth = Math.max(0.3, 4 * (Math.abs(v) / largest));
+        ctx.strokeStyle = css(v >= 0 ? POSITIVE : NEGATIVE, 0.15 + opacity * (Math.abs(v) / largest));
+        ctx.lineWidth = Math.max(0.3, thickest * (Math.abs(v) / largest));
         ctx.beginPath();
         ctx.moveTo(a.x + tile / 2, a.y);
         const mid = (a.x + b.x) / 2;
@@ -46,6 +49,10 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
     }
   });
   const n = maps.cols * maps.rows;
+  if (n === 0) {
+    drawPlainNeurons(ctx, maps, tile, spot);
+    return;
+  }
   const buffer = new OffscreenCanvas(maps.cols, maps.rows);
   const bctx = buffer.getContext("2d");
   if (bctx === null) return;
@@ -75,6 +82,20 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
         const label = inputNames[u];
         ctx.fillText(label, Math.max(1, x - tile / 2 - ctx.measureText(label).width - 3), y + 4);
       }
+    }
+  });
+}
+
+/** Neurons as grey squares (no maps: the data is not 2-D). */
+function drawPlainNeurons(ctx: CanvasRenderingContext2D, maps: NeuronMaps, tile: number, spot: (l: number, u: number) => { x: number; y: number }): void {
+  ctx.fillStyle = "#eef0f3";
+  ctx.strokeStyle = "#888";
+  ctx.lineWidth = 0.5;
+  maps.layers.forEach((layer, l) => {
+    for (let u = 0; u < layer.units; u++) {
+      const { x, y } = spot(l, u);
+      ctx.fillRect(x - tile / 2, y - tile / 2, tile, tile);
+      ctx.strokeRect(x - tile / 2, y - tile / 2, tile, tile);
     }
   });
 }

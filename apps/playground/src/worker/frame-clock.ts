@@ -1,4 +1,5 @@
-import { confusionCounts, dataBounds, placePoints, weightsFingerprint, type TrainingDriver } from "@nn/studio";
+import type { Sequential } from "@nn/layers";
+import { confusionCounts, dataBounds, placePoints, weightsFingerprint, type NeuronMaps, type TrainingDriver } from "@nn/studio";
 import { trainTestSplit, type Dataset } from "@nn/datasets";
 import { Tensor } from "@nn/tensor";
 import type { Frame, PlacedPoint, Speed, ToWorker, View } from "../protocol.js";
@@ -131,7 +132,8 @@ export class FrameClock {
       parameterCount: run.model.parameters().reduce((sum, p) => sum + p.value.size, 0),
       fingerprint: weightsFingerprint(run.model.parameters()),
       ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.cols, field.rows) } } : {}),
-      ...(painter !== undefined ? { network: painter.neurons(this.view.neurons.cols, this.view.neurons.rows) } : { confusion: confusionCounts(run) }),
+      network: painter !== undefined ? painter.neurons(this.view.neurons.cols, this.view.neurons.rows) : weightsOnly(run.model),
+      ...(painter === undefined ? { confusion: confusionCounts(run) } : {}),
       ...(d.failure !== undefined ? { error: d.failure.message.split("\n")[0] } : {}),
       ...(this.notice !== undefined ? { notice: this.notice } : {}),
     };
@@ -157,6 +159,20 @@ export class FrameClock {
     const held = this.heldOut;
     return placePoints(raw, dataBounds(raw.x), cols, rows).map((p, i) => ({ ...p, test: held !== undefined && held[i] === 1 }));
   }
+}
+
+/**
+ * The network without maps (data with more than two features): each layer's width and the Dense
+ * weights between, as NeuronMaps with an empty grid.
+ */
+function weightsOnly(model: Sequential): NeuronMaps {
+  const weights = model.parameters().filter((p) => p.value.rank === 2 && p.name.endsWith("weight"));
+  const units = [weights[0].value.shape[0], ...weights.map((p) => p.value.shape[1])];
+  return {
+    cols: 0, rows: 0,
+    layers: units.map((n) => ({ units: n, values: new Float32Array(0) })),
+    weights: weights.map((p) => Float32Array.from(p.value.data)),
+  };
 }
 
 /** 1 for each row trainTestSplit holds out of `ds` with this share and seed. */
