@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { settingFromQuery, TrainingDriver, weightsFingerprint } from "@nn/studio";
+import { Sequential } from "@nn/layers";
+import { importONNX } from "@nn/onnx";
+import { settingFromQuery, settingFromSavedModel, TrainingDriver, weightsFingerprint } from "@nn/studio";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStaticServer } from "../scripts/static-server.mjs";
@@ -136,6 +138,61 @@ describe.skipIf(skipReason !== undefined)("the Playground in headless Chromium",
     const page = await open("#data=moons&lr=fast");
     await expect.poll(() => page.locator("#error").textContent()).toContain('lr must be a number > 0, got "fast"');
     expect(await page.locator("#epoch").textContent()).toBe("0");
+    await page.close();
+  });
+
+  it("the model downloads as nn JSON (nn reads it) and ONNX, and a downloaded file loads back with its setting and weights", async () => {
+    const query = "data=blobs&samples=200&seed=3&layers=5&optimizer=adam&lr=0.01&epochs=4";
+    const page = await open(`#${query}`);
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.locator("#run-status").filter({ hasText: "done" }).waitFor({ timeout: 60_000 });
+    const fingerprint = await page.locator("#fingerprint").textContent();
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download nn model (JSON)" }).click()]);
+    expect(json.suggestedFilename()).toBe("nn-blobs-epoch-4.json");
+    const saved = join(site, "downloaded-model.json");
+    await json.saveAs(saved);
+    const model = Sequential.fromJSON(readFileSync(saved, "utf8"));
+    expect(weightsFingerprint(model.parameters())).toBe(fingerprint);
+    expect(settingFromSavedModel(model.metadata)).toEqual(settingFromQuery(query));
+    expect(model.metadata).toMatchObject({ tool: "nn", inputFeatures: 2, classNames: ["0", "1", "2"], trainedEpochs: 4 });
+    const [onnx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download ONNX" }).click()]);
+    expect(onnx.suggestedFilename()).toBe("nn-blobs-epoch-4.onnx");
+    const imported = importONNX(new Uint8Array(readFileSync(await onnx.path())));
+    expect(imported.parameters().map((p) => p.value.shape)).toEqual(model.parameters().map((p) => p.value.shape));
+    expect(weightsFingerprint(imported.parameters())).toBe(fingerprint);
+    await page.close();
+
+    // A fresh page on another setting: loading the file brings back its setting and its weights, paused.
+    const fresh = await open("");
+    await fresh.getByLabel("Load an nn model file").setInputFiles(saved);
+    await expect.poll(() => fresh.locator("#fingerprint").textContent()).toBe(fingerprint);
+    expect(await fresh.locator("#status").textContent()).toContain("(trained 4 epochs): its setting and weights are in place, paused");
+    expect(await fresh.locator("#summary").textContent()).toContain("blobs · 200 samples");
+    expect(await fresh.locator("#run-status").textContent()).toBe("paused");
+    await fresh.getByLabel("Load an nn model file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
+    await expect.poll(() => fresh.locator("#status").textContent()).toMatch(/^refused: broken\.json is not JSON/);
+    expect(await fresh.locator("#fingerprint").textContent()).toBe(fingerprint);
+    await fresh.close();
+  });
+
+  it("works from the keyboard: Tab reaches Play, Enter starts, Space on the page pauses", async () => {
+    const page = await open("");
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.id === "play");
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.locator("#run-status").filter({ hasText: "running" }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Space");
+    await page.locator("#run-status").filter({ hasText: "paused" }).waitFor();
+    // Every form control has a label a screen reader reads.
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll("input, select, button")]
+      .filter((e) => (e as HTMLInputElement).labels?.length === 0 && e.getAttribute("aria-label") === null && (e.textContent ?? "").trim() === "")
+      .map((e) => e.outerHTML.slice(0, 80)));
+    expect(unlabelled).toEqual([]);
     await page.close();
   });
 
