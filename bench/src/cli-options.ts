@@ -9,12 +9,14 @@ export interface BenchOptions {
   readonly wall: boolean;
   /** Run only the cost of the own elementary functions against Math.* (`--only elementary`). */
   readonly onlyElementary: boolean;
+  /** Run only the autograd cost table, the seed MLP by layers and by @nn/autograd (`--only autograd`). */
+  readonly onlyAutograd: boolean;
 }
 
-const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary] [--out results.json]";
+const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary|autograd] [--out results.json]";
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  let quick = false, noNumpy = false, wall = false, onlyElementary = false;
+  let quick = false, noNumpy = false, wall = false, onlyElementary = false, onlyAutograd = false;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -23,13 +25,14 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     else if (arg === "--wall") wall = true;
     else if (arg === "--only") {
       const part = args[++i];
-      if (part !== "elementary") throw new Error(`--only takes "elementary" (the own elementary functions against Math.*), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
-      onlyElementary = true;
+      if (part === "elementary") onlyElementary = true;
+      else if (part === "autograd") onlyAutograd = true;
+      else throw new Error(`--only takes "elementary" (the own elementary functions against Math.*) or "autograd" (the autograd cost table), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
     } else if (arg === "--out") {
       out = args[++i];
       if (out === undefined || out.startsWith("--")) throw new Error(`--out needs a file path\n${USAGE}`);
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
     else throw new Error(`unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, out, noNumpy, wall, onlyElementary };
+  return { quick, out, noNumpy, wall, onlyElementary, onlyAutograd };
 }

@@ -16,6 +16,7 @@ export interface WorkloadResult {
 }
 
 import type { ElementaryCostRow } from "./elementary-cost/elementary-cost.js";
+import type { AutogradCostRow } from "./workloads/autograd-cost.js";
 
 export interface BenchReport {
   readonly date: string;
@@ -26,6 +27,8 @@ export interface BenchReport {
   readonly workloads: readonly WorkloadResult[];
   /** The own elementary functions against Math.* on the same training steps (absent in older results). */
   readonly elementaryCost?: readonly ElementaryCostRow[];
+  /** The seed MLP by layers and by @nn/autograd per batch size, dtype and backend (absent in older results). */
+  readonly autogradCost?: readonly AutogradCostRow[];
 }
 
 /** The implementations in table order; NumPy only when it ran. */

@@ -14,6 +14,7 @@ import type { BenchReport, WorkloadResult } from "./results.js";
 import { formatTable } from "./table.js";
 import { formatTargets } from "./targets.js";
 import type { Clock } from "./timing.js";
+import { formatAutogradCost, runAutogradCost } from "./workloads/autograd-cost.js";
 import { runTrainingJob } from "./workloads/training-workload.js";
 import { w1Jobs } from "./workloads/w1.js";
 import { w2Jobs } from "./workloads/w2.js";
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const clock: Clock = options.wall ? "wall" : "cpu";
-  const peers = !options.onlyElementary;
+  const peers = !options.onlyElementary && !options.onlyAutograd;
   const jobs = peers ? [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } })) : [];
   const cases = peers ? w3Cases(options.quick) : [];
   const timing = { ...w3Timing(options.quick), clock };
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
   let numpyResults: NumpyResults = { training: [], matmul: [] };
   if (!peers) {
-    console.log("only the own elementary functions against Math.* (--only elementary)");
+    console.log(options.onlyAutograd ? "only the autograd cost table (--only autograd)" : "only the own elementary functions against Math.* (--only elementary)");
   } else if (numpy !== null) {
     console.log(`NumPy ${numpy} (1 thread) …`);
     numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
@@ -55,16 +56,19 @@ async function main(): Promise<void> {
     }
   }
 
-  const elementaryCost = await runElementaryCost(options.quick, clock);
+  const elementaryCost = options.onlyAutograd ? [] : await runElementaryCost(options.quick, clock);
+  if (!options.onlyElementary) console.log("autograd cost …");
+  const autogradCost = options.onlyElementary ? [] : await runAutogradCost(options.quick, clock);
 
-  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost };
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost };
   if (peers) {
     console.log("");
     console.log(formatTable(report));
   }
   const targets = formatTargets(report);
   if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
+  if (!options.onlyAutograd) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
+  if (!options.onlyElementary) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
   const disagreeing = [
     ...workloads.filter((w) => w.results.some((r) => !r.agrees)),
     ...elementaryCost.filter((r) => !r.agrees).map((r) => ({ workload: `${r.workload} (own vs Math.*)` })),
+    ...autogradCost.filter((r) => !r.agrees).map((r) => ({ workload: `${r.workload} (autograd vs layers)` })),
   ];
   if (disagreeing.length > 0) {
     console.error(`✗ results differ from nn's in: ${disagreeing.map((w) => w.workload).join(", ")}`);

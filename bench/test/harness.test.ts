@@ -101,8 +101,9 @@ describe("table", () => {
 
 describe("command line", () => {
   it("reads --quick, --no-numpy and --out, and refuses anything else", () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, wall: false, onlyElementary: false, out: undefined });
-    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, onlyElementary: false, out: "r.json" });
+    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, wall: false, onlyElementary: false, onlyAutograd: false, out: undefined });
+    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, onlyElementary: false, onlyAutograd: false, out: "r.json" });
+    expect(parseBenchArgs(["--only", "autograd"]).onlyAutograd).toBe(true);
     expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown option "--fast"/);
     expect(() => parseBenchArgs(["--out"])).toThrow(/--out needs a file path/);
   });

@@ -1,26 +1,24 @@
 import { Variable, add, binaryCrossEntropy, matmul, noGrad, relu, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
 import { SGD } from "@nn/optim";
-import { Tensor } from "@nn/tensor";
-import type { Batch, MlpSpec } from "../mlp-spec.js";
+import { type DType, Tensor } from "@nn/tensor";
+import type { MlpSpec } from "../mlp-spec.js";
 import type { Trainer } from "../trainer.js";
+import { batchTensors } from "./nn-mlp.js";
 
 /**
  * The same network written with @nn/autograd: the weights are variables, the forward pass is
  * recorded on the tape and `backward()` replaces the layers' hand-written backward. Measures the
  * cost of the tape against the `nn` row.
  */
-export function nnAutogradTrainer(spec: MlpSpec): Trainer {
+export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const params: Variable[] = [];
+  const copy = (a: Float32Array) => (dtype === "float64" ? Float64Array.from(a) : a.slice());
   spec.weights.forEach((w, l) => {
-    params.push(new Variable(new Tensor(w.slice(), [spec.sizes[l], spec.sizes[l + 1]]), { requiresGrad: true, name: `layers.${l}.weight` }));
-    params.push(new Variable(new Tensor(spec.biases[l].slice(), [spec.sizes[l + 1]]), { requiresGrad: true, name: `layers.${l}.bias` }));
+    params.push(new Variable(new Tensor(copy(w), [spec.sizes[l], spec.sizes[l + 1]]), { requiresGrad: true, name: `layers.${l}.weight` }));
+    params.push(new Variable(new Tensor(copy(spec.biases[l]), [spec.sizes[l + 1]]), { requiresGrad: true, name: `layers.${l}.bias` }));
   });
-  const toTensors = (b: Batch): { x: Tensor; y: Tensor } => ({
-    x: new Tensor(b.x, [b.rows, spec.sizes[0]]),
-    y: spec.loss === "bce" ? new Tensor(b.y, [b.rows, 1]) : new Tensor(b.y, [b.rows]),
-  });
-  const batches = spec.batches.map(toTensors);
-  const evalSet = toTensors(spec.evalSet);
+  const batches = spec.batches.map((b) => batchTensors(spec, b, dtype));
+  const evalSet = batchTensors(spec, spec.evalSet, dtype);
   const loss = (x: Tensor, y: Tensor): Variable => {
     let h: Variable | Tensor = x;
     for (let l = 0; l < params.length; l += 2) {

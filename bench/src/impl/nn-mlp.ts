@@ -1,15 +1,15 @@
 import { BinaryCrossEntropyLoss, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { SGD } from "@nn/optim";
-import { Tensor, zeros } from "@nn/tensor";
+import { type DType, Tensor, zeros } from "@nn/tensor";
 import type { Batch, MlpSpec } from "../mlp-spec.js";
 import type { Trainer } from "../trainer.js";
 
 /** The nn model for a spec, with the spec's initial weights copied in. */
-export function buildNnModel(spec: MlpSpec): Sequential {
+export function buildNnModel(spec: MlpSpec, dtype: DType = "float32"): Sequential {
   const layers: Layer[] = [];
   const depth = spec.sizes.length - 1;
   for (let l = 0; l < depth; l++) {
-    const dense = new Dense(spec.sizes[l], spec.sizes[l + 1], { init: "zeros" });
+    const dense = new Dense(spec.sizes[l], spec.sizes[l + 1], { init: "zeros", dtype });
     dense.weight.value.data.set(spec.weights[l]);
     dense.bias?.value.data.set(spec.biases[l]);
     layers.push(dense);
@@ -23,9 +23,11 @@ function makeLoss(spec: MlpSpec): Loss {
   return spec.loss === "bce" ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
 }
 
-function toTensors(spec: MlpSpec, b: Batch): { x: Tensor; y: Tensor } {
-  const y = spec.loss === "bce" ? new Tensor(b.y, [b.rows, 1]) : new Tensor(b.y, [b.rows]);
-  return { x: new Tensor(b.x, [b.rows, spec.sizes[0]]), y };
+/** A batch as tensors of `dtype` (float64 widens the spec's float32 numbers exactly). */
+export function batchTensors(spec: MlpSpec, b: Batch, dtype: DType = "float32"): { x: Tensor; y: Tensor } {
+  const data = (a: Float32Array) => (dtype === "float64" ? Float64Array.from(a) : a);
+  const y = spec.loss === "bce" ? new Tensor(data(b.y), [b.rows, 1]) : new Tensor(data(b.y), [b.rows]);
+  return { x: new Tensor(data(b.x), [b.rows, spec.sizes[0]]), y };
 }
 
 /**
@@ -33,14 +35,14 @@ function toTensors(spec: MlpSpec, b: Batch): { x: Tensor; y: Tensor } {
  * step, with the prediction and the two gradients written into buffers made once (`out`), so a
  * step allocates nothing. Every batch of a spec has the same number of rows.
  */
-export function nnTrainer(spec: MlpSpec): Trainer {
-  const model = buildNnModel(spec);
+export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
+  const model = buildNnModel(spec, dtype);
   const loss = makeLoss(spec);
   const optimizer = new SGD(model.parameters(), { lr: spec.lr });
-  const batches = spec.batches.map((b) => toTensors(spec, b));
-  const evalSet = toTensors(spec, spec.evalSet);
+  const batches = spec.batches.map((b) => batchTensors(spec, b, dtype));
+  const evalSet = batchTensors(spec, spec.evalSet, dtype);
   const rows = spec.batches[0].rows, outputs = spec.sizes[spec.sizes.length - 1];
-  const pred = zeros([rows, outputs]), dPred = zeros([rows, outputs]), dx = zeros([rows, spec.sizes[0]]);
+  const pred = zeros([rows, outputs], dtype), dPred = zeros([rows, outputs], dtype), dx = zeros([rows, spec.sizes[0]], dtype);
   let step = 0;
   return {
     name: "nn",

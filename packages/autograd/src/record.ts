@@ -1,4 +1,5 @@
-import { type DType, type Tensor, full } from "@nn/tensor";
+import { type DType, type Shape, type Tensor, full, zeros } from "@nn/tensor";
+import { takeTensor } from "./buffer-pool.js";
 import type { VectorJacobianProduct } from "./grad-node.js";
 import { isGradEnabled } from "./grad-mode.js";
 import { Variable } from "./variable.js";
@@ -6,13 +7,32 @@ import { Variable } from "./variable.js";
 /** What the ops accept: a variable, or a tensor or number taken as a constant (no gradient). */
 export type Input = Variable | Tensor | number;
 
+/** Whether an op on these inputs is recorded: gradients are on and some input requires one. */
+export function isRecorded(inputs: readonly Variable[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (const input of inputs) if (input.requiresGrad) return true;
+  return false;
+}
+
+/**
+ * The tensor an op writes its value into (every element): a pooled buffer when the op is
+ * recorded, so the value can be recycled once its graph is freed and nobody read it; a new one
+ * otherwise (a result nothing records is simply the caller's).
+ */
+export function valueTensor(inputs: readonly Variable[], shape: Shape, dtype: DType): Tensor {
+  return isRecorded(inputs) ? takeTensor(shape, dtype) : zeros(shape, dtype);
+}
+
 /**
  * The result of an op as a variable: recorded with its vector-Jacobian product when gradients
  * are on and some input requires one, otherwise a plain constant (nothing is kept alive).
+ * `pooled`: the value came from `valueTensor`.
  */
-export function record(op: string, value: Tensor, inputs: readonly Variable[], vjp: VectorJacobianProduct): Variable {
-  if (!isGradEnabled() || !inputs.some((input) => input.requiresGrad)) return new Variable(value, { name: op });
-  return new Variable(value, { name: op }, { op, inputs, vjp });
+export function record(op: string, value: Tensor, inputs: readonly Variable[], vjp: VectorJacobianProduct, pooled = false): Variable {
+  if (!isRecorded(inputs)) return new Variable(value, { name: op });
+  const result = new Variable(value, { name: op }, { op, inputs, vjp });
+  if (pooled) result.markRecyclable();
+  return result;
 }
 
 /** A variable for an op's argument; a number becomes a rank-0 constant of `dtype`. */

@@ -1,4 +1,5 @@
 import { type DType, type Tensor, ShapeError, checkOptions, formatShape, optionKeys, sameShape, zeros } from "@nn/tensor";
+import { giveTensor } from "./buffer-pool.js";
 import { runBackward } from "./backward.js";
 import type { GradNode } from "./grad-node.js";
 
@@ -31,14 +32,22 @@ const BACKWARD_OPTIONS = optionKeys<BackwardOptions>()("retainGraph");
  * optimizers step, so a variable is a parameter as it stands.
  */
 export class Variable {
-  /** The current value. Optimizers replace its contents in place. */
-  value: Tensor;
   readonly name: string;
   /** The operation that produced this variable, or null for a leaf (a value you created). */
   readonly gradFn: GradNode | null;
+  private current: Tensor;
+  /** The value lives in a pooled buffer nobody has been handed: a freed graph may recycle it. */
+  private recyclable = false;
+  private recycled = false;
   private gradient: Tensor | undefined;
   private retains = false;
   private tracked: boolean;
+  /** @internal Bookkeeping of the backward pass walking through this result (backward.ts). */
+  pass = 0;
+  /** @internal Uses inside that pass that have not sent their gradient yet. */
+  usesLeft = 0;
+  /** @internal The sum of the gradients sent so far in that pass. */
+  pendingGrad: Tensor | undefined = undefined;
 
   /**
    * `gradFn` is for the ops of this package: results of recorded operations carry the tape entry
@@ -48,24 +57,71 @@ export class Variable {
     if (typeof value !== "object" || value === null || !("data" in value) || !("shape" in value)) {
       throw new TypeError(`Variable: value must be a Tensor, got ${value === null ? "null" : typeof value}`);
     }
-    checkOptions("Variable", options, VARIABLE_OPTIONS);
-    this.value = value;
+    // The ops of this package pass { name } with a gradFn; only what users write needs checking.
+    if (gradFn === null) checkOptions("Variable", options, VARIABLE_OPTIONS);
+    this.current = value;
     this.tracked = gradFn !== null || options.requiresGrad === true;
     this.name = options.name ?? `variable${created++}`;
     this.gradFn = gradFn;
     if (options.grad !== undefined) this.grad = options.grad;
   }
 
+  /**
+   * The current value; optimizers replace its contents in place. A value you read is yours for
+   * good. The value of an intermediate result you never read is recycled after its graph is
+   * freed (see "Memory" in the README): it stays readable until the next `backward()` that runs
+   * after the one that freed it; reading it later is an error that says so.
+   */
+  get value(): Tensor {
+    const v = this.valueForOps;
+    this.recyclable = false;
+    return v;
+  }
+
+  set value(t: Tensor) {
+    this.current = t;
+    this.recyclable = false;
+    this.recycled = false;
+  }
+
+  /** @internal The value as this package's ops read it: without handing it out, so it stays recyclable. */
+  get valueForOps(): Tensor {
+    if (this.recycled) {
+      throw new Error(
+        `Variable "${this.name}": its value was recycled: it is an intermediate result of a graph freed by backward(), and a later backward() reused its memory. Read .value before that later backward() (a value once read is yours), or compute it inside noGrad`,
+      );
+    }
+    return this.current;
+  }
+
+  /** @internal Marks the value as living in a pooled buffer this package may recycle. */
+  markRecyclable(): void {
+    this.recyclable = true;
+  }
+
+  /** @internal Keeps the value out of the pool for good (backward's root, detach). */
+  pin(): void {
+    this.recyclable = false;
+  }
+
+  /** @internal Gives the value's buffer back to the pool unless it was handed out meanwhile. */
+  recycle(): void {
+    if (!this.recyclable) return;
+    this.recyclable = false;
+    this.recycled = true;
+    giveTensor(this.current);
+  }
+
   get shape(): readonly number[] {
-    return this.value.shape;
+    return this.current.shape;
   }
 
   get dtype(): DType {
-    return this.value.dtype;
+    return this.current.dtype;
   }
 
   get size(): number {
-    return this.value.size;
+    return this.current.size;
   }
 
   /** Whether operations on this variable are recorded and its gradient accumulated. */
@@ -91,13 +147,13 @@ export class Variable {
    * Only leaves accumulate, unless `retainGrad()` was called on an intermediate result.
    */
   get grad(): Tensor {
-    this.gradient ??= zeros(this.value.shape, this.value.dtype);
+    this.gradient ??= zeros(this.current.shape, this.current.dtype);
     return this.gradient;
   }
 
   set grad(g: Tensor) {
-    if (!sameShape(g.shape, this.value.shape)) {
-      throw new ShapeError(`Variable "${this.name}": grad must have the value's shape ${formatShape(this.value.shape)}, got ${formatShape(g.shape)}`);
+    if (!sameShape(g.shape, this.current.shape)) {
+      throw new ShapeError(`Variable "${this.name}": grad must have the value's shape ${formatShape(this.current.shape)}, got ${formatShape(g.shape)}`);
     }
     this.gradient = g;
   }
@@ -136,14 +192,15 @@ export class Variable {
 
   /** The value of a single-element variable as a number. */
   item(): number {
-    if (this.value.size !== 1) {
-      throw new ShapeError(`Variable "${this.name}": item() needs a single element, got shape ${formatShape(this.value.shape)}`);
+    const v = this.valueForOps;
+    if (v.size !== 1) {
+      throw new ShapeError(`Variable "${this.name}": item() needs a single element, got shape ${formatShape(v.shape)}`);
     }
-    return this.value.data[0];
+    return v.data[0];
   }
 
   toString(): string {
     const from = this.gradFn === null ? (this.requiresGrad ? ", requiresGrad" : "") : `, gradFn=${this.gradFn.op}`;
-    return `Variable(${this.name} ${this.value.dtype} ${formatShape(this.value.shape)}${from})`;
+    return `Variable(${this.name} ${this.current.dtype} ${formatShape(this.current.shape)}${from})`;
   }
 }

@@ -1,5 +1,6 @@
 import * as T from "@nn/tensor";
 import { ShapeError, type Tensor, checkOptions, formatShape, optionKeys, sigmoid as logistic, elementary } from "@nn/tensor";
+import { gradTensor } from "../gradient-buffers.js";
 import { type Input, record, toVariable } from "../record.js";
 import { Variable } from "../variable.js";
 
@@ -38,16 +39,15 @@ function scalarLike(value: number, like: Tensor): Tensor {
 /** Mean squared error, mean((p − t)²). docs/math_derivations.md §AD.10 (and §4.4): ∂L/∂p = 2(p − t)/N */
 export function mseLoss(pred: Input, target: Tensor | Variable): Variable {
   const [p, t] = elementwisePair("mseLoss", pred, target);
-  const pd = p.value.data, td = t.data, N = pd.length;
+  const pv = p.valueForOps, pd = pv.data, td = t.data, N = pd.length;
   let total = 0;
   for (let i = 0; i < N; i++) {
     const d = pd[i] - td[i];
     total += d * d;
   }
-  return record("mseLoss", scalarLike(total / N, p.value), [p], (g) => {
-    const s = (2 * g.data[0]) / N;
-    const dp = T.zeros(p.shape, g.dtype);
-    for (let i = 0; i < N; i++) dp.data[i] = s * (pd[i] - td[i]);
+  return record("mseLoss", scalarLike(total / N, pv), [p], (g) => {
+    const dp = gradTensor(p.shape, g.dtype);
+    mseGradient(pd, td, (2 * g.data[0]) / N, dp.data);
     return [dp];
   });
 }
@@ -63,7 +63,7 @@ const GRAD_EPS = 1e-12;
  */
 export function binaryCrossEntropy(pred: Input, target: Tensor | Variable): Variable {
   const [p, t] = elementwisePair("binaryCrossEntropy", pred, target);
-  const pd = p.value.data, td = t.data, N = pd.length;
+  const pv = p.valueForOps, pd = pv.data, td = t.data, N = pd.length;
   let total = 0;
   for (let i = 0; i < N; i++) {
     const pi = pd[i];
@@ -72,10 +72,9 @@ export function binaryCrossEntropy(pred: Input, target: Tensor | Variable): Vari
     }
     total -= td[i] * Math.max(elementary.log(pi), LOG_FLOOR) + (1 - td[i]) * Math.max(elementary.log1p(-pi), LOG_FLOOR);
   }
-  return record("binaryCrossEntropy", scalarLike(total / N, p.value), [p], (g) => {
-    const s = g.data[0] / N;
-    const dp = T.zeros(p.shape, g.dtype);
-    for (let i = 0; i < N; i++) dp.data[i] = (s * (pd[i] - td[i])) / Math.max(pd[i] * (1 - pd[i]), GRAD_EPS);
+  return record("binaryCrossEntropy", scalarLike(total / N, pv), [p], (g) => {
+    const dp = gradTensor(p.shape, g.dtype);
+    bceGradient(pd, td, g.data[0] / N, dp.data);
     return [dp];
   });
 }
@@ -86,16 +85,15 @@ export function binaryCrossEntropy(pred: Input, target: Tensor | Variable): Vari
  */
 export function bceWithLogits(logits: Input, target: Tensor | Variable): Variable {
   const [z, t] = elementwisePair("bceWithLogits", logits, target);
-  const zd = z.value.data, td = t.data, N = zd.length;
+  const zv = z.valueForOps, zd = zv.data, td = t.data, N = zd.length;
   let total = 0;
   for (let i = 0; i < N; i++) {
     const zi = zd[i];
     total += Math.max(zi, 0) - zi * td[i] + elementary.log1p(elementary.exp(-Math.abs(zi)));
   }
-  return record("bceWithLogits", scalarLike(total / N, z.value), [z], (g) => {
-    const s = g.data[0] / N;
-    const dz = T.zeros(z.shape, g.dtype);
-    for (let i = 0; i < N; i++) dz.data[i] = s * (logistic(zd[i]) - td[i]);
+  return record("bceWithLogits", scalarLike(total / N, zv), [z], (g) => {
+    const dz = gradTensor(z.shape, g.dtype);
+    bceWithLogitsGradient(zd, td, g.data[0] / N, dz.data);
     return [dz];
   });
 }
@@ -119,7 +117,8 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
   if (typeof eps !== "number" || !(eps >= 0 && eps <= 1)) throw new RangeError(`${op}: labelSmoothing must be in [0, 1], got ${String(eps)}`);
   const z = toVariable(op, "logits", logits);
   const t = targetTensor(op, target);
-  if (z.value.rank !== 2 || z.shape[0] === 0 || z.shape[1] === 0) {
+  const zv = z.valueForOps;
+  if (zv.rank !== 2 || z.shape[0] === 0 || z.shape[1] === 0) {
     throw new ShapeError(`${op}: expected logits [n, k] with n, k ≥ 1, got ${formatShape(z.shape)}`);
   }
   const n = z.shape[0], k = z.shape[1];
@@ -142,18 +141,35 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
       q[i * k + j] = (1 - eps) * y + eps / k;
     }
   }
-  const logP = T.logSoftmax(z.value, 1);
+  const logP = T.logSoftmax(zv, 1);
   const lp = logP.data;
   let total = 0;
   for (let i = 0; i < n * k; i++) if (q[i] !== 0) total -= q[i] * lp[i];
-  return record(op, scalarLike(total / n, z.value), [z], (g) => {
-    const s = g.data[0] / n;
-    const dz = T.zeros(z.shape, g.dtype);
-    for (let i = 0; i < n; i++) {
-      let qSum = 0;
-      for (let j = 0; j < k; j++) qSum += q[i * k + j];
-      for (let j = 0; j < k; j++) dz.data[i * k + j] = s * (elementary.exp(lp[i * k + j]) * qSum - q[i * k + j]);
-    }
+  return record(op, scalarLike(total / n, zv), [z], (g) => {
+    const dz = gradTensor(z.shape, g.dtype);
+    softmaxCrossEntropyGradient(lp, q, n, k, g.data[0] / n, dz.data);
     return [dz];
   });
+}
+
+// The gradient loops are module-level functions, not per-call closures (see activations.ts).
+
+function mseGradient(p: T.TypedArray, t: T.TypedArray, s: number, dp: T.TypedArray): void {
+  for (let i = 0; i < dp.length; i++) dp[i] = s * (p[i] - t[i]);
+}
+
+function bceGradient(p: T.TypedArray, t: T.TypedArray, s: number, dp: T.TypedArray): void {
+  for (let i = 0; i < dp.length; i++) dp[i] = (s * (p[i] - t[i])) / Math.max(p[i] * (1 - p[i]), GRAD_EPS);
+}
+
+function bceWithLogitsGradient(z: T.TypedArray, t: T.TypedArray, s: number, dz: T.TypedArray): void {
+  for (let i = 0; i < dz.length; i++) dz[i] = s * (logistic(z[i]) - t[i]);
+}
+
+function softmaxCrossEntropyGradient(lp: T.TypedArray, q: Float64Array, n: number, k: number, s: number, dz: T.TypedArray): void {
+  for (let i = 0; i < n; i++) {
+    let qSum = 0;
+    for (let j = 0; j < k; j++) qSum += q[i * k + j];
+    for (let j = 0; j < k; j++) dz[i * k + j] = s * (elementary.exp(lp[i * k + j]) * qSum - q[i * k + j]);
+  }
 }

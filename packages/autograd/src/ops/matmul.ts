@@ -1,6 +1,7 @@
 import * as T from "@nn/tensor";
-import { checkOptions, optionKeys } from "@nn/tensor";
-import { type Input, record, toVariable } from "../record.js";
+import { ShapeError, checkOptions, formatShape, optionKeys } from "@nn/tensor";
+import { gradTensor } from "../gradient-buffers.js";
+import { type Input, record, toVariable, valueTensor } from "../record.js";
 import type { Variable } from "../variable.js";
 
 export interface MatmulOptions {
@@ -12,6 +13,12 @@ export interface MatmulOptions {
 
 const MATMUL_OPTIONS = optionKeys<MatmulOptions>()("transposeA", "transposeB");
 
+/** [rows, cols] of op(a)·op(b), or the error @nn/tensor's matmul gives. */
+function productShape(a: T.Tensor, b: T.Tensor, tA: boolean, tB: boolean): number[] {
+  if (a.rank !== 2 || b.rank !== 2) throw new ShapeError(`matmul: both operands must be 2-D, got ${formatShape(a.shape)} · ${formatShape(b.shape)}`);
+  return [tA ? a.shape[1] : a.shape[0], tB ? b.shape[0] : b.shape[1]];
+}
+
 /**
  * op(A)·op(B) for 2-D operands. docs/math_derivations.md §AD.7: with Y = op(A)·op(B),
  * ∂L/∂op(A) = G·op(B)ᵀ and ∂L/∂op(B) = op(A)ᵀ·G, transposed back when an operand was used
@@ -19,20 +26,23 @@ const MATMUL_OPTIONS = optionKeys<MatmulOptions>()("transposeA", "transposeB");
  */
 export function matmul(a: Input, b: Input, options: MatmulOptions = {}): Variable {
   checkOptions("matmul", options, MATMUL_OPTIONS);
-  const x = toVariable("matmul", "a", a), w = toVariable("matmul", "b", b);
+  const x = toVariable("matmul", "a", a), w = toVariable("matmul", "b", b), inputs = [x, w];
   const tA = options.transposeA === true, tB = options.transposeB === true;
-  const y = T.matmul(x.value, w.value, { transposeA: tA, transposeB: tB });
-  return record("matmul", y, [x, w], (g, needs) => {
-    const A = x.value, B = w.value;
+  const A = x.valueForOps, B = w.valueForOps;
+  const out = valueTensor(inputs, productShape(A, B, tA, tB), T.promoteTypes(A.dtype, B.dtype));
+  const y = T.matmul(A, B, { transposeA: tA, transposeB: tB, out });
+  return record("matmul", y, inputs, (g, needs) => {
     let dA: T.Tensor | undefined, dB: T.Tensor | undefined;
     if (needs[0]) {
       // A:  G·op(B)ᵀ;   Aᵀ stored: (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ
-      dA = tA ? T.matmul(B, g, { transposeA: tB, transposeB: true }) : T.matmul(g, B, { transposeB: !tB });
+      const o = gradTensor(A.shape, g.dtype);
+      dA = tA ? T.matmul(B, g, { transposeA: tB, transposeB: true, out: o }) : T.matmul(g, B, { transposeB: !tB, out: o });
     }
     if (needs[1]) {
       // B:  op(A)ᵀ·G;   Bᵀ stored: (op(A)ᵀ·G)ᵀ = Gᵀ·op(A)
-      dB = tB ? T.matmul(g, A, { transposeA: true, transposeB: tA }) : T.matmul(A, g, { transposeA: !tA });
+      const o = gradTensor(B.shape, g.dtype);
+      dB = tB ? T.matmul(g, A, { transposeA: true, transposeB: tA, out: o }) : T.matmul(A, g, { transposeA: !tA, out: o });
     }
     return [dA, dB];
-  });
+  }, true);
 }

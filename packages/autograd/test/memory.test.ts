@@ -1,0 +1,105 @@
+// The lifetime rule of README "Memory": values you read are yours; a freed graph's unread
+// intermediate values are recycled by the backward() after the one that freed them.
+import { describe, expect, it } from "vitest";
+import { SGD } from "@nn/optim";
+import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
+import { countConstructions } from "../../layers/test/helpers/count-allocations.js";
+import { Variable, add, bceWithLogits, matmul, mul, relu, reshape, sum } from "../src/index.js";
+
+/** A 2→8→1 network on 6 fixed rows: every step builds the same graph. */
+function smallNet(dtype: "float32" | "float64" = "float64") {
+  const rng = createRng(3);
+  const x = randn([6, 2], rng, { dtype });
+  const y = tensor([[1], [0], [1], [1], [0], [0]], dtype);
+  const w1 = new Variable(randn([2, 8], rng, { dtype }), { requiresGrad: true, name: "w1" });
+  const b1 = new Variable(randn([8], rng, { dtype }), { requiresGrad: true, name: "b1" });
+  const w2 = new Variable(randn([8, 1], rng, { dtype }), { requiresGrad: true, name: "w2" });
+  const params = [w1, b1, w2];
+  const hidden = (): Variable => relu(add(matmul(x, w1), b1));
+  const loss = (h: Variable): Variable => bceWithLogits(matmul(h, w2), y);
+  return { params, hidden, loss, optimizer: new SGD(params, { lr: 0.1 }) };
+}
+
+const copy = (t: Tensor): number[] => Array.from(t.data);
+
+describe("memory: buffers are reused between steps", () => {
+  it("a training step allocates one typed array once warm: the loss value it hands out", () => {
+    for (const dtype of ["float64", "float32"] as const) {
+      const net = smallNet(dtype);
+      const step = (): void => {
+        net.optimizer.zeroGrad();
+        net.loss(net.hidden()).backward();
+        net.optimizer.step();
+      };
+      step();
+      step();
+      expect(countConstructions(() => {
+        for (let s = 0; s < 20; s++) step();
+      }), dtype).toBe(20);
+    }
+  });
+
+  it("a value read before backward stays the caller's through later steps", () => {
+    const net = smallNet();
+    const h = net.hidden();
+    const kept = h.value;
+    const snapshot = copy(kept);
+    net.loss(h).backward();
+    for (let s = 0; s < 5; s++) {
+      net.optimizer.zeroGrad();
+      net.loss(net.hidden()).backward();
+      net.optimizer.step();
+    }
+    expect(copy(kept)).toEqual(snapshot);
+    expect(h.value).toBe(kept);
+  });
+
+  it("a value first read after its own backward, before the next, is intact and then kept", () => {
+    const net = smallNet();
+    const h = net.hidden();
+    net.loss(h).backward();
+    const late = h.value; // read now: still this step's value
+    const expected = copy(smallNet().hidden().value);
+    expect(copy(late)).toEqual(expected);
+    for (let s = 0; s < 3; s++) net.loss(net.hidden()).backward();
+    expect(copy(late)).toEqual(expected);
+  });
+
+  it("a value never read is recycled by a later backward, and reading it then says so", () => {
+    const net = smallNet();
+    const h = net.hidden();
+    net.loss(h).backward();
+    net.loss(net.hidden()).backward(); // recycles h's memory
+    expect(() => h.value).toThrow(/Variable "relu": its value was recycled: it is an intermediate result of a graph freed by backward\(\), and a later backward\(\) reused its memory/);
+    expect(() => relu(h)).toThrow(/its value was recycled/);
+    expect(h.shape).toEqual([6, 8]);
+  });
+
+  it("the loss, detach() and reshape() keep the values they hand out", () => {
+    const net = smallNet();
+    const h = net.hidden();
+    const d = h.detach();
+    const r = reshape(mul(h, 2), [-1]); // r shares mul's memory: mul's value is pinned
+    const l = net.loss(h);
+    const lossValue = l.item();
+    const dCopy = copy(d.value), rCopy = copy(r.value);
+    sum(mul(r, 1)).backward(undefined, { retainGraph: true });
+    l.backward();
+    for (let s = 0; s < 3; s++) net.loss(net.hidden()).backward();
+    expect(l.item()).toBe(lossValue);
+    expect(copy(d.value)).toEqual(dCopy);
+    expect(copy(r.value)).toEqual(rCopy);
+  });
+
+  it("gradients stay right when buffers are reused: two steps with the same weights give the same gradients", () => {
+    const net = smallNet();
+    const grads = (): number[][] => {
+      for (const p of net.params) p.zeroGrad();
+      net.loss(net.hidden()).backward();
+      return net.params.map((p) => copy(p.grad));
+    };
+    const first = grads();
+    expect(grads()).toEqual(first);
+    expect(grads()).toEqual(first);
+  });
+});
