@@ -23,7 +23,7 @@ export { LayerNorm, type LayerNormOptions } from "./norms/layer-norm.js";
 export { Residual } from "./containers/residual.js";
 export { Sequential } from "./containers/sequential.js";
 
-export { type Loss, ElementwiseLoss } from "./losses/loss.js";
+export { type Loss, type LossPrediction, ElementwiseLoss } from "./losses/loss.js";
 export { BinaryCrossEntropyLoss } from "./losses/binary-cross-entropy.js";
 export { BCEWithLogitsLoss } from "./losses/bce-with-logits.js";
 export { SoftmaxCrossEntropyLoss, type SoftmaxCrossEntropyLossOptions } from "./losses/softmax-cross-entropy.js";
@@ -32,6 +32,9 @@ export { MSELoss } from "./losses/mse.js";
 export { L1Loss } from "./losses/l1.js";
 export { HuberLoss, type HuberLossOptions } from "./losses/huber.js";
 export { L2Penalty, type L2PenaltyOptions } from "./losses/l2-penalty.js";
+export { L1Penalty, type L1PenaltyOptions } from "./losses/l1-penalty.js";
+export { type Penalty } from "./losses/penalty.js";
+export { PenalisedLoss } from "./losses/penalised-loss.js";
 
 export { type ModelSummary, type SummaryRow } from "./summary.js";
 export { type ModelFile, MODEL_FORMAT, MODEL_FORMAT_VERSION } from "./serialize/model-file.js";

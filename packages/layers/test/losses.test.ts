@@ -1,6 +1,6 @@
 import { createRng, rand, randn, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
-import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, HuberLoss, L1Loss, type Loss, MSELoss, SoftmaxCrossEntropyLoss } from "../src/index.js";
+import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, Dense, HuberLoss, L1Loss, L2Penalty, type Loss, MSELoss, PenalisedLoss, SoftmaxCrossEntropyLoss } from "../src/index.js";
 import * as nn from "../src/index.js";
 import { checkLossGradient } from "./helpers/numeric-gradient.js";
 
@@ -121,6 +121,8 @@ describe("losses: backward against central differences (float64)", () => {
     ["BCEWithLogitsLoss", new BCEWithLogitsLoss(), () => [pred.clone(), labels]],
     ["SoftmaxCrossEntropyLoss (indices)", new SoftmaxCrossEntropyLoss(), () => [pred.clone(), f64([0, 2, 1, 2])]],
     ["SoftmaxCrossEntropyLoss (soft targets, smoothing)", new SoftmaxCrossEntropyLoss({ labelSmoothing: 0.2 }), () => [pred.clone(), labels]],
+    // dL/dpred of a penalised loss is its data loss's: the penalty depends on the weights only
+    ["PenalisedLoss", new PenalisedLoss(new HuberLoss(), [new L2Penalty(new Dense(2, 2, { dtype: "float64" }).parameters(), { lambda: 0.5 })]), () => [pred.clone(), target]],
   ];
   it.each(cases)("%s", (_name, loss, make) => {
     const [p, t] = make();

@@ -1,6 +1,6 @@
 import { StandardScaler, trainTestSplit, type Dataset } from "@nn/datasets";
 import {
-  BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, L2Penalty, LeakyReLU, ReLU, Sequential, Sigmoid, SiLU,
+  BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, L1Penalty, L2Penalty, LeakyReLU, PenalisedLoss, ReLU, Sequential, Sigmoid, SiLU,
   SoftmaxCrossEntropyLoss, Softplus, Tanh, type Layer,
 } from "@nn/layers";
 import {
@@ -10,7 +10,6 @@ import {
 import { createRng, type Rng } from "@nn/tensor";
 import type { TrainLoss, TrainOptimizer, TrainScheduler } from "@nn/train";
 import { expandFeatures, featureLabel, isIdentityFeatures } from "./features.js";
-import { L1Penalty } from "./l1-penalty.js";
 import type { ActivationName, Setting } from "./setting.js";
 
 /** Everything a run trains with, built from a setting and its data: inputs (scaled), model, loss, optimizer. */
@@ -64,10 +63,11 @@ export function buildRun(setting: Setting, raw: Dataset, seed: number): BuiltRun
   const dataLoss: TrainLoss = binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
   const params = model.parameters();
   const penalties = [
-    ...(setting.l1 > 0 ? [new L1Penalty(params, setting.l1)] : []),
+    ...(setting.l1 > 0 ? [new L1Penalty(params, { lambda: setting.l1 })] : []),
     ...(setting.l2 > 0 ? [new L2Penalty(params, { lambda: setting.l2 })] : []),
   ];
-  const loss = penalties.length === 0 ? dataLoss : withPenalties(dataLoss, penalties);
+  // Reported losses are the full objective the optimizer minimises: the data loss plus the penalties.
+  const loss = penalties.length === 0 ? dataLoss : new PenalisedLoss(dataLoss, penalties);
   const { optimizer, scheduler } = buildOptimizer(setting, model);
   const inputNames = isIdentityFeatures(setting.features) && raw.featureNames !== undefined
     ? raw.featureNames
@@ -132,13 +132,3 @@ function buildOptimizer(setting: Setting, model: Sequential): { optimizer: Train
   return { optimizer, scheduler };
 }
 
-/** The data loss plus penalty terms: reported losses are the full objective the optimizer minimises. */
-function withPenalties(loss: TrainLoss, penalties: readonly { value(): number; backward(): void }[]): TrainLoss {
-  return {
-    forward: (pred, target) => penalties.reduce((sum, p) => sum + p.value(), loss.forward(pred, target)),
-    backward: () => {
-      for (const p of penalties) p.backward();
-      return loss.backward();
-    },
-  };
-}

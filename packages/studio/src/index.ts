@@ -7,7 +7,8 @@ export {
 export { FEATURES, type FeatureName, type FeatureSpec, expandFeatures, featureLabel, isIdentityFeatures } from "./features.js";
 export { DownsampledHistory, type HistorySnapshot } from "./history.js";
 export { builtinDataset } from "./datasets.js";
-export { L1Penalty } from "./l1-penalty.js";
+/** L1Penalty moved to @nn/layers (`new L1Penalty(params, { lambda })`); re-exported here. */
+export { L1Penalty } from "@nn/layers";
 export { buildRun, buildModel, activationLabel, networkInputs, type BuiltRun } from "./build-run.js";
 export {
   MapPainter, dataBounds, gridInputs, placePoints, fieldFromOutputs, type Bounds, type DecisionField, type NeuronMaps,

@@ -1,4 +1,3 @@
-import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { Tensor, argmax, checkOptions, elementary, optionKeys, softmax } from "@nn/tensor";
 import { type NumberRows, checkModel, inputMatrix } from "./model-input.js";
 import { lossName } from "./task.js";
@@ -87,13 +86,13 @@ function binaryOutputOf(model: TrainableModel, options: PredictClassOptions, op:
     }
     return options.binaryOutput;
   }
-  if (options.loss instanceof BCEWithLogitsLoss) return "logit";
-  if (options.loss instanceof BinaryCrossEntropyLoss) return "probability";
+  const prediction = options.loss?.prediction;
+  if (prediction === "logit" || prediction === "probability") return prediction;
   const recorded = trainedWithOf(model)?.binaryOutput;
   if (recorded === "logit" || recorded === "probability") return recorded;
   const last = lastLayerType(model);
   if (last === "Sigmoid") return "probability";
-  const given = options.loss === undefined || options.loss instanceof SoftmaxCrossEntropyLoss ? "" : ` with ${lossName(options.loss)}`;
+  const given = options.loss === undefined || prediction === "logits" ? "" : ` with ${lossName(options.loss)}`;
   throw new TypeError(
     `${op}: cannot tell whether the model's single output is a probability or a logit${given}: it ends in ` +
       `${last ?? "an unknown layer"}, not Sigmoid, and its metadata has no trainedWith (fit records it; saveModel keeps it). ` +

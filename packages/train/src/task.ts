@@ -1,4 +1,3 @@
-import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import type { BinaryOutput, TaskKind, TrainLoss } from "./types.js";
 
 /** What the model predicts and, for a binary task, what its single output means. */
@@ -8,15 +7,15 @@ export interface TaskSpec {
 }
 
 /**
- * The task implied by the loss, unless given: the two binary cross-entropies mean one output unit
- * (a probability for BinaryCrossEntropyLoss, a logit for BCEWithLogitsLoss), SoftmaxCrossEntropyLoss means k
- * logits, anything else is regression.
+ * The task implied by the loss, unless given, read from what the loss says it takes
+ * (`Loss.prediction`): one probability (BinaryCrossEntropyLoss) or one logit (BCEWithLogitsLoss)
+ * mean a binary task, k logits (SoftmaxCrossEntropyLoss) a multiclass one, and a loss that says
+ * nothing is regression.
  */
 export function resolveTask(loss: TrainLoss, task?: TaskKind, binaryOutput?: BinaryOutput): TaskSpec {
-  const logits = loss instanceof BCEWithLogitsLoss;
-  const inferred: TaskKind =
-    loss instanceof BinaryCrossEntropyLoss || logits ? "binary" : loss instanceof SoftmaxCrossEntropyLoss ? "multiclass" : "regression";
-  return { task: task ?? inferred, binaryOutput: binaryOutput ?? (logits ? "logit" : "probability") };
+  const prediction = loss.prediction;
+  const inferred: TaskKind = prediction === "probability" || prediction === "logit" ? "binary" : prediction === "logits" ? "multiclass" : "regression";
+  return { task: task ?? inferred, binaryOutput: binaryOutput ?? (prediction === "logit" ? "logit" : "probability") };
 }
 
 /** A loss's class name for messages (`BinaryCrossEntropyLoss`), or `the loss` when it has none. */

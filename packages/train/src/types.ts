@@ -1,50 +1,39 @@
 /**
- * The public types of @nn/train. The model, loss, optimizer, scheduler and data are typed by the
- * shape the loop needs (structurally), so a `Sequential` from @nn/layers, an optimizer from
- * @nn/optim and a `Dataset` from @nn/datasets fit as they are, and so do small test doubles.
+ * The public types of @nn/train. The model, parameters and loss are @nn/layers' own types (the
+ * parts of them the loop uses), so a `Sequential` fits as it is, and so do small test doubles that
+ * implement those parts. What a loss is for (binary probability, binary logit, k logits) is read
+ * from its `prediction`, not from its class, so a wrapped loss (`PenalisedLoss`) or a second copy
+ * of @nn/layers in a bundle is recognised alike.
  *
  * Numbering: `epoch` and `batch` in every event, record and error are 1-based (epoch 1 is the
  * first epoch, as a progress bar shows it); `step` counts optimizer updates since training began.
  */
+import type { Layer, Loss, NamedBuffer, Parameter } from "@nn/layers";
 import type { Tensor } from "@nn/tensor";
 
 // ---------------------------------------------------------------------------------------------
 // What the loop trains
 
-/** A trainable tensor and its gradient, as @nn/layers' `Parameter`. */
-export interface TrainParameter {
-  readonly name: string;
-  value: Tensor;
-  grad: Tensor;
-}
+/** @nn/layers' `Parameter`: a trainable tensor and its gradient. */
+export type TrainParameter = Parameter;
 
-/** Non-trainable state that early stopping must also restore (BatchNorm running statistics). */
-export interface TrainBuffer {
-  readonly name: string;
-  value: Tensor;
-}
+/** @nn/layers' `NamedBuffer`: non-trainable state that early stopping also restores (BatchNorm running statistics). */
+export type TrainBuffer = NamedBuffer;
 
-/** A model as the loop sees it: @nn/layers' `Layer` (a `Sequential` usually). */
-export interface TrainableModel {
-  forward(x: Tensor, mode?: "train" | "eval"): Tensor;
-  backward(dy: Tensor): Tensor;
-  parameters(): TrainParameter[];
-  /** Optional: buffers restored along with the weights by `restoreBestWeights`. */
-  buffers?(): TrainBuffer[];
-  /**
-   * Optional: plain JSON saved with the model (a Sequential's). `fit` records the task under
-   * `trainedWith` so predictions know whether a single output is a probability or a logit.
-   */
+/**
+ * A model as the loop uses it: the `forward`, `backward` and `parameters` of @nn/layers' `Layer`
+ * (a `Sequential` usually), and optionally its `buffers` (restored along with the weights by
+ * `restoreBestWeights`), its `metadata` (plain JSON saved with a Sequential: `fit` records the task
+ * under `trainedWith` so predictions know whether a single output is a probability or a logit) and
+ * its `layers` (predictions read the last: a Sigmoid output is a probability).
+ */
+export type TrainableModel = Pick<Layer, "forward" | "backward" | "parameters"> & Partial<Pick<Layer, "buffers">> & {
   metadata?: { [key: string]: unknown } | undefined;
-  /** Optional: the layers, of which predictions read the last (a Sigmoid output is a probability). */
-  readonly layers?: readonly { readonly typeName?: string }[];
-}
+  readonly layers?: readonly Partial<Pick<Layer, "typeName">>[];
+};
 
-/** A loss as @nn/layers defines it: mean reduction, `backward()` is dL/dpred of the last forward. */
-export interface TrainLoss {
-  forward(pred: Tensor, target: Tensor): number;
-  backward(): Tensor;
-}
+/** @nn/layers' `Loss`: mean reduction, `backward()` is dL/dpred of the last forward. */
+export type TrainLoss = Loss;
 
 /** An optimizer as @nn/optim defines it. */
 export interface TrainOptimizer {

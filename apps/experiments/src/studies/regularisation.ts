@@ -2,13 +2,13 @@
  * Study 5: a large network on a small, noisy training set overfits; L2 (as a loss term) and
  * dropout at several strengths, the train/test gap, and the decision boundaries side by side.
  */
+import { L2Penalty, PenalisedLoss } from "@nn/layers";
 import { makeMoons, trainTestSplit, StandardScaler } from "@nn/datasets";
 import { Adam } from "@nn/optim";
 import { fixed } from "../format.js";
 import { decisionMaps, type ProbabilityGrid } from "../plot/decision-map.js";
 import { mapPoints, probabilityGrid } from "../experiment/decision-grid.js";
 import { buildMlp } from "../experiment/mlp.js";
-import { PenalisedLoss } from "../experiment/penalised-loss.js";
 import { seedsFor } from "../experiment/seeds.js";
 import { lossFor, runTraining } from "../experiment/training.js";
 import { meanBandSeries, sampleCurve, thinEpochs } from "../plot/curve-series.js";
@@ -71,7 +71,7 @@ export const regularisationStudy: Study<RegData> = {
         const train = { ...split.train, x: scaler.transform(split.train.x) };
         const test = { ...split.test, x: scaler.transform(split.test.x) };
         const model = buildMlp({ inputs: 2, hidden: HIDDEN, outputs: 1, dropout: reg.dropout, seed });
-        const loss = reg.l2 > 0 ? new PenalisedLoss(lossFor(1), model.parameters(), reg.l2) : undefined;
+        const loss = reg.l2 > 0 ? new PenalisedLoss(lossFor(1), [new L2Penalty(model.parameters(), { lambda: reg.l2 })]) : undefined;
         const r = runTraining(model, { loss, optimizer: new Adam(model.parameters(), { lr: s.lr }), train, test, epochs: s.epochs, seed });
         if (seed === 0) {
           maps.push({ regulariser: reg.id, grid: probabilityGrid(model, train, s.mapResolution) });

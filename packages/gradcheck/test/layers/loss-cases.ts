@@ -54,8 +54,8 @@ function elementwise(name: string, make: () => nn.Loss, pred: (rng: Rng, shape: 
   });
 }
 
-/** L2Penalty R = (λ/2)Σw² as a layer whose output is R, so checkLayer differentiates it through its parameters. */
-function penaltyAsLayer(penalty: nn.L2Penalty, params: readonly Parameter[]): Layer {
+/** A penalty R (L2Penalty, L1Penalty) as a layer whose output is R, so checkLayer differentiates it through its parameters. */
+function penaltyAsLayer(penalty: nn.Penalty, params: readonly Parameter[]): Layer {
   return {
     parameters: () => params,
     forward: () => new Tensor(Float64Array.of(penalty.value()), [1, 1]),
@@ -115,6 +115,27 @@ export const lossCases: Record<string, CaseFactory> = {
       run: () => checkLoss(new nn.HuberLoss({ delta: 0.125 }), exactly([[0.125, -0.125], [1, 0.25]], dtype), exactly([[0, 0], [1, -0.5]], dtype)),
     })),
   ],
+  L1Penalty: () => SEEDS.map((seed) => {
+    const rng = caseRng(seed, "float64");
+    const dense = new nn.Dense(between(rng, 1, 4), between(rng, 1, 4), { rng, dtype: "float64" });
+    // |w| ≥ 0.1 keeps every weight a central difference's step away from the kink at 0.
+    for (const p of dense.parameters()) for (let i = 0; i < p.value.size; i++) p.value.data[i] = (rng.next() < 0.5 ? -1 : 1) * (0.1 + rng.next());
+    const lambda = 0.1 + rng.next();
+    const penalty = new nn.L1Penalty(dense.parameters(), { lambda });
+    const layer = penaltyAsLayer(penalty, penalty.params);
+    return { label: `L1Penalty seed ${seed} λ ${lambda.toFixed(3)} over ${penalty.params.map((p) => p.name).join(", ")}`, run: () => checkLayer(layer, zeros([1, 1], "float64"), { checkInput: false }) };
+  }),
+  PenalisedLoss: overSeeds("PenalisedLoss", (rng, dtype, label) => {
+    // dL/dpred is the data loss's: the penalties depend on the parameters only.
+    const n = between(rng, 1, 5), k = between(rng, 2, 5);
+    const dense = new nn.Dense(2, 2, { rng, dtype });
+    const params = dense.parameters();
+    const penalties = [new nn.L1Penalty(params, { lambda: 0.3 }), new nn.L2Penalty(params, { lambda: 0.2 })];
+    return [{
+      label: `${label} SoftmaxCrossEntropyLoss + L1 + L2 [${n}, ${k}]`,
+      run: () => checkLoss(new nn.PenalisedLoss(new nn.SoftmaxCrossEntropyLoss(), penalties), normal(rng, [n, k], dtype, 2), classIndices(rng, n, k, dtype)),
+    }];
+  }),
   L2Penalty: () => SEEDS.map((seed) => {
     const rng = caseRng(seed, "float64");
     const dense = new nn.Dense(between(rng, 1, 4), between(rng, 1, 4), { rng, dtype: "float64" });

@@ -10,6 +10,8 @@ import { elementary } from "@nn/tensor";
  * σ(z) has rounded to 1 so that log(1 − σ(z)) would be log 0 (σ(−100) = 3.7e-44 is still representable).
  */
 export class BCEWithLogitsLoss extends ElementwiseLoss {
+  /** Classification: one logit per row (see `Loss.prediction`). */
+  readonly prediction = "logit" as const;
   protected total(z: Tensor["data"], t: Tensor["data"]): number {
     checkBinaryTargets("BCEWithLogitsLoss", t);
     let sum = 0;

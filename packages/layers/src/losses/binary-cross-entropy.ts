@@ -14,6 +14,8 @@ const GRAD_EPS = 1e-12;
  * For a model ending in Sigmoid prefer BCEWithLogitsLoss on the logits: it is exact where this saturates.
  */
 export class BinaryCrossEntropyLoss extends ElementwiseLoss {
+  /** Classification: one probability per row (see `Loss.prediction`). */
+  readonly prediction = "probability" as const;
   protected total(p: Tensor["data"], t: Tensor["data"]): number {
     checkBinaryTargets("BinaryCrossEntropyLoss", t);
     let sum = 0;

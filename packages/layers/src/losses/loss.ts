@@ -10,7 +10,16 @@ import { resultTensor } from "../layer-base.js";
 export interface Loss {
   forward(pred: Tensor, target: Tensor): number;
   backward(out?: Tensor): Tensor;
+  /**
+   * What `pred` holds for a classification loss, which tells a training loop the task without
+   * knowing the class: one probability per row (`BinaryCrossEntropyLoss`), one logit per row
+   * (`BCEWithLogitsLoss`) or k logits per row (`SoftmaxCrossEntropyLoss`). Absent for regression.
+   */
+  readonly prediction?: LossPrediction;
 }
+
+/** See `Loss.prediction`. */
+export type LossPrediction = "probability" | "logit" | "logits";
 
 
 /**

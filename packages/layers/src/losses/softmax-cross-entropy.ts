@@ -18,6 +18,8 @@ export interface SoftmaxCrossEntropyLossOptions {
  * Fusing softmax into the loss makes the gradient (p − q)/n and avoids log(0).
  */
 export class SoftmaxCrossEntropyLoss implements Loss {
+  /** Classification: k logits per row (see `Loss.prediction`). */
+  readonly prediction = "logits" as const;
   readonly labelSmoothing: number;
   private logits: Tensor | undefined;
   private target: Tensor | undefined;
