@@ -65,6 +65,9 @@ export interface Frame {
   readonly parameterCount: number;
   /** FNV-1a 64 of every weight: equal fingerprints, equal bits. */
   readonly fingerprint: string;
+  /** The data has two raw features: a decision map (else a confusion matrix). */
+  readonly twoD: boolean;
+  /** The pictures, when computed for this frame; absent, the page keeps the last ones (see FrameClock). */
   readonly decision?: DecisionField & { readonly placed: readonly PlacedPoint[] };
   readonly network?: NeuronMaps;
   readonly confusion?: ConfusionCounts;

@@ -27,7 +27,6 @@ export function networkPanel(propose: Propose, current: () => Setting): NetworkP
       const columns = frame.setting.layers.length + 2;
       (layers.element.querySelector(".layer-columns") as HTMLElement).style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
       if (frame.network !== undefined) {
-        picture.hidden = false;
         // As tall as the widest layer needs (tiles up to 44 px), so a small network leaves no empty band.
         const most = Math.max(...frame.network.layers.map((l) => l.units));
         const height = Math.max(160, Math.min(420, most * 52 + 24));
@@ -36,7 +35,7 @@ export function networkPanel(propose: Propose, current: () => Setting): NetworkP
         note.textContent = frame.network.cols > 0
           ? "Each square: a neuron's output over the input plane (blue positive, orange negative). Lines: weights, thicker when larger."
           : `${frame.inputNames.length} input features: no neuron maps (they need a 2-D data set). Lines: weights, thicker when larger, blue positive, orange negative.`;
-      } else picture.hidden = true;
+      }
     },
   };
 }

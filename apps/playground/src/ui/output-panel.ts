@@ -55,6 +55,7 @@ export function outputPanel(): OutputPanel {
     h("h3", {}, "Gradient norm per layer (log scale; L1 = first hidden layer)"), normsChart,
   );
   let last: Frame | undefined;
+  let lastDecision: Frame["decision"];
   let norms: DownsampledHistory | undefined;
   let normsRun = -1;
   let normsEpoch = -1;
@@ -75,9 +76,10 @@ export function outputPanel(): OutputPanel {
   function redraw(): void {
     const frame = last;
     if (frame === undefined) return;
-    mapBox.hidden = frame.decision === undefined;
-    if (frame.decision !== undefined) drawDecision(decision, frame.decision, { showTest: showTest.checked, discretize: discretize.checked });
-    confusionBox.replaceChildren(...(frame.confusion !== undefined ? [confusionTable(frame.confusion)] : []));
+    mapBox.hidden = !frame.twoD;
+    if (frame.twoD && lastDecision !== undefined) drawDecision(decision, lastDecision, { showTest: showTest.checked, discretize: discretize.checked });
+    if (frame.twoD) confusionBox.replaceChildren();
+    else if (frame.confusion !== undefined) confusionBox.replaceChildren(confusionTable(frame.confusion));
     const hist = frame.history;
     const at = hist.epochs.length - 1;
     const value = (c: number): number => (at >= 0 ? hist.columns[c][at] : Number.NaN);
@@ -108,6 +110,7 @@ export function outputPanel(): OutputPanel {
     decisionGrid: { cols: 80, rows: 80 },
     show(frame) {
       last = frame;
+      if (frame.decision !== undefined) lastDecision = frame.decision;
       recordNorms(frame);
       redraw();
     },

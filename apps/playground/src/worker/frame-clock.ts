@@ -6,6 +6,12 @@ import type { Frame, PlacedPoint, Speed, ToWorker, View } from "../protocol.js";
 
 /** Training between two looks at the message queue: short, so a click is acted on within a few ms. */
 const SLICE_MS = 8;
+/**
+ * While training runs, the pictures (evaluating the model over every grid pixel) may take at most
+ * 1 / (1 + MAP_GAP) of the time: a map that took t ms is next recomputed MAP_GAP·t ms later, and
+ * frames in between carry only the numbers and curves. Paused, every frame has fresh pictures.
+ */
+const MAP_GAP = 3;
 
 export interface FrameClockDeps {
   readonly post: (frame: Frame) => void;
@@ -29,6 +35,8 @@ export class FrameClock {
   private notice: string | undefined;
   private splitOf = -1;
   private heldOut: Uint8Array | undefined;
+  private mapsDueAt = 0;
+  private mapsRun = -1;
 
   constructor(private readonly driver: TrainingDriver, private view: View, private speedValue: Speed, private readonly deps: FrameClockDeps) {}
 
@@ -115,7 +123,14 @@ export class FrameClock {
     const d = this.driver;
     const run = d.run;
     const painter = d.painter;
-    const field = painter?.decision(this.view.decision.cols, this.view.decision.rows);
+    const started = performance.now();
+    const fresh = this.dirty || d.status !== "running" || d.runId !== this.mapsRun || started >= this.mapsDueAt;
+    const field = fresh ? painter?.decision(this.view.decision.cols, this.view.decision.rows) : undefined;
+    const network = !fresh ? undefined : painter !== undefined ? painter.neurons(this.view.neurons.cols, this.view.neurons.rows) : weightsOnly(run.model);
+    if (fresh) {
+      this.mapsRun = d.runId;
+      this.mapsDueAt = performance.now() + MAP_GAP * (performance.now() - started);
+    }
     const frame: Frame = {
       seq: ++this.seq,
       runId: d.runId,
@@ -132,8 +147,9 @@ export class FrameClock {
       parameterCount: run.model.parameters().reduce((sum, p) => sum + p.value.size, 0),
       fingerprint: weightsFingerprint(run.model.parameters()),
       ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.cols, field.rows) } } : {}),
-      network: painter !== undefined ? painter.neurons(this.view.neurons.cols, this.view.neurons.rows) : weightsOnly(run.model),
-      ...(painter === undefined ? { confusion: confusionCounts(run) } : {}),
+      ...(network !== undefined ? { network } : {}),
+      ...(painter === undefined && fresh ? { confusion: confusionCounts(run) } : {}),
+      twoD: painter !== undefined,
       ...(d.failure !== undefined ? { error: d.failure.message.split("\n")[0] } : {}),
       ...(this.notice !== undefined ? { notice: this.notice } : {}),
     };
