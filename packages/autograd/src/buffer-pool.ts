@@ -29,8 +29,19 @@ function sameShape(a: readonly number[], b: Shape): boolean {
 export function takeTensor(shape: Shape, dtype: DType): Tensor {
   let length = 1;
   for (const d of shape) length *= d;
-  const reused = free[dtype].get(length)?.pop();
-  if (reused === undefined) return new Tensor(dtype === "float64" ? new Float64Array(length) : new Float32Array(length), shape);
+  const list = free[dtype].get(length);
+  if (list === undefined || list.length === 0) return new Tensor(dtype === "float64" ? new Float64Array(length) : new Float32Array(length), shape);
+  // Prefer a tensor of this very shape among the last few ([32] and [32, 1] share a length).
+  let at = list.length - 1;
+  for (let i = at; i >= 0 && i >= list.length - 4; i--) {
+    if (sameShape(list[i].shape, shape)) {
+      at = i;
+      break;
+    }
+  }
+  const reused = list[at];
+  list[at] = list[list.length - 1];
+  list.pop();
   pooledBytes -= reused.data.byteLength;
   return sameShape(reused.shape, shape) ? reused : new Tensor(reused.data, shape);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BinaryCrossEntropy, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy } from "@nn/layers";
 import { relativeError } from "@nn/gradcheck";
+import { SGD } from "@nn/optim";
 import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
 import { Variable, add, binaryCrossEntropy, fromParameter, matmul, mul, relu, sigmoid, softmaxCrossEntropy, sum } from "../src/index.js";
 
@@ -64,6 +65,39 @@ describe("autograd agrees with @nn/layers' hand-written backward (float64, withi
     const { model, params } = twins([2, 16, 16, 3], [], 12);
     const y = tensor(Array.from({ length: 16 }, (_, i) => i % 3), "float64");
     compare(model, new SoftmaxCrossEntropy(), params, softmaxCrossEntropy(mlpForward(params, x), y), x, y);
+  });
+});
+
+describe("and keeps agreeing over training, with every buffer reused between steps (float64, within 1e-12 relative)", () => {
+  const rng = createRng(6);
+  const x = randn([24, 2], rng, { dtype: "float64" });
+
+  it.each([
+    { name: "the seed MLP", sizes: [2, 64, 32, 1], head: (): Layer[] => [new Sigmoid({ dtype: "float64" })], loss: (): Loss => new BinaryCrossEntropy(), y: tensor(Array.from({ length: 24 }, (_, i) => [i % 2]), "float64") },
+    { name: "a softmax MLP", sizes: [2, 16, 16, 3], head: (): Layer[] => [], loss: (): Loss => new SoftmaxCrossEntropy(), y: tensor(Array.from({ length: 24 }, (_, i) => i % 3), "float64") },
+  ])("$name: 25 SGD steps, the same loss at every step and the same weights at the end", ({ sizes, head, loss, y }) => {
+    const { model, params } = twins(sizes, head(), 13);
+    const layersLoss = loss();
+    const manual = new SGD(model.parameters(), { lr: 0.2 }), tape = new SGD(params, { lr: 0.2 });
+    const tapeLoss = (): Variable => {
+      const out = mlpForward(params, x);
+      return sizes[sizes.length - 1] === 1 ? binaryCrossEntropy(sigmoid(out), y) : softmaxCrossEntropy(out, y);
+    };
+    for (let step = 0; step < 25; step++) {
+      manual.zeroGrad();
+      const expected = layersLoss.forward(model.forward(x, "train"), y);
+      model.backward(layersLoss.backward());
+      manual.step();
+      tape.zeroGrad();
+      const l = tapeLoss();
+      l.backward();
+      tape.step();
+      expect(Math.abs(l.item() - expected) <= 1e-12 * Math.abs(expected), `step ${step}: loss ${l.item()} vs ${expected}`).toBe(true);
+    }
+    model.parameters().forEach((p, i) => {
+      const diff = maxRelativeDifference(params[i].value, p.value);
+      expect(diff <= 1e-12, `${p.name}: relative difference ${diff}`).toBe(true);
+    });
   });
 });
 
