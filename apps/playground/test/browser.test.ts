@@ -1,20 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Sequential } from "@nn/layers";
 import { importONNX } from "@nn/onnx";
 import { settingFromQuery, settingFromSavedModel, TrainingDriver, weightsFingerprint } from "@nn/studio";
+import { CHROMIUM, chromiumInstalled } from "@nn/cross-engine/src/node/run-in-chromium.js";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStaticServer } from "../scripts/static-server.mjs";
 import { APP_DIR, buildSite, javascriptSizes, siteFiles } from "./built-site.js";
 
-// The built Playground in a real browser: Debian's chromium driven by playwright-core (no browser
-// download), as tests/cross-engine runs it (same NN_CHROMIUM variable, same deferral in .ci/run).
+// The built Playground in a real browser: Debian's chromium, found as tests/cross-engine finds it
+// (NN_CHROMIUM or /usr/bin/chromium), driven by playwright-core (no browser download) because the
+// test clicks; deferred in .ci/run's `npm test` like the cross-engine suite.
 
-const CHROMIUM = process.env.NN_CHROMIUM ?? "/usr/bin/chromium";
 const skipReason = process.env.NN_PLAYGROUND_BROWSER === "deferred"
   ? "deferred: .ci/run runs this suite once the browsers are installed"
-  : existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM} (apt-get install -y chromium, or set NN_CHROMIUM)`;
+  : chromiumInstalled() ? undefined : `no browser at ${CHROMIUM} (apt-get install -y chromium, or set NN_CHROMIUM)`;
 if (skipReason !== undefined) console.warn(`playground: SKIPPED the browser test: ${skipReason}`);
 
 /** The screenshot the README shows; `NN_UPDATE_SCREENSHOT=1` rewrites the committed one. */
