@@ -18,6 +18,11 @@ const BATCH_OPTIONS = optionKeys<BatchOptions>()("batchSize", "shuffle", "seed",
 export interface Batch {
   x: Tensor;
   y: Tensor;
+  /**
+   * The data set's index of each row of this batch, in batch order (a view of the epoch's order,
+   * valid until the next batch): what a caller needs to gather anything else it keeps per row.
+   */
+  rows: Int32Array;
 }
 
 /**
@@ -45,7 +50,7 @@ export function batches(ds: Dataset, options: BatchOptions): Iterable<Batch> & {
   return {
     length,
     [Symbol.iterator]: () => {
-      if (!shuffle) return sequentialEpoch(ds, n, batchSize, length);
+      if (!shuffle) return sequentialEpoch(ds, n, batchSize, length, order);
       shuffleInPlace(order, rng);
       return shuffledEpoch(ds, n, batchSize, length, order, buffers);
     },
@@ -56,7 +61,7 @@ function rowSize(t: Tensor, n: number): number {
   return n === 0 ? 0 : t.size / n;
 }
 
-function* sequentialEpoch(ds: Dataset, n: number, batchSize: number, length: number): Generator<Batch> {
+function* sequentialEpoch(ds: Dataset, n: number, batchSize: number, length: number, order: Int32Array): Generator<Batch> {
   const xRow = rowSize(ds.x, n), yRow = rowSize(ds.y, n);
   const xTail = ds.x.shape.slice(1), yTail = ds.y.shape.slice(1);
   for (let b = 0; b < length; b++) {
@@ -64,6 +69,7 @@ function* sequentialEpoch(ds: Dataset, n: number, batchSize: number, length: num
     yield {
       x: new Tensor(ds.x.data.subarray(start * xRow, end * xRow), [end - start, ...xTail]),
       y: new Tensor(ds.y.data.subarray(start * yRow, end * yRow), [end - start, ...yTail]),
+      rows: order.subarray(start, end),
     };
   }
 }
@@ -78,11 +84,12 @@ function* shuffledEpoch(
     const size = end - start;
     let batch = buffers.get(size);
     if (batch === undefined) {
-      batch = { x: emptyLike(ds.x, size), y: emptyLike(ds.y, size) };
+      batch = { x: emptyLike(ds.x, size), y: emptyLike(ds.y, size), rows: order };
       buffers.set(size, batch);
     }
     gatherRowsInto(ds.x.data, xRow, order, start, end, batch.x.data);
     gatherRowsInto(ds.y.data, yRow, order, start, end, batch.y.data);
+    batch.rows = order.subarray(start, end);
     yield batch;
   }
 }
