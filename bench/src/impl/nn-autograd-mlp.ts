@@ -1,4 +1,4 @@
-import { Variable, add, binaryCrossEntropy, matmul, noGrad, relu, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
+import { Variable, binaryCrossEntropy, linear, noGrad, relu, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
 import { SGD } from "@nn/optim";
 import { type DType, Tensor } from "@nn/tensor";
 import type { MlpSpec } from "../mlp-spec.js";
@@ -6,9 +6,10 @@ import type { Trainer } from "../trainer.js";
 import { batchTensors } from "./nn-mlp.js";
 
 /**
- * The same network written with @nn/autograd: the weights are variables, the forward pass is
- * recorded on the tape and `backward()` replaces the layers' hand-written backward. Measures the
- * cost of the tape against the `nn` row.
+ * The same network written with @nn/autograd: the weights are variables, each layer is one
+ * `linear` node (x·W + b, as PyTorch records `nn.Linear`), the forward pass is recorded on the
+ * tape and `backward()` replaces the layers' hand-written backward. Measures the cost of the tape
+ * against the `nn` row.
  */
 export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const params: Variable[] = [];
@@ -22,7 +23,7 @@ export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trai
   const loss = (x: Tensor, y: Tensor): Variable => {
     let h: Variable | Tensor = x;
     for (let l = 0; l < params.length; l += 2) {
-      const z = add(matmul(h, params[l]), params[l + 1]);
+      const z = linear(h, params[l], params[l + 1]);
       h = l + 2 < params.length ? relu(z) : z;
     }
     return spec.loss === "bce" ? binaryCrossEntropy(sigmoid(h), y) : softmaxCrossEntropy(h, y);

@@ -1,0 +1,49 @@
+import * as T from "@nn/tensor";
+import { ShapeError, formatShape } from "@nn/tensor";
+import { gradTensor, gradZeros } from "../gradient-buffers.js";
+import { type Input, record, toVariable, valueTensor } from "../record.js";
+import type { Variable } from "../variable.js";
+
+/**
+ * x·W + b for x [m, k], W [k, n] and an optional bias b [n] added to every row: a dense layer's
+ * product as one recorded operation (PyTorch records `nn.Linear` as one `addmm` node too), the
+ * same numbers as `add(matmul(x, w), b)` with one buffer and one pass fewer.
+ * docs/math_derivations.md §AD.7: ∂L/∂x = G·Wᵀ, ∂L/∂W = xᵀ·G, ∂L/∂b = Σ over rows of G (§AD.3).
+ */
+export function linear(x: Input, w: Input, b?: Input): Variable {
+  const xs = toVariable("linear", "x", x), ws = toVariable("linear", "w", w);
+  const X = xs.valueForOps, W = ws.valueForOps;
+  if (X.rank !== 2 || W.rank !== 2) throw new ShapeError(`linear: x and w must be 2-D, got ${formatShape(X.shape)} · ${formatShape(W.shape)}`);
+  if (X.shape[1] !== W.shape[0]) throw new ShapeError(`linear: x [m, k] and w [k, n] must share k, got ${formatShape(X.shape)} · ${formatShape(W.shape)}`);
+  const m = X.shape[0], n = W.shape[1];
+  const bs = b === undefined ? undefined : toVariable("linear", "b", b, W.dtype);
+  if (bs !== undefined && (bs.shape.length !== 1 || bs.shape[0] !== n)) {
+    throw new ShapeError(`linear: b must be [${n}] (one value per output column of w ${formatShape(W.shape)}), got ${formatShape(bs.shape)}`);
+  }
+  const inputs = bs === undefined ? [xs, ws] : [xs, ws, bs];
+  const dtype = bs === undefined ? T.promoteTypes(X.dtype, W.dtype) : T.promoteTypes(T.promoteTypes(X.dtype, W.dtype), bs.dtype);
+  const y = T.matmul(X, W, { out: valueTensor(inputs, [m, n], T.promoteTypes(X.dtype, W.dtype)) });
+  let out = y;
+  if (bs !== undefined) {
+    const B = bs.valueForOps;
+    if (B.dtype === y.dtype) {
+      if (y.size > 0) T.kernels().addRow(y.data, B.data, m, n);
+    } else {
+      out = T.add(y, B, valueTensor(inputs, [m, n], dtype)); // a wider bias: promote as add does
+    }
+  }
+  return record("linear", out, inputs, (g, needs, into = []) => linearGradients(g, needs, into, X, W), true);
+}
+
+function linearGradients(g: T.Tensor, needs: readonly boolean[], into: ReadonlyArray<T.Tensor | undefined>, X: T.Tensor, W: T.Tensor): Array<T.Tensor | undefined> {
+  const dX = needs[0] ? T.matmul(g, W, { transposeB: true, out: gradTensor(X.shape, g.dtype) }) : undefined;
+  const dW = needs[1] ? T.matmul(X, g, { transposeA: true, out: gradTensor(W.shape, g.dtype) }) : undefined;
+  let db: T.Tensor | undefined;
+  if (needs[2]) {
+    // Column sums of G, by the layers' kernel, straight into the bias's grad when offered.
+    const target = into[2] ?? gradZeros([g.shape[1]], g.dtype);
+    if (g.size > 0) T.kernels().sumRowsInto(g.data, target.data, g.shape[0], g.shape[1]);
+    db = into[2] === undefined ? target : undefined;
+  }
+  return [dX, dW, db];
+}
