@@ -36,12 +36,14 @@ export function toolbar(actions: ToolbarActions, initialSpeed: Speed): Toolbar {
   const epoch = h("output", { id: "epoch", "aria-label": "epoch" }, "0");
   const rate = h("output", { id: "rate" }, "–");
   const status = h("output", { id: "run-status" }, "starting");
+  const rateNow = h("output", { id: "lr-now" }, "–");
   const element = h("header", { class: "toolbar" },
     h("h1", {}, "nn Playground"),
     reset, play, step,
     h("label", { for: speedId, class: "speed" }, "speed ", speed),
     h("div", { class: "counter" }, h("span", {}, "epoch"), epoch),
     h("div", { class: "counter" }, h("span", {}, "samples/s"), rate),
+    h("div", { class: "counter" }, h("span", {}, "learning rate now"), rateNow),
     h("div", { class: "counter" }, h("span", {}, "status"), status),
   );
   return {
@@ -56,6 +58,7 @@ export function toolbar(actions: ToolbarActions, initialSpeed: Speed): Toolbar {
       step.disabled = running;
       epoch.textContent = frame.epoch.toLocaleString("en-US");
       rate.textContent = running ? formatRate(frame.samplesPerSecond) : "–";
+      rateNow.textContent = Number(frame.lr.toPrecision(3)).toString();
       status.textContent = frame.status === "done" ? `done (${frame.setting.epochs} epochs); Play goes on` : frame.status;
     },
     toggle() {
