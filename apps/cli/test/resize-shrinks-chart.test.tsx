@@ -3,11 +3,10 @@ import { cleanup, render } from "ink-testing-library";
 import { App } from "../src/ui/App.js";
 import { computeLayout } from "../src/ui/layout.js";
 import { InProcessSession } from "./fixtures/in-process-session.js";
+import { visible } from "./fixtures/visible-text.js";
 
 const until = (fn: () => void) => vi.waitFor(fn, { timeout: 20_000, interval: 10 });
 afterEach(() => cleanup());
-// eslint-disable-next-line no-control-regex
-const visible = (line: string): string => line.replace(/\u001b\[[0-9;]*m/g, "");
 const widest = (frame: string): number => Math.max(...frame.split("\n").map((l) => [...visible(l)].length));
 
 describe("the screen fits the terminal and follows resizes", () => {

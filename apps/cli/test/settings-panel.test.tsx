@@ -26,8 +26,8 @@ describe("the settings panel (e)", () => {
     // Row 0 is the data set: → moves from moons to the next built-in set, circles.
     stdin.write(RIGHT);
     await until(() => expect(lastFrame()).toMatch(/data set\s+circles\s+\* new data, restart/));
-    // Down to "hidden layers" (row 5) and one preset on from 8,4 (not a preset: the first one).
-    for (let i = 0; i < 5; i++) stdin.write(DOWN);
+    // Down to "hidden layers" (row 6) and one preset on from 8,4 (not a preset: the first one).
+    for (let i = 0; i < 6; i++) stdin.write(DOWN);
     stdin.write(RIGHT);
     await until(() => expect(lastFrame()).toMatch(/hidden layers\s+(?!8,4)[\d,]*\s+\* restarts the network/));
     stdin.write(ENTER);

@@ -1,6 +1,6 @@
 import { StandardScaler, trainTestSplit, type Dataset } from "@nn/datasets";
 import {
-  BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, L1Penalty, L2Penalty, LeakyReLU, PenalisedLoss, ReLU, Sequential, Sigmoid, SiLU,
+  BinaryCrossEntropyLoss, Dense, Dropout, ELU, GELU, L1Penalty, L2Penalty, LeakyReLU, MSELoss, PenalisedLoss, ReLU, Sequential, Sigmoid, SiLU,
   SoftmaxCrossEntropyLoss, Softplus, Tanh, type Layer,
 } from "@nn/layers";
 import {
@@ -22,7 +22,10 @@ export interface BuiltRun {
   readonly scaler: StandardScaler | undefined;
   readonly model: Sequential;
   readonly loss: TrainLoss;
+  /** One sigmoid output trained with BCE. */
   readonly binary: boolean;
+  /** One linear output trained with MSE on real-valued targets (the setting's problem is regression). */
+  readonly regression: boolean;
   readonly optimizer: TrainOptimizer;
   readonly scheduler: TrainScheduler | undefined;
   /** Network inputs (after the features are computed). */
@@ -50,17 +53,25 @@ export function buildRun(setting: Setting, raw: Dataset, seed: number): BuiltRun
   if (!isIdentityFeatures(setting.features) && features !== 2) {
     throw new RangeError(`input features (${setting.features.join(",")}) need a 2-D data set; ${setting.data} has ${features} features`);
   }
+  const regression = setting.problem === "regression";
+  if (regression && raw.numClasses > 0) {
+    throw new RangeError(`problem regression needs real-valued targets; ${setting.data} has ${raw.numClasses} classes`);
+  }
+  if (!regression && raw.numClasses === 0) {
+    throw new RangeError(`${setting.data} has real-valued targets, not classes: its problem is regression`);
+  }
   const inputs: Dataset = { ...raw, x: networkInputs(setting, raw.x) };
-  const split = setting.testSplit > 0 ? trainTestSplit(inputs, { testSize: setting.testSplit, stratify: true, seed }) : undefined;
+  // Real-valued targets have no classes to stratify by.
+  const split = setting.testSplit > 0 ? trainTestSplit(inputs, { testSize: setting.testSplit, stratify: !regression, seed }) : undefined;
   const trainRaw = split?.train ?? inputs;
   const testRaw = split?.test;
   const scaler = setting.standardize ? new StandardScaler().fit(trainRaw.x) : undefined;
   const scale = (ds: Dataset): Dataset => (scaler === undefined ? ds : { ...ds, x: scaler.transform(ds.x) });
   const inputFeatures = inputs.x.shape[1];
-  const binary = raw.numClasses <= 2;
-  const outputUnits = binary ? 1 : raw.numClasses;
+  const binary = !regression && raw.numClasses <= 2;
+  const outputUnits = binary || regression ? 1 : raw.numClasses;
   const model = buildModel(setting, inputFeatures, outputUnits, binary, createRng(seed));
-  const dataLoss: TrainLoss = binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
+  const dataLoss: TrainLoss = regression ? new MSELoss() : binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
   const params = model.parameters();
   const penalties = [
     ...(setting.l1 > 0 ? [new L1Penalty(params, { lambda: setting.l1 })] : []),
@@ -74,7 +85,7 @@ export function buildRun(setting: Setting, raw: Dataset, seed: number): BuiltRun
     : isIdentityFeatures(setting.features) && features !== 2 ? Array.from({ length: features }, (_, i) => `x${i}`) : setting.features.map(featureLabel);
   return {
     raw, train: scale(trainRaw), validation: testRaw === undefined ? undefined : scale(testRaw), scaler, model, loss, binary,
-    optimizer, scheduler, inputFeatures, inputNames, outputUnits,
+    regression, optimizer, scheduler, inputFeatures, inputNames, outputUnits,
   };
 }
 
@@ -89,7 +100,7 @@ export function buildModel(setting: Pick<Setting, "layers" | "init" | "activatio
   }
   layers.push(new Dense(width, outputs, { init: setting.init, rng }));
   // Binary: a probability through a sigmoid with BCE. Several classes: logits into
-  // SoftmaxCrossEntropyLoss, which applies the softmax itself.
+  // SoftmaxCrossEntropyLoss, which applies the softmax itself. Regression: the linear output itself.
   if (binary) layers.push(new Sigmoid());
   return new Sequential(layers);
 }

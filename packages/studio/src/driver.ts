@@ -8,7 +8,7 @@ import { checkSetting, isBuiltin, SETTING_FIELDS, type Setting, type SettingAppl
 
 export type DriverStatus = "running" | "paused" | "done" | "failed";
 
-/** One epoch's numbers (NaN where there is no validation split). */
+/** One epoch's numbers (NaN where there is no validation split; accuracy NaN for regression, whose loss is the MSE). */
 export interface EpochPoint {
   readonly epoch: number;
   readonly loss: number;
@@ -142,8 +142,8 @@ export class TrainingDriver {
       epochs: FOREVER,
       batchSize: this.current.batchSize === 0 ? n : Math.min(this.current.batchSize, n),
       seed: this.runSeedValue,
-      metrics: ["loss", "accuracy"],
-      task: run.binary ? "binary" : "multiclass",
+      metrics: run.regression ? ["loss"] : ["loss", "accuracy"],
+      task: run.regression ? "regression" : run.binary ? "binary" : "multiclass",
       ...(run.binary ? { binaryOutput: "probability" as const } : {}),
       ...(run.scheduler !== undefined ? { scheduler: run.scheduler } : {}),
       ...(this.current.clip > 0 ? { clipGradNorm: this.current.clip } : {}),

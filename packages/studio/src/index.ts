@@ -1,6 +1,7 @@
 export {
   type Setting, type SettingField, type SettingApply, DEFAULT_SETTING, SETTING_FIELDS, settingToFlags, settingToQuery,
   settingFromQuery, parseValue, formatValue, checkSetting, describeSetting, defaultNoise, isSynthetic, isBuiltin,
+  isRegressionData, defaultProblem, PROBLEMS, REGRESSION_DATASETS, type ProblemName, type RegressionDataset,
   SYNTHETIC_DATASETS, REAL_DATASETS, BUILTIN_DATASETS, DEFAULT_NOISE, ACTIVATIONS, INITS, OPTIMIZERS, SCHEDULES,
   type SyntheticDataset, type BuiltinDataset, type ActivationName, type InitName, type OptimizerName, type ScheduleName,
 } from "./setting.js";
@@ -11,7 +12,8 @@ export { builtinDataset } from "./datasets.js";
 export { L1Penalty } from "@nn/layers";
 export { buildRun, buildModel, activationLabel, networkInputs, type BuiltRun } from "./build-run.js";
 export {
-  MapPainter, dataBounds, gridInputs, placePoints, fieldFromOutputs, type Bounds, type DecisionField, type NeuronMaps,
+  MapPainter, dataBounds, gridInputs, placePoints, fieldFromOutputs, targetScale, type Bounds, type DecisionField, type ValueField,
+  type NeuronMaps,
 } from "./maps.js";
 export {
   TrainingDriver, HISTORY_COLUMNS, type DriverOptions, type DriverStatus, type EpochPoint, type LayerNorm,

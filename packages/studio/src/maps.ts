@@ -26,6 +26,24 @@ export interface DecisionField {
   readonly points: readonly { readonly col: number; readonly row: number; readonly cls: number }[];
 }
 
+/**
+ * A regression model's output over a grid of pixels covering the data, and the data points placed
+ * on it with their targets: the Playground's regression picture.
+ */
+export interface ValueField {
+  readonly cols: number;
+  readonly rows: number;
+  /** The model's output per pixel, row-major, top row first. */
+  readonly values: Float32Array;
+  readonly points: readonly { readonly col: number; readonly row: number; readonly value: number }[];
+  /**
+   * Half-width of a colour scale centred on 0 that holds every target: the largest |target| rounded
+   * up to a round number (`targetScale`). A front end draws value / scale clamped to [−1, 1] on a diverging scale, so
+   * the data and the model's output share one legend.
+   */
+  readonly scale: number;
+}
+
 /** Every neuron's output over a small grid, layer by layer (the Playground's picture), and the weights between. */
 export interface NeuronMaps {
   readonly cols: number;
@@ -63,7 +81,7 @@ export function gridInputs(b: Bounds, cols: number, rows: number): Tensor {
   return new Tensor(grid, [cols * rows, 2]);
 }
 
-/** The pixel each data point falls in, with its class. */
+/** The pixel each data point falls in, with its class (its `y` entry). */
 export function placePoints(ds: Dataset, b: Bounds, cols: number, rows: number): DecisionField["points"] {
   const x = ds.x.data;
   const y = ds.y.data;
@@ -74,6 +92,28 @@ export function placePoints(ds: Dataset, b: Bounds, cols: number, rows: number):
     points.push({ col, row, cls: y[i] });
   }
   return points;
+}
+
+/** Round half-widths a colour scale takes, per power of ten. */
+const ROUND_SCALES = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The half-width of a diverging colour scale centred on 0 that holds every target: the largest
+ * |target| rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten),
+ * so a legend reads −1.2 … 1.2 rather than −1.189 … 1.189; 1 when every target is 0.
+ */
+export function targetScale(y: Dataset["y"]): number {
+  let max = 0;
+  for (const v of y.data) max = Math.max(max, Math.abs(v));
+  if (!(max > 0) || !Number.isFinite(max)) return 1;
+  // The power of ten at or below max, by exact steps (no engine-dependent log10).
+  let power = 1;
+  while (power * 10 <= max) power *= 10;
+  while (power > max) power /= 10;
+  // A float32 target of 1.2 is 1.2000000477: within float32's rounding it still fits under 1.2
+  // (a colour clamps at the scale's end anyway). Rounded to 12 digits so 1.2·0.01 prints as 0.012.
+  const round = ROUND_SCALES.find((r) => r * power >= max * (1 - 1e-6)) ?? 10;
+  return Number((round * power).toPrecision(12));
 }
 
 /**
@@ -113,10 +153,12 @@ export class MapPainter {
   private readonly bounds: Bounds;
   private copy: Sequential | undefined;
   private readonly grids = new Map<string, { input: Tensor; points: DecisionField["points"] }>();
+  private readonly scale: number;
 
   constructor(private readonly run: BuiltRun, private readonly setting: Setting) {
     if (run.raw.x.shape[1] !== 2) throw new RangeError(`MapPainter: maps need 2-D data, got ${run.raw.x.shape[1]} features`);
     this.bounds = dataBounds(run.raw.x);
+    this.scale = run.regression ? targetScale(run.raw.y) : 1;
   }
 
   private grid(cols: number, rows: number): { input: Tensor; points: DecisionField["points"] } {
@@ -139,10 +181,21 @@ export class MapPainter {
     return model;
   }
 
-  /** The decision boundary on a cols × rows pixel grid. */
+  /** The decision boundary on a cols × rows pixel grid (a classification run; see `values` for regression). */
   decision(cols: number, rows: number): DecisionField {
+    if (this.run.regression) throw new RangeError("MapPainter.decision: a regression run has no classes; draw values(cols, rows)");
     const grid = this.grid(cols, rows);
     return fieldFromOutputs(this.model().forward(grid.input, "eval"), cols, rows, grid.points);
+  }
+
+  /** A regression run's output on a cols × rows pixel grid, with the targets placed on it. */
+  values(cols: number, rows: number): ValueField {
+    if (!this.run.regression) throw new RangeError("MapPainter.values: a classification run draws decision(cols, rows)");
+    const grid = this.grid(cols, rows);
+    const out = this.model().forward(grid.input, "eval");
+    // placePoints carries each point's y entry, here its target.
+    const points = grid.points.map(({ col, row, cls }) => ({ col, row, value: cls }));
+    return { cols, rows, values: Float32Array.from(out.data), points, scale: this.scale };
   }
 
   /** Every neuron's output on a cols × rows grid (inputs, hidden layers after their activation, output). */

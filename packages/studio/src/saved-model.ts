@@ -11,6 +11,8 @@ import { checkSetting, DEFAULT_SETTING, formatValue, parseValue, SETTING_FIELDS,
 export interface SavedModelMetadata {
   readonly tool: "nn";
   readonly inputFeatures: number;
+  /** "regression": one real-valued output, no classes (classNames is empty). Absent in older files: classification. */
+  readonly problem?: "classification" | "regression";
   /** StandardScaler.toJSON() of the training split, or null when inputs were fed raw. */
   readonly inputScaler: JsonValue;
   readonly classNames: readonly string[];
@@ -41,8 +43,9 @@ export function savedModelMetadata(run: BuiltRun, facts: SavedRunFacts): JsonObj
   const metadata: SavedModelMetadata = {
     tool: "nn",
     inputFeatures: inputs,
+    problem: run.regression ? "regression" : "classification",
     inputScaler: run.scaler === undefined ? null : toJsonValue(run.scaler.toJSON()),
-    classNames: run.raw.classNames ? [...run.raw.classNames] : Array.from({ length: Math.max(2, run.raw.numClasses) }, (_, k) => String(k)),
+    classNames: run.regression ? [] : run.raw.classNames ? [...run.raw.classNames] : Array.from({ length: Math.max(2, run.raw.numClasses) }, (_, k) => String(k)),
     featureNames: derived ? [...run.inputNames] : run.raw.featureNames ? [...run.raw.featureNames] : Array.from({ length: inputs }, (_, j) => `x${j}`),
     dataset: facts.dataName,
     options: toJsonValue(facts.options),

@@ -1,6 +1,10 @@
 import { FEATURES, type FeatureName } from "./features.js";
 
-export const SYNTHETIC_DATASETS = ["moons", "circles", "spirals", "xor", "blobs", "checkerboard"] as const;
+/** The Playground's regression sets: a real-valued target over the plane (`makePlane`, `makeMultiGaussian`). */
+export const REGRESSION_DATASETS = ["plane", "multi-gaussian"] as const;
+export type RegressionDataset = (typeof REGRESSION_DATASETS)[number];
+/** Generated from (samples, noise, seed): the classification sets, then the regression sets. */
+export const SYNTHETIC_DATASETS = ["moons", "circles", "spirals", "xor", "blobs", "checkerboard", ...REGRESSION_DATASETS] as const;
 export type SyntheticDataset = (typeof SYNTHETIC_DATASETS)[number];
 export const REAL_DATASETS = ["iris", "breast-cancer", "digits"] as const;
 export const BUILTIN_DATASETS = [...SYNTHETIC_DATASETS, ...REAL_DATASETS] as const;
@@ -8,7 +12,13 @@ export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
 /** Default noise per synthetic set: enough to make the task honest, not so much it becomes guesswork. */
 export const DEFAULT_NOISE: Readonly<Record<SyntheticDataset, number>> = {
   moons: 0.2, circles: 0.1, spirals: 0.1, xor: 0.1, blobs: 1, checkerboard: 0.05,
+  // The Playground's noise for these: the target is read up to 6·noise away from its point.
+  plane: 0.05, "multi-gaussian": 0.05,
 };
+
+/** What the network predicts: a class (cross-entropy, accuracy) or a real number (MSE). */
+export const PROBLEMS = ["classification", "regression"] as const;
+export type ProblemName = (typeof PROBLEMS)[number];
 
 export const ACTIVATIONS = ["relu", "leaky-relu", "tanh", "sigmoid", "gelu", "elu", "silu", "softplus"] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
@@ -27,6 +37,8 @@ export type ScheduleName = (typeof SCHEDULES)[number];
 export interface Setting {
   /** A built-in set's name, or a CSV file's path. */
   readonly data: string;
+  /** Defaults to the data's own kind: regression for plane and multi-gaussian, classification otherwise. */
+  readonly problem: ProblemName;
   readonly samples: number;
   readonly noise: number;
   readonly testSplit: number;
@@ -58,7 +70,7 @@ export interface Setting {
 }
 
 export const DEFAULT_SETTING: Setting = {
-  data: "moons", samples: 1000, noise: 0.2, testSplit: 0.25, features: ["x1", "x2"],
+  data: "moons", problem: "classification", samples: 1000, noise: 0.2, testSplit: 0.25, features: ["x1", "x2"],
   layers: [64, 32], activation: "relu", init: "he-normal",
   optimizer: "sgd", lr: 0.1, batchSize: 0, momentum: 0, beta1: 0.9, beta2: 0.999, weightDecay: 0,
   schedule: "constant", gamma: 0.1, stepSize: 500, warmup: 0,
@@ -92,6 +104,7 @@ export interface SettingField {
 /** The table: one row per entry of Setting, in the order a settings panel lists them. */
 export const SETTING_FIELDS: readonly SettingField[] = [
   { key: "data", flag: "data", label: "data set", kind: { type: "text" }, apply: "data" },
+  { key: "problem", flag: "problem", label: "problem", kind: { type: "choice", choices: PROBLEMS }, apply: "data" },
   { key: "noise", flag: "noise", label: "noise", kind: { type: "number", min: 0 }, apply: "data" },
   { key: "samples", flag: "samples", label: "samples", kind: { type: "integer", min: 4 }, apply: "data" },
   { key: "testSplit", flag: "test-split", label: "held out", kind: { type: "number", min: 0, max: 1, belowMax: true }, apply: "model" },
@@ -132,9 +145,19 @@ export function isBuiltin(data: string): data is BuiltinDataset {
   return (BUILTIN_DATASETS as readonly string[]).includes(data);
 }
 
-/** The default of `key` for this setting (noise depends on the data set). */
+export function isRegressionData(data: string): data is RegressionDataset {
+  return (REGRESSION_DATASETS as readonly string[]).includes(data);
+}
+
+/** The problem a data set poses unless told otherwise: regression for the regression sets, else classification. */
+export function defaultProblem(data: string): ProblemName {
+  return isRegressionData(data) ? "regression" : "classification";
+}
+
+/** The default of `key` for this setting (noise and problem depend on the data set). */
 function defaultOf(setting: Setting, key: keyof Setting): Setting[keyof Setting] {
   if (key === "noise") return defaultNoise(setting.data);
+  if (key === "problem") return defaultProblem(setting.data);
   if (key === "samples") return isSynthetic(setting.data) ? DEFAULT_SETTING.samples : 0;
   return DEFAULT_SETTING[key];
 }
@@ -188,7 +211,9 @@ export function settingToQuery(setting: Setting): string {
 export function settingFromQuery(query: string): Setting {
   const params = new URLSearchParams(query.replace(/^[?#]/, ""));
   const data = params.get("data") ?? DEFAULT_SETTING.data;
-  const base: Record<string, unknown> = { ...DEFAULT_SETTING, data, noise: defaultNoise(data), samples: isSynthetic(data) ? DEFAULT_SETTING.samples : 0 };
+  const base: Record<string, unknown> = {
+    ...DEFAULT_SETTING, data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? DEFAULT_SETTING.samples : 0,
+  };
   for (const [name, text] of params) {
     const field = SETTING_FIELDS.find((f) => (f.key === "standardize" ? name === "standardize" : f.flag === name));
     if (field === undefined) throw new RangeError(`setting: unknown entry "${name}" (entries: ${SETTING_FIELDS.map((f) => f.key === "standardize" ? "standardize" : f.flag).join(", ")})`);
@@ -245,6 +270,13 @@ export function checkSetting(setting: Setting): Setting {
   if (setting.features.length === 0) throw new RangeError("setting: features needs at least one input");
   if (new Set(setting.features).size !== setting.features.length) throw new RangeError(`setting: features lists an input twice: ${setting.features.join(",")}`);
   if (setting.schedule === "plateau" && setting.warmup > 0) throw new RangeError("setting: warmup cannot be combined with schedule plateau");
+  if (isBuiltin(setting.data) && setting.problem !== defaultProblem(setting.data)) {
+    throw new RangeError(
+      isRegressionData(setting.data)
+        ? `setting: ${setting.data} is a regression set (a real-valued target), so problem must be regression`
+        : `setting: ${setting.data} has classes, not a real-valued target, so problem must be classification (regression sets: ${REGRESSION_DATASETS.join(", ")})`,
+    );
+  }
   return setting;
 }
 
@@ -252,6 +284,7 @@ export function checkSetting(setting: Setting): Setting {
 export function describeSetting(setting: Setting): string {
   const parts = [
     isSynthetic(setting.data) ? `${setting.data} · ${setting.samples} samples · noise ${setting.noise}` : setting.data,
+    ...(setting.problem === "regression" ? ["regression"] : []),
     `features ${setting.features.join(" ")}`,
     `hidden ${setting.layers.length === 0 ? "none" : setting.layers.join(",")} ${setting.activation}`,
     `${setting.optimizer} lr ${setting.lr}`,

@@ -3,7 +3,8 @@ import { suggestName } from "./did-you-mean.js";
 import {
   ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
   type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
-  FEATURES, parseValue, SETTING_FIELDS, type FeatureName, type Setting,
+  FEATURES, parseValue, SETTING_FIELDS, type FeatureName, type Setting, PROBLEMS, defaultProblem, isRegressionData,
+  REGRESSION_DATASETS, type ProblemName,
 } from "@nn/studio";
 import { FlagReader } from "./flag-values.js";
 import { parseFlags, type FlagSpecs } from "./parse-flags.js";
@@ -37,6 +38,7 @@ export interface DisplayOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   data: { kind: "builtin", name: "moons", samples: 1000, noise: 0.2 },
+  problem: "classification",
   layers: [64, 32],
   activation: "relu",
   init: "he-normal",
@@ -66,8 +68,9 @@ const D = DEFAULT_TRAIN_OPTIONS;
 
 export const TRAIN_FLAGS: FlagSpecs = {
   data: { type: "string", value: "<name|file.csv>", description: `data set: ${BUILTIN_DATASETS.join(", ")}, or a CSV file`, default: "moons" },
+  problem: { type: "string", value: "<name>", description: `${PROBLEMS.join(" or ")} (MSE on a real-valued target: ${REGRESSION_DATASETS.join(", ")}, or a CSV's label column)`, default: "the data's own" },
   samples: { type: "string", value: "<n>", description: "points generated for a synthetic set", default: "1000" },
-  noise: { type: "string", value: "<x>", description: "noise of a synthetic set (blobs: cluster std)", default: "moons 0.2, circles/spirals/xor 0.1, blobs 1, checkerboard 0.05" },
+  noise: { type: "string", value: "<x>", description: "noise of a synthetic set (blobs: cluster std; plane, multi-gaussian: the Playground's label noise)", default: "moons 0.2, circles/spirals/xor 0.1, blobs 1, checkerboard/plane/multi-gaussian 0.05" },
   "label-column": { type: "string", value: "<name|index>", description: "CSV: the label column", default: "the last" },
   layers: { type: "string", value: "<a,b,…>", description: "hidden layer widths", default: "64,32" },
   activation: { type: "string", value: "<name>", description: ACTIVATIONS.join(", "), default: D.activation },
@@ -119,6 +122,7 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
   const batchSize = batchRaw === undefined || batchRaw.toLowerCase() === "full" ? 0 : f.integer("batch-size", 0);
   const options: TrainOptions = {
     data,
+    problem: readProblem(f, data, command),
     layers: f.integerList("layers", D.layers),
     activation: f.choice("activation", ACTIVATIONS, D.activation),
     init: f.choice("init", INITS, D.init),
@@ -161,6 +165,21 @@ function readFeatures(f: FlagReader, command: string): readonly FeatureName[] {
   } catch (error) {
     throw new UsageError(`nn ${command}: --features ${(error as Error).message.replace(/^setting: features /, "")}`);
   }
+}
+
+/** --problem: the data's own unless given; a built-in set refuses the other one. */
+function readProblem(f: FlagReader, data: DataSource, command: string): ProblemName {
+  const name = data.kind === "builtin" ? data.name : data.path;
+  const own = defaultProblem(name);
+  const problem = f.choice("problem", PROBLEMS, own);
+  if (data.kind === "builtin" && problem !== own) {
+    throw new UsageError(
+      isRegressionData(name)
+        ? `nn ${command}: --problem classification does not fit ${name}: it is a regression set (a real-valued target)`
+        : `nn ${command}: --problem regression does not fit ${name}: it has classes; the regression sets are ${REGRESSION_DATASETS.join(", ")} (or a CSV with a numeric label column)`,
+    );
+  }
+  return problem;
 }
 
 function readTestSplit(f: FlagReader): number {

@@ -1,5 +1,5 @@
 import { checkModel, formatReport } from "@nn/gradcheck";
-import { BinaryCrossEntropyLoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
+import { BinaryCrossEntropyLoss, MSELoss, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { createRng, randn, Tensor } from "@nn/tensor";
 import { FlagReader } from "../args/flag-values.js";
 import { formatFlagHelp, parseFlags, type FlagSpecs } from "../args/parse-flags.js";
@@ -52,8 +52,8 @@ async function runGradcheck(argv: readonly string[], io: CommandIO): Promise<num
     rtol: f.number("rtol", 1e-6, { positive: true }),
     atol: f.number("atol", 1e-8, { min: 0 }),
   };
-  const { model, x, y, binary, source } = f.has("model") ? await fromFile(f, rows) : fromFlags(argv, rows);
-  const loss = binary ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
+  const { model, x, y, output, source } = f.has("model") ? await fromFile(f, rows) : fromFlags(argv, rows);
+  const loss = output === "regression" ? new MSELoss() : output === "binary" ? new BinaryCrossEntropyLoss() : new SoftmaxCrossEntropyLoss();
   let report;
   try {
     report = checkModel(model, loss, x, y, opts);
@@ -68,8 +68,15 @@ interface CheckSetup {
   model: Parameters<typeof checkModel>[0];
   x: Tensor;
   y: Tensor;
-  binary: boolean;
+  /** What the output is, which picks the loss: a sigmoid probability (BCE), logits (CE) or a value (MSE). */
+  output: OutputKind;
   source: string;
+}
+
+type OutputKind = "binary" | "multiclass" | "regression";
+
+function outputKind(regression: boolean, outputUnits: number): OutputKind {
+  return regression ? "regression" : outputUnits === 1 ? "binary" : "multiclass";
 }
 
 function fromFlags(argv: readonly string[], rows: number): CheckSetup {
@@ -97,9 +104,10 @@ function fromFlags(argv: readonly string[], rows: number): CheckSetup {
   const n = Math.min(rows, run.train.x.shape[0]);
   const width = run.train.x.shape[1];
   const x = new Tensor(run.train.x.data.slice(0, n * width), [n, width]);
-  const y = targetFor(run.train.y.data.slice(0, n), n, run.binary);
+  const output = outputKind(run.regression, run.outputUnits);
+  const y = targetFor(run.train.y.data.slice(0, n), n, output);
   const widths = [run.inputFeatures, ...options.layers, run.outputUnits].join("→");
-  return { model: run.model, x, y, binary: run.binary, source: `model ${widths} (${options.activation}, ${options.init}) on ${n} rows of ${run.dataName}, freshly initialised with seed ${options.seed}` };
+  return { model: run.model, x, y, output, source: `model ${widths} (${options.activation}, ${options.init}) on ${n} rows of ${run.dataName}, freshly initialised with seed ${options.seed}` };
 }
 
 async function fromFile(f: FlagReader, rows: number): Promise<CheckSetup> {
@@ -118,14 +126,14 @@ async function fromFile(f: FlagReader, rows: number): Promise<CheckSetup> {
     x = randn([rows, width], createRng(0));
   }
   const n = x.shape[0];
-  const binary = loaded.outputUnits === 1;
-  const k = binary ? 2 : loaded.outputUnits;
+  const output = outputKind(loaded.regression, loaded.outputUnits);
+  const k = output === "multiclass" ? loaded.outputUnits : 2;
   const labels = Float32Array.from({ length: n }, (_, i) => i % k);
-  return { model: loaded.model, x, y: targetFor(labels, n, binary), binary, source: `model ${path} on ${n} rows${input === undefined ? " of N(0, 1) inputs" : ` of ${input}`}` };
+  return { model: loaded.model, x, y: targetFor(labels, n, output), output, source: `model ${path} on ${n} rows${input === undefined ? " of N(0, 1) inputs" : ` of ${input}`}` };
 }
 
-/** BCE takes targets shaped like the [n, 1] probabilities; softmax cross-entropy takes class indices [n]. */
-function targetFor(labels: ArrayLike<number>, n: number, binary: boolean): Tensor {
+/** BCE and MSE take targets shaped like the [n, 1] outputs; softmax cross-entropy takes class indices [n]. */
+function targetFor(labels: ArrayLike<number>, n: number, output: OutputKind): Tensor {
   const data = Float32Array.from(labels);
-  return new Tensor(data, binary ? [n, 1] : [n]);
+  return new Tensor(data, output === "multiclass" ? [n] : [n, 1]);
 }

@@ -12,7 +12,10 @@ export interface LoadedModel {
   readonly inputFeatures: number;
   readonly outputUnits: number;
   readonly scaler: StandardScaler | undefined;
+  /** Empty for a regression model. */
   readonly classNames: readonly string[];
+  /** One real-valued output (metadata.problem "regression"): predictions are values, not classes. */
+  readonly regression: boolean;
   readonly featureNames: readonly string[];
   /** Columns an input file has: the model's inputs, or x1, x2 when it takes features computed from them (--features). */
   readonly rawInputs: number;
@@ -47,7 +50,9 @@ export async function readModelFile(command: string, path: string): Promise<Load
       throw new UsageError(`nn ${command}: ${path} has a corrupt metadata.inputScaler: ${firstLine(error)}`);
     }
   }
-  const classCount = outputUnits === 1 ? 2 : outputUnits;
+  const regression = metadata.problem === "regression";
+  if (regression && outputUnits !== 1) throw new UsageError(`nn ${command}: ${path} says it is a regression model, but it has ${outputUnits} outputs (regression has one)`);
+  const classCount = regression ? 0 : outputUnits === 1 ? 2 : outputUnits;
   const classNames = stringArray(metadata.classNames, classCount) ?? Array.from({ length: classCount }, (_, k) => String(k));
   const featureNames = stringArray(metadata.featureNames, inputFeatures) ?? Array.from({ length: inputFeatures }, (_, j) => `x${j}`);
   const derived = metadata.derivedInputs;
@@ -56,9 +61,9 @@ export async function readModelFile(command: string, path: string): Promise<Load
     if (names.length !== derived.length || names.length !== inputFeatures) {
       throw new UsageError(`nn ${command}: ${path} has a corrupt metadata.derivedInputs (expected ${inputFeatures} of ${FEATURES.map((f) => f.name).join(", ")})`);
     }
-    return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: 2, rawFeatureNames: ["x1", "x2"], toModelInputs: (x) => expandFeatures(x, names), metadata };
+    return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: 2, rawFeatureNames: ["x1", "x2"], toModelInputs: (x) => expandFeatures(x, names), metadata, regression };
   }
-  return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: inputFeatures, rawFeatureNames: featureNames, toModelInputs: (x) => x, metadata };
+  return { model, inputFeatures, outputUnits, scaler, classNames, featureNames, rawInputs: inputFeatures, rawFeatureNames: featureNames, toModelInputs: (x) => x, metadata, regression };
 }
 
 /** The model's output width for the declared input width; a disagreement names the file and both fields. */

@@ -16,7 +16,7 @@ const FLAGS: FlagSpecs = {
   model: { type: "string", value: "<m.json>", description: "a model saved by nn train --save (required)" },
   input: { type: "string", value: "<data.csv>", description: "raw feature rows, one per line, optional header (required)" },
   output: { type: "string", value: "<out.csv>", description: "write the predictions here (default: stdout)" },
-  exact: { type: "boolean", description: "every digit of each probability (the shortest decimal that reads back as the same double), not 6 decimals" },
+  exact: { type: "boolean", description: "every digit of each probability or value (the shortest decimal that reads back as the same double), not 6 decimals" },
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
@@ -28,7 +28,8 @@ export const predictCommand: Command = {
       "usage: nn predict --model m.json --input data.csv [--output out.csv]",
       "",
       "Applies the model's saved input scaling, then prints one line per input row: the predicted",
-      "class and the probability of every class (header: class,p_<name>,...).",
+      "class and the probability of every class (header: class,p_<name>,...); for a regression",
+      "model (trained with --problem regression), the predicted value (header: prediction).",
       "",
       formatFlagHelp(FLAGS),
     ].join("\n"),
@@ -54,7 +55,8 @@ async function runPredict(argv: readonly string[], io: CommandIO): Promise<numbe
   checkScaledInputs("predict", inputPath, inputs, x, rows.lines, loaded.featureNames);
   const out = predict(loaded.model, x);
   checkOutputs("predict", inputPath, out, rows.lines);
-  const text = predictionsCsv(out, loaded.classNames, f.boolean("exact") ? String : formatProbability);
+  const format = f.boolean("exact") ? String : formatProbability;
+  const text = loaded.regression ? valuesCsv(out, format) : predictionsCsv(out, loaded.classNames, format);
   if (output === undefined) io.stdout.write(text);
   else {
     io.registerOutput?.(output);
@@ -75,6 +77,11 @@ function predictionsCsv(out: Tensor, names: readonly string[], format: (p: numbe
     }
   }
   return lines.join("\n") + "\n";
+}
+
+/** A regression model's predictions as CSV: header `prediction`, then one value per input row. */
+function valuesCsv(out: Tensor, format: (v: number) => string): string {
+  return [csvRecord(["prediction"]), ...Array.from(out.data, (v) => csvRecord([format(v)]))].join("\n") + "\n";
 }
 
 /** The model outputs [n, units] as class probabilities in float64: a sigmoid output p → [1 − p, p]; logits → softmax. */

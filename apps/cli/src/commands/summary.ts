@@ -24,7 +24,7 @@ export const summaryCommand: Command = {
     const meta = loaded.metadata;
     const lines = [loaded.model.summary(loaded.inputFeatures), ""];
     lines.push(`inputs:   ${loaded.inputFeatures} (${loaded.featureNames.join(", ")})`);
-    lines.push(`classes:  ${loaded.classNames.join(", ")}`);
+    lines.push(loaded.regression ? "output:   one real value (regression, trained with MSE)" : `classes:  ${loaded.classNames.join(", ")}`);
     lines.push(`scaling:  ${loaded.scaler === undefined ? "none (raw inputs)" : "standardised with the training split's mean and std"}`);
     if (typeof meta.dataset === "string") lines.push(`data:     ${meta.dataset}`);
     if (typeof meta.trainedEpochs === "number") lines.push(`trained:  ${meta.trainedEpochs} epochs${typeof meta.seed === "number" ? `, seed ${meta.seed}` : ""}`);

@@ -2,7 +2,7 @@ import { render } from "ink";
 import { formatFlagHelp } from "../args/parse-flags.js";
 import { parseTrainArgs, TRAIN_FLAGS, type DisplayOptions, type TrainOptions } from "../args/train-options.js";
 import { EXIT_OK, EXIT_TRAINING_FAILED } from "../args/usage-error.js";
-import { formatEpochLine, formatJsonLine, formatSummary, plainEvery } from "../report/plain-reporter.js";
+import { formatEpochLine, formatJsonLine, formatSummary, plainEvery, reportedMetrics } from "../report/plain-reporter.js";
 import { firstLine } from "../session/load-data.js";
 import { checkRunMemory } from "../limits/check-run-memory.js";
 import { createSession } from "../session/create-session.js";
@@ -93,6 +93,7 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
 
 async function runPlain(options: TrainOptions, display: DisplayOptions, io: CommandIO): Promise<number> {
   const every = plainEvery(options.epochs);
+  const metrics = reportedMetrics(options);
   let last: EpochPoint | undefined;
   const started = performance.now();
   const session = createSession(options, {
@@ -100,7 +101,7 @@ async function runPlain(options: TrainOptions, display: DisplayOptions, io: Comm
       last = point;
       if (display.json) io.stdout.write(formatJsonLine(event, point) + "\n");
       else if (point.epoch % every === 0 || point.epoch === 1 || point.epoch === event.epochs) {
-        io.stdout.write(formatEpochLine(event, point) + "\n");
+        io.stdout.write(formatEpochLine(event, point, metrics) + "\n");
       }
     },
   });
@@ -144,7 +145,7 @@ async function runPlain(options: TrainOptions, display: DisplayOptions, io: Comm
   if (abandoned && !interrupted && failure === undefined) return EXIT_OK;
   const status = failure !== undefined ? "failed" : interrupted && session.epoch < options.epochs ? "interrupted" : "completed";
   const summary = formatSummary({
-    status, epochs: session.epoch, totalEpochs: options.epochs, seconds, last,
+    status, epochs: session.epoch, totalEpochs: options.epochs, seconds, last, metrics,
     ...(savedTo !== undefined ? { savedTo } : {}),
     ...(failure !== undefined ? { error: firstLine(failure) } : {}),
   });

@@ -9,6 +9,6 @@ export interface BuiltRun extends StudioRun {
 }
 
 /** Builds a run from `nn train` options. `seed` drives the split, the initial weights, dropout and shuffling. */
-export function buildRun(options: TrainOptions, seed: number, loaded = loadData(options.data, seed)): BuiltRun {
+export function buildRun(options: TrainOptions, seed: number, loaded = loadData(options.data, seed, options.problem)): BuiltRun {
   return { ...buildStudioRun(settingFromOptions(options), loaded.dataset, seed), dataName: loaded.name };
 }

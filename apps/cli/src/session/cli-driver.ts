@@ -15,7 +15,7 @@ export function createDriver(options: TrainOptions, deps: Omit<DriverOptions, "l
     return new TrainingDriver(settingFromOptions(options), {
       ...deps,
       // CSV files: read here (Node); the driver itself is browser-safe.
-      loadData: () => loadData(options.data, options.seed).dataset,
+      loadData: (setting) => loadData(options.data, options.seed, setting.problem).dataset,
     });
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -9,7 +9,8 @@ export function describeRun(setting: Setting, run: BuiltRun, dataName: string): 
   const held = setting.testSplit > 0 ? ` · ${Math.round(setting.testSplit * 100)}% held out` : "";
   const noise = run.raw.x.shape[1] === 2 && setting.samples > 0 ? ` · noise ${setting.noise}` : "";
   const inputs = isIdentityFeatures(setting.features) ? `${run.raw.x.shape[1]} features` : `inputs ${setting.features.map(featureLabel).join(" ")}`;
-  const data = `${dataName} · ${n} samples${noise} · ${inputs} · ${Math.max(2, run.raw.numClasses)} classes${held}${setting.standardize ? " · standardised" : ""}`;
+  const target = run.regression ? "real-valued target" : `${Math.max(2, run.raw.numClasses)} classes`;
+  const data = `${dataName} · ${n} samples${noise} · ${inputs} · ${target}${held}${setting.standardize ? " · standardised" : ""}`;
   const widths = [run.inputFeatures, ...setting.layers, run.outputUnits].join("→");
   const extras = [
     setting.dropout > 0 ? `dropout ${setting.dropout}` : "",
@@ -17,7 +18,7 @@ export function describeRun(setting: Setting, run: BuiltRun, dataName: string): 
     setting.l2 > 0 ? `L2 ${setting.l2}` : "",
     setting.clip > 0 ? `clip ${setting.clip}` : "",
   ].filter((s) => s !== "");
-  const architecture = [widths, activationLabel(setting.activation), run.binary ? "sigmoid · BCE" : "softmax · CE", setting.init, ...extras].join(" · ");
+  const architecture = [widths, activationLabel(setting.activation), run.regression ? "linear · MSE" : run.binary ? "sigmoid · BCE" : "softmax · CE", setting.init, ...extras].join(" · ");
   const parameters = run.model.parameters().reduce((sum, p) => sum + p.value.size, 0);
   const batch = setting.batchSize === 0 ? "full batch" : `batch ${setting.batchSize}`;
   const schedule = setting.schedule === "constant" ? "" : ` · ${setting.schedule} schedule`;

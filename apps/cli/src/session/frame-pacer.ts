@@ -175,9 +175,12 @@ export class FramePacer {
       ramping: this.ramping,
       history: d.history.snapshot(),
       layerNorms: d.layerNorms,
-      ...(painter !== undefined && map !== undefined ? { field: painter.decision(map.cols, map.rows) } : {}),
+      ...(painter !== undefined && map !== undefined
+        ? d.run.regression ? { values: painter.values(map.cols, map.rows) } : { field: painter.decision(map.cols, map.rows) }
+        : {}),
       ...(painter !== undefined && neurons !== undefined ? { network: painter.neurons(neurons.cols, neurons.rows) } : {}),
-      ...(painter === undefined ? { confusion: confusionCounts(d) } : {}),
+      // No classes to confuse in a regression run without a map (a CSV with more than two features).
+      ...(painter === undefined && !d.run.regression ? { confusion: confusionCounts(d) } : {}),
       description: this.description,
       setting: d.setting,
       activeMs: active,

@@ -1,8 +1,9 @@
 import { CsvError, type Dataset } from "@nn/datasets";
 import { loadCsvSync } from "@nn/datasets/node";
 import { UsageError } from "../args/usage-error.js";
-import { builtinDataset } from "@nn/studio";
+import { builtinDataset, type ProblemName } from "@nn/studio";
 import type { DataSource } from "../args/train-options.js";
+import { loadRegressionCsv } from "./load-regression-csv.js";
 
 /** A loaded data set and the name the header and the model file give it. */
 export interface LoadedData {
@@ -11,7 +12,14 @@ export interface LoadedData {
 }
 
 /** Builds or reads the data a run trains on. File problems are usage errors (exit 2). */
-export function loadData(source: DataSource, seed: number): LoadedData {
+export function loadData(source: DataSource, seed: number, problem: ProblemName = "classification"): LoadedData {
+  if (source.kind === "csv" && problem === "regression") {
+    try {
+      return { dataset: loadRegressionCsv(source.path, source.labelColumn), name: source.path };
+    } catch (error) {
+      throw new UsageError(`nn: cannot use ${source.path} as regression data: ${firstLine(error)}${delimiterAdvice(error)}`);
+    }
+  }
   if (source.kind === "csv") {
     let dataset: Dataset;
     try {

@@ -6,6 +6,7 @@ export function settingFromOptions(options: TrainOptions): Setting {
   const data = options.data;
   return {
     data: data.kind === "csv" ? data.path : data.name,
+    problem: options.problem,
     samples: data.kind === "builtin" ? data.samples : 0,
     noise: data.kind === "builtin" ? data.noise : 0,
     testSplit: options.testSplit,

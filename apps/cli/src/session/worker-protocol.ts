@@ -1,4 +1,4 @@
-import type { DecisionField, DriverStatus, HistorySnapshot, LayerNorm, NeuronMaps, Setting } from "@nn/studio";
+import type { DecisionField, DriverStatus, HistorySnapshot, LayerNorm, NeuronMaps, Setting, ValueField } from "@nn/studio";
 import type { TrainOptions } from "../args/train-options.js";
 import type { RunDescription } from "../ui/Header.js";
 
@@ -62,6 +62,8 @@ export interface Frame {
   readonly history: HistorySnapshot;
   readonly layerNorms: readonly LayerNorm[];
   readonly field?: DecisionField;
+  /** A regression run's output map (instead of `field`). */
+  readonly values?: ValueField;
   readonly network?: NeuronMaps;
   /** Validation (else training) confusion matrix, counts[actual * k + predicted], for data without a map. */
   readonly confusion?: { readonly classes: readonly string[]; readonly counts: Uint32Array };

@@ -1,5 +1,7 @@
 import {
-  ACTIVATIONS, BUILTIN_DATASETS, defaultNoise, INITS, isSynthetic, OPTIMIZERS, SCHEDULES, type FeatureName, type Setting,
+  ACTIVATIONS, BUILTIN_DATASETS, defaultNoise, defaultProblem, INITS, isBuiltin, isSynthetic, OPTIMIZERS, PROBLEMS, SCHEDULES,
+  type FeatureName,
+  type Setting,
 } from "@nn/studio";
 
 // What ← and → do to each entry in the settings panel: numbers move along a ladder of sensible
@@ -56,7 +58,8 @@ export function stepSetting(setting: Setting, key: keyof Setting, dir: 1 | -1): 
   switch (key) {
     case "data": {
       const data = cycle(BUILTIN_DATASETS as readonly string[], setting.data, dir);
-      return { ...setting, data, noise: defaultNoise(data), samples: isSynthetic(data) ? (setting.samples > 0 ? setting.samples : 1000) : 0, features: isSynthetic(data) ? setting.features : ["x1", "x2"] };
+      // A built-in set poses its own problem: cycling onto plane switches to regression and back.
+      return { ...setting, data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? (setting.samples > 0 ? setting.samples : 1000) : 0, features: isSynthetic(data) ? setting.features : ["x1", "x2"] };
     }
     case "activation": return { ...setting, activation: cycle(ACTIVATIONS, setting.activation, dir) };
     case "init": return { ...setting, init: cycle(INITS, setting.init, dir) };
@@ -65,6 +68,8 @@ export function stepSetting(setting: Setting, key: keyof Setting, dir: 1 | -1): 
     case "layers": return { ...setting, layers: cycle(LAYER_PRESETS, setting.layers, dir, sameList) };
     case "features": return { ...setting, features: cycle(FEATURE_PRESETS, setting.features, dir, sameList) };
     case "standardize": return { ...setting, standardize: !setting.standardize };
+    // The problem follows the data set (change the data set to change it); a CSV may be either.
+    case "problem": return isBuiltin(setting.data) ? setting : { ...setting, problem: cycle(PROBLEMS, setting.problem, dir) };
     case "seed": return { ...setting, seed: Math.max(0, setting.seed + dir) };
     default: {
       const ladder = LADDERS[key];

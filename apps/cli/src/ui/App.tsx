@@ -57,7 +57,8 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
   const networkWidth = Math.min(columns - 21, Math.max(columns - layout.rightWidth - 1, (frame.setting.layers.length + 2) * NEURON_COLUMN_WIDTH));
   const mapCols = network ? Math.min(layout.mapCols, Math.floor((columns - networkWidth - 1) / 2) * 2) : layout.mapCols;
   const mapRows = network ? mapCols / 2 : layout.mapRows;
-  const mapPixelRows = mapRows * 2;
+  // A regression map gives its last row to the colour legend.
+  const mapPixelRows = Math.max(0, frame.setting.problem === "regression" ? mapRows - 1 : mapRows) * 2;
   useEffect(() => {
     session.send({
       type: "view",
@@ -109,6 +110,9 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
 
   // A map computed for another size (the worker has not seen the new one yet) is not drawn.
   const field = frame.field?.cols === mapCols && frame.field.rows === mapPixelRows ? frame.field : undefined;
+  const values = frame.values?.cols === mapCols && frame.values.rows === mapPixelRows ? frame.values : undefined;
+  const regression = frame.setting.problem === "regression";
+  const lossTitle = regression ? (frame.setting.l1 > 0 || frame.setting.l2 > 0 ? "MSE + penalty" : "MSE") : "loss";
   const points = useMemo(() => pointsFromHistory(frame.history), [frame.history]);
   const notice = state.notice ?? (frame.status === "done" ? DONE_HINT : KEY_HINT);
   const speed = frame.speed === "max" ? "max speed" : `${frame.speed} epoch${frame.speed === 1 ? "" : "s"}/frame`;
@@ -134,18 +138,25 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
           <NetworkView network={frame.network} inputNames={inputNames(frame)} width={networkWidth} height={bodyHeight} />
           <Box width={1} />
           <Box flexDirection="column" width={columns - networkWidth - 1}>
-            {mapRows > 0 ? <DecisionMap field={field} rows={mapRows} cols={mapCols} /> : null}
+            {mapRows > 0 ? <DecisionMap field={field} values={values} regression={regression} rows={mapRows} cols={mapCols} /> : null}
           </Box>
         </Box>
       ) : (
         <Box flexDirection="row">
           <Box flexDirection="column" width={layout.leftWidth}>
-            <LossChart points={points} width={layout.leftWidth} height={layout.lossHeight} logScale={state.logScale} />
-            <AccuracyChart points={points} width={layout.leftWidth} height={layout.accuracyHeight} />
+            {regression ? (
+              // No accuracy to chart: the MSE takes both charts' rows.
+              <LossChart points={points} width={layout.leftWidth} height={layout.lossHeight + layout.accuracyHeight + 1} logScale={state.logScale} title={lossTitle} />
+            ) : (
+              <>
+                <LossChart points={points} width={layout.leftWidth} height={layout.lossHeight} logScale={state.logScale} />
+                <AccuracyChart points={points} width={layout.leftWidth} height={layout.accuracyHeight} />
+              </>
+            )}
           </Box>
           <Box width={1} />
           <Box flexDirection="column" width={layout.rightWidth}>
-            {layout.mapRows > 0 ? <DecisionMap field={field} rows={layout.mapRows} cols={layout.mapCols} /> : null}
+            {layout.mapRows > 0 ? <DecisionMap field={field} values={values} regression={regression} rows={layout.mapRows} cols={layout.mapCols} /> : null}
             {!session.twoD ? <ConfusionMatrix confusion={frame.confusion} width={layout.rightWidth} rows={bodyHeight - layout.barsRows - 1} /> : null}
             <GradientBars layers={frame.layerNorms} width={layout.rightWidth} rows={layout.barsRows} />
           </Box>

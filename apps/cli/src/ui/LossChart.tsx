@@ -11,10 +11,12 @@ export interface LossChartProps {
   /** Rows of the chart itself, axes included (the title adds one). */
   readonly height: number;
   readonly logScale: boolean;
+  /** What the loss is called: `loss`, or `MSE` for a regression run. */
+  readonly title?: string;
 }
 
-/** Training and validation loss per epoch, linear or log scale. */
-export function LossChart({ points, width, height, logScale }: LossChartProps) {
+/** Training and validation loss per epoch (a regression run's mean squared error), linear or log scale. */
+export function LossChart({ points, width, height, logScale, title = "loss" }: LossChartProps) {
   const series: ChartSeries[] = [
     { label: "train", color: TRAIN_COLOR, points: points.map((p) => ({ x: p.epoch, y: p.loss })) },
     {
@@ -27,7 +29,7 @@ export function LossChart({ points, width, height, logScale }: LossChartProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
-        <Text bold>loss</Text>
+        <Text bold>{title}</Text>
         <Text dimColor>{logScale ? " (log scale)" : " (linear)"}</Text>
         {"  "}
         <Text color={TRAIN_COLOR}>━ train {last ? formatMetric(last.loss) : ""}</Text>

@@ -16,22 +16,32 @@ export function renderDecisionMap(field: DecisionField): MapCell[][] {
   for (const p of field.points) {
     if (p.col >= 0 && p.col < field.cols && p.row >= 0 && p.row < field.rows) pointAt[p.row * field.cols + p.col] = p.cls;
   }
-  const color = (i: number): string => regionColor(field.classes[i], field.confidence[i]);
+  return halfBlockRows(
+    field.cols, field.rows,
+    (i) => regionColor(field.classes[i], field.confidence[i]),
+    (i) => (pointAt[i] >= 0 ? pointColor(pointAt[i]) : undefined),
+  );
+}
+
+/**
+ * A pixel grid as terminal rows, two pixels a cell: `▀` in the top pixel's colour on the bottom
+ * one's. A pixel holding a data point (`point` gives its colour) takes its half of the cell drawn
+ * over the other pixel's colour, so a point is never lost to the picture under it.
+ */
+export function halfBlockRows(
+  cols: number, rows: number, color: (i: number) => string, point: (i: number) => string | undefined,
+): MapCell[][] {
   const out: MapCell[][] = [];
-  for (let r = 0; r < field.rows; r += 2) {
+  for (let r = 0; r < rows; r += 2) {
     const row: MapCell[] = [];
-    for (let c = 0; c < field.cols; c++) {
-      const top = r * field.cols + c;
-      const bottom = r + 1 < field.rows ? top + field.cols : top;
-      const topPoint = pointAt[top];
-      const bottomPoint = pointAt[bottom];
-      if (topPoint >= 0 || (bottom !== top && bottomPoint >= 0)) {
-        // A data point takes the whole cell: drawn over the region colour of the pixel it is in.
-        const cls = topPoint >= 0 ? topPoint : bottomPoint;
-        row.push({ text: topPoint >= 0 ? "▀" : "▄", color: pointColor(cls), backgroundColor: color(topPoint >= 0 ? bottom : top) });
-        continue;
-      }
-      row.push({ text: "▀", color: color(top), backgroundColor: color(bottom) });
+    for (let c = 0; c < cols; c++) {
+      const top = r * cols + c;
+      const bottom = r + 1 < rows ? top + cols : top;
+      const topPoint = point(top);
+      const bottomPoint = bottom !== top ? point(bottom) : undefined;
+      if (topPoint !== undefined) row.push({ text: "▀", color: topPoint, backgroundColor: color(bottom) });
+      else if (bottomPoint !== undefined) row.push({ text: "▄", color: bottomPoint, backgroundColor: color(top) });
+      else row.push({ text: "▀", color: color(top), backgroundColor: color(bottom) });
     }
     out.push(row);
   }

@@ -47,17 +47,36 @@ function parseHex(hex: string): [number, number, number] {
 /** The network view's colours, as the Playground's: orange for negative outputs, blue for positive. */
 export const NEGATIVE_COLOR = "#f59322";
 export const POSITIVE_COLOR = "#0877bd";
-const NEURON_LEVELS = 5;
-const neuronCache = new Map<number, string>();
 
-/** A neuron's output scaled to [-1, 1] as a colour (few levels, so neighbouring cells share colours). */
-export function neuronColor(v: number): string {
-  const clamped = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
-  const level = Math.round(clamped * NEURON_LEVELS);
-  let color = neuronCache.get(level);
-  if (color === undefined) {
-    color = blend(MAP_BACKGROUND, level < 0 ? NEGATIVE_COLOR : POSITIVE_COLOR, (0.9 * Math.abs(level)) / NEURON_LEVELS);
-    neuronCache.set(level, color);
-  }
-  return color;
+/**
+ * A diverging colour scale with `levels` steps per sign, as the Playground draws values: orange
+ * below 0, blue above, the map's dark background at 0. `t` is clamped to [-1, 1]; few levels, so
+ * neighbouring cells share colours and a row stays a few runs.
+ */
+function divergingScale(levels: number): (t: number) => string {
+  const cache = new Map<number, string>();
+  return (t) => {
+    const clamped = Number.isFinite(t) ? Math.max(-1, Math.min(1, t)) : 0;
+    const level = Math.round(clamped * levels);
+    let color = cache.get(level);
+    if (color === undefined) {
+      color = blend(MAP_BACKGROUND, level < 0 ? NEGATIVE_COLOR : POSITIVE_COLOR, (0.9 * Math.abs(level)) / levels);
+      cache.set(level, color);
+    }
+    return color;
+  };
+}
+
+/** A neuron's output scaled to [-1, 1] as a colour. */
+export const neuronColor = divergingScale(5);
+
+/** Levels per sign of the regression map's scale: enough to read a slope. */
+export const DIVERGING_LEVELS = 8;
+
+/** A regression output over the scale's half-width (value / scale) as a colour. */
+export const divergingColor = divergingScale(DIVERGING_LEVELS);
+
+/** A data point of a regression set: its target's colour lightened, so it stands out on the map. */
+export function targetPointColor(t: number): string {
+  return blend(divergingColor(t), "#ffffff", 0.45);
 }
