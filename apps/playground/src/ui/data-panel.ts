@@ -1,4 +1,4 @@
-import { BUILTIN_DATASETS, defaultNoise, FEATURES, isSynthetic, REAL_DATASETS, type Setting } from "@nn/studio";
+import { BUILTIN_DATASETS, defaultNoise, defaultProblem, FEATURES, isSynthetic, REAL_DATASETS, type Setting } from "@nn/studio";
 import { h, uniqueId } from "./element.js";
 import type { BoundControl, Propose } from "./setting-controls.js";
 
@@ -37,7 +37,7 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
     onchange: () => {
       const data = select.value;
       // A real set has its own features: back to x₁, x₂ (the derived ones need a 2-D set).
-      propose({ data, noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0, ...(isSynthetic(data) ? {} : { features: ["x1", "x2"] }) });
+      propose({ data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0, ...(isSynthetic(data) ? {} : { features: ["x1", "x2"] }) });
     },
   }, ...BUILTIN_DATASETS.map((d) => h("option", { value: d }, DATASET_LABEL[d] ?? d)));
   const noise = slider("noise", { min: 0, max: 1, step: 0.05 }, (v) => v.toFixed(2), (v) => propose({ noise: v }));
