@@ -32,8 +32,10 @@ export function batchTensors(spec: MlpSpec, b: Batch, dtype: DType = "float32"):
 
 /**
  * The training loop a user of nn writes when speed matters: zeroGrad, forward, loss, backward,
- * step, with the prediction and the two gradients written into buffers made once (`out`), so a
- * step allocates nothing. Every batch of a spec has the same number of rows.
+ * step, with the prediction and the loss gradient written into buffers made once (`out`), so a
+ * step allocates nothing, and backward told that the data needs no gradient
+ * (`backwardToParameters`: no dL/dx, as NumPy's loop and TensorFlow.js's `minimize` compute
+ * none). Every batch of a spec has the same number of rows.
  */
 export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const model = buildNnModel(spec, dtype);
@@ -42,7 +44,7 @@ export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const batches = spec.batches.map((b) => batchTensors(spec, b, dtype));
   const evalSet = batchTensors(spec, spec.evalSet, dtype);
   const rows = spec.batches[0].rows, outputs = spec.sizes[spec.sizes.length - 1];
-  const pred = zeros([rows, outputs], dtype), dPred = zeros([rows, outputs], dtype), dx = zeros([rows, spec.sizes[0]], dtype);
+  const pred = zeros([rows, outputs], dtype), dPred = zeros([rows, outputs], dtype);
   let step = 0;
   return {
     name: "nn",
@@ -50,7 +52,7 @@ export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
       const { x, y } = batches[step++ % batches.length];
       optimizer.zeroGrad();
       loss.forward(model.forward(x, "train", pred), y);
-      model.backward(loss.backward(dPred), dx);
+      model.backwardToParameters(loss.backward(dPred));
       optimizer.step();
     },
     loss() {

@@ -172,7 +172,7 @@ function filled(root: Variable, value: number): Tensor {
 function accumulate(v: Variable, g: Tensor): void {
   const target = v.grad;
   const addend = g.dtype === target.dtype ? g : g.astype(target.dtype);
-  if (target.size > 0) kernels().axpy(1, addend.data, target.data);
+  if (target.size > 0) kernels().addScaled(1, addend.data, target.data);
 }
 
 function freedGraph(v: Variable): Error {

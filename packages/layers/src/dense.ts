@@ -1,11 +1,12 @@
 import { type DType, type MatmulOptions, type Rng, type Tensor, createRng, kernels, matmul, zeros, checkOptions, optionKeys } from "@nn/tensor";
+import { ReLU } from "./activations/relu.js";
 import { reuseMatrix } from "./buffer-reuse.js";
 import { LayerInputError } from "./errors.js";
 import { type InitScheme, INIT_SCHEMES, initWeight, isInitScheme } from "./initializers.js";
 import { checkDTypeOption, checkGradient, checkMatrix, checkPositiveInt } from "./input-checks.js";
 import type { LayerSpec } from "./json.js";
-import type { Mode } from "./layer.js";
-import { LayerBase, backwardShared, forwardShared } from "./layer-base.js";
+import type { Layer, Mode } from "./layer.js";
+import { LayerBase, absorbsNext, adoptForward, backwardShared, forwardAbsorbing, forwardShared } from "./layer-base.js";
 import { type NamedBuffer, OwnParameter, type Parameter } from "./parameter.js";
 
 const DENSE_OPTIONS = optionKeys<DenseOptions>()("init", "bias", "rng", "dtype");
@@ -39,8 +40,11 @@ export class Dense extends LayerBase {
   private x: Tensor | undefined;
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
-  private readonly dW: Tensor;
-  private readonly forwardOptions: MatmulOptions = {};
+  /** x·W + b in one kernel call (the bias is the product's epilogue). */
+  private readonly forwardOptions: MatmulOptions;
+  /** max(x·W + b, 0) in one kernel call, when a ReLU follows in a Sequential. */
+  private readonly forwardReluOptions: MatmulOptions;
+  /** grad(W) += xᵀ·dy, accumulated by the product itself (no scratch, no second pass). */
   private readonly weightGradOptions: MatmulOptions;
   private readonly inputGradOptions: MatmulOptions = { transposeB: true };
 
@@ -56,30 +60,51 @@ export class Dense extends LayerBase {
     const rng = options.rng ?? createRng(0);
     this.weight = new OwnParameter("weight", initWeight(init, [inFeatures, outFeatures], rng, this.dtype), "weight");
     this.bias = options.bias === false ? null : new OwnParameter("bias", zeros([outFeatures], this.dtype), "bias");
-    this.dW = zeros([inFeatures, outFeatures], this.dtype);
-    this.weightGradOptions = { transposeA: true, out: this.dW };
+    this.forwardOptions = {};
+    this.forwardReluOptions = { relu: true };
+    this.weightGradOptions = { transposeA: true, accumulate: true };
   }
 
   [forwardShared](x: Tensor, _mode: Mode): Tensor {
+    return this.project(x, this.forwardOptions);
+  }
+
+  /** A ReLU right after this layer is the product's epilogue: no separate pass over y. */
+  override [absorbsNext](next: Layer): boolean {
+    return Object.getPrototypeOf(next) === ReLU.prototype;
+  }
+
+  /**
+   * max(x·W + b, 0) into this layer's buffer, handed to the absorbed ReLU as its output. ReLU's
+   * backward reads only where its output is positive, which is where its input was.
+   */
+  override [forwardAbsorbing](x: Tensor, _mode: Mode, next: Layer): Tensor {
+    const y = this.project(x, this.forwardReluOptions);
+    (next as ReLU)[adoptForward](y, y);
+    return y;
+  }
+
+  private project(x: Tensor, options: MatmulOptions): Tensor {
     checkMatrix(this, x, this.inFeatures);
-    const n = x.shape[0], out = this.outFeatures;
-    const y = reuseMatrix(this.y, n, out, this.dtype);
-    this.forwardOptions.out = y;
-    matmul(x, this.weight.value, this.forwardOptions);
-    if (this.bias !== null) kernels().addRow(y.data, this.bias.value.data, n, out);
+    const y = reuseMatrix(this.y, x.shape[0], this.outFeatures, this.dtype);
+    options.out = y;
+    // read each call: a parameter's value may be replaced (p.value = …), not only written into
+    if (this.bias !== null) options.bias = this.bias.value;
+    matmul(x, this.weight.value, options);
     this.x = x;
     this.y = y;
     return y;
   }
 
   // docs/math_derivations.md §2.1: dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ
-  [backwardShared](dy: Tensor): Tensor {
+  [backwardShared](dy: Tensor, inputGradient = true): Tensor {
     checkGradient(this, dy, this.y);
     const x = this.x as Tensor;
     const n = x.shape[0], out = this.outFeatures;
+    this.weightGradOptions.out = this.weight.grad;
     matmul(x, dy, this.weightGradOptions);
-    kernels().axpy(1, this.dW.data, this.weight.grad.data);
-    if (this.bias !== null) kernels().sumRowsInto(dy.data, this.bias.grad.data, n, out);
+    if (this.bias !== null) kernels().addColumnSums(dy.data, this.bias.grad.data, n, out);
+    if (!inputGradient) return dy;
     const dx = reuseMatrix(this.dx, n, this.inFeatures, this.dtype);
     this.inputGradOptions.out = dx;
     matmul(dy, this.weight.value, this.inputGradOptions);

@@ -14,6 +14,16 @@ export const forwardShared: unique symbol = Symbol("nn.layers.forwardShared");
 export const backwardShared: unique symbol = Symbol("nn.layers.backwardShared");
 
 /**
+ * Fusion of neighbours in a Sequential: `layer[absorbsNext](next)` says whether the layer can
+ * compute `next`'s forward as part of its own (Dense: a ReLU as its product's epilogue);
+ * `layer[forwardAbsorbing](x, mode, next)` then returns next's output and leaves `next` ready for
+ * its backward, which it did through `next[adoptForward](x, y)`.
+ */
+export const absorbsNext: unique symbol = Symbol("nn.layers.absorbsNext");
+export const forwardAbsorbing: unique symbol = Symbol("nn.layers.forwardAbsorbing");
+export const adoptForward: unique symbol = Symbol("nn.layers.adoptForward");
+
+/**
  * The ownership rule of every built-in layer (docs/design_notes.md, "Who owns a result"):
  * `forward` and `backward` compute into the layer's own reused buffers, then hand the caller a copy
  * (or write it into the caller's `out`). A result the caller holds is never written again.
@@ -24,8 +34,12 @@ export abstract class LayerBase implements Layer {
 
   /** y for x, in the layer's own buffer (reused by the next call of the same shape). */
   abstract [forwardShared](x: Tensor, mode: Mode): Tensor;
-  /** dL/dx for dy, in the layer's own buffer; adds into the parameters' gradients. */
-  abstract [backwardShared](dy: Tensor): Tensor;
+  /**
+   * dL/dx for dy, in the layer's own buffer; adds into the parameters' gradients. With
+   * `inputGradient` false the caller will not read dL/dx (a model's input needs no gradient), so
+   * a layer may skip computing it and return anything; the parameter gradients are still added.
+   */
+  abstract [backwardShared](dy: Tensor, inputGradient?: boolean): Tensor;
 
   abstract parameters(): Parameter[];
   abstract buffers(): NamedBuffer[];
@@ -33,6 +47,16 @@ export abstract class LayerBase implements Layer {
   abstract outputFeatures(inputFeatures: number | undefined): number | undefined;
   abstract describe(): string;
   abstract toSpec(): LayerSpec;
+
+  /** Whether this layer computes `next`'s forward in its own (see `absorbsNext`); none does by default. */
+  [absorbsNext](_next: Layer): boolean {
+    return false;
+  }
+
+  /** This layer's forward with `next`'s applied (only called after `[absorbsNext](next)` said yes). */
+  [forwardAbsorbing](x: Tensor, mode: Mode, _next: Layer): Tensor {
+    return this[forwardShared](x, mode);
+  }
 
   /** A new tensor, or `out` when given (it must have the output's shape and dtype: no allocation then). */
   forward(x: Tensor, mode: Mode = "train", out?: Tensor): Tensor {
@@ -48,6 +72,21 @@ export abstract class LayerBase implements Layer {
   backward(dy: Tensor, out?: Tensor): Tensor {
     checkTensorInput(this, dy, "gradient");
     return handOut(this, this[backwardShared](dy), out, "gradient");
+  }
+
+  /**
+   * `backward` for a model whose input needs no gradient (training data, as PyTorch's
+   * `requires_grad=False`): adds into each parameter's `grad` exactly as `backward` does, but
+   * computes no dL/dx, so the first layer skips its input-gradient product (dy·Wᵀ, about a
+   * quarter of a wide first layer's arithmetic) and layers before the first parameter are skipped.
+   */
+  backwardToParameters(dy: Tensor): void {
+    if (this.backward !== LayerBase.prototype.backward) {
+      this.backward(dy); // a subclass's own backward is honoured; its dL/dx is dropped
+      return;
+    }
+    checkTensorInput(this, dy, "gradient");
+    this[backwardShared](dy, false);
   }
 }
 
@@ -77,7 +116,7 @@ export function chainForward(layer: Layer, x: Tensor, mode: Mode): Tensor {
   return layer.forward === LayerBase.prototype.forward ? (layer as LayerBase)[forwardShared](x, mode) : layer.forward(x, mode);
 }
 
-/** A child's backward inside a container (see chainForward). */
-export function chainBackward(layer: Layer, dy: Tensor): Tensor {
-  return layer.backward === LayerBase.prototype.backward ? (layer as LayerBase)[backwardShared](dy) : layer.backward(dy);
+/** A child's backward inside a container (see chainForward); `inputGradient` as in `backwardShared`. */
+export function chainBackward(layer: Layer, dy: Tensor, inputGradient = true): Tensor {
+  return layer.backward === LayerBase.prototype.backward ? (layer as LayerBase)[backwardShared](dy, inputGradient) : layer.backward(dy);
 }

@@ -25,6 +25,11 @@ export interface Layer {
   /** `mode` defaults to `train`, as a fresh PyTorch module is in training mode. */
   forward(x: Tensor, mode?: Mode, out?: Tensor): Tensor;
   backward(dy: Tensor, out?: Tensor): Tensor;
+  /**
+   * `backward` for an input that needs no gradient (training data): adds the same parameter
+   * gradients but computes no dL/dx. Every built-in layer has it; optional for others.
+   */
+  backwardToParameters?(dy: Tensor): void;
   parameters(): Parameter[];
   /** Non-trainable state (BatchNorm's `running_mean`, `running_var`, `num_batches_tracked`). */
   buffers(): NamedBuffer[];

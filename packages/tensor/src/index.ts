@@ -13,7 +13,10 @@ export { sumToShape } from "./ops/sum-to-shape.js";
 export { axisLayout, type AxisLayout } from "./ops/axis-layout.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
-export { kernels, setKernels, setBackend, jsKernels, wasmKernels } from "./kernels/backend.js";
+export {
+  kernels, setKernels, setBackend, jsKernels, wasmKernels, countBoundaryCrossings, stopCountingBoundaryCrossings,
+} from "./kernels/backend.js";
+export type { BoundaryCrossings } from "./kernels/wasm/wasm-runtime.js";
 export { editDistance, closestName, didYouMean } from "./edit-distance.js";
 export { checkOptions, optionKeys, UnknownOptionError } from "./check-options.js";
 export { erf, erfc, normalCdf, expMinusHalfSquare } from "./scalar/erf.js";

@@ -9,11 +9,14 @@ export class LayerGroups {
   readonly names: readonly string[];
   private readonly params: readonly TrainParameter[];
   private readonly groupOf: Int32Array;
+  /** Σ grad² of each parameter, from the last `measureGrads()`. */
+  private readonly gradSquares: Float64Array;
 
   constructor(params: readonly TrainParameter[]) {
     this.params = params;
     const names: string[] = [];
     this.groupOf = new Int32Array(params.length);
+    this.gradSquares = new Float64Array(params.length);
     params.forEach((p, i) => {
       const dot = p.name.lastIndexOf(".");
       const group = dot === -1 ? "model" : p.name.slice(0, dot);
@@ -24,14 +27,34 @@ export class LayerGroups {
     this.names = names;
   }
 
-  /** Per-group L2 norms of the gradients, in float64. */
+  /**
+   * One pass over every gradient: keeps each parameter's Σ grad² for `gradNorms()` and returns
+   * the total norm sqrt(Σ grad²), summed parameter by parameter as the norm has always been.
+   */
+  measureGrads(): number {
+    let sum = 0;
+    for (let i = 0; i < this.params.length; i++) {
+      const squares = sumOfSquares(this.params[i].grad.data);
+      this.gradSquares[i] = squares;
+      sum += squares;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** Per-group L2 norms of the gradients as of the last `measureGrads()`, in float64 (no pass over the gradients). */
   gradNorms(): Float64Array {
-    return this.groupNorms("grad");
+    const sums = new Float64Array(this.names.length);
+    for (let i = 0; i < this.params.length; i++) sums[this.groupOf[i]] += this.gradSquares[i];
+    for (let g = 0; g < sums.length; g++) sums[g] = Math.sqrt(sums[g]);
+    return sums;
   }
 
   /** Per-group L2 norms of the values, in float64. */
   weightNorms(): Float64Array {
-    return this.groupNorms("value");
+    const sums = new Float64Array(this.names.length);
+    for (let i = 0; i < this.params.length; i++) sums[this.groupOf[i]] += sumOfSquares(this.params[i].value.data);
+    for (let g = 0; g < sums.length; g++) sums[g] = Math.sqrt(sums[g]);
+    return sums;
   }
 
   /** `{ name, gradNorm, weightNorm }` per group. */
@@ -39,19 +62,6 @@ export class LayerGroups {
     return this.names.map((name, i) => ({ name, gradNorm: gradNorms[i], weightNorm: weightNorms[i] }));
   }
 
-  private groupNorms(field: "grad" | "value"): Float64Array {
-    const sums = new Float64Array(this.names.length);
-    for (let i = 0; i < this.params.length; i++) sums[this.groupOf[i]] += sumOfSquares(this.params[i][field].data);
-    for (let g = 0; g < sums.length; g++) sums[g] = Math.sqrt(sums[g]);
-    return sums;
-  }
-}
-
-/** sqrt(Σ grad²) over every parameter: the norm gradient clipping compares with its limit. */
-export function totalGradNorm(params: readonly TrainParameter[]): number {
-  let sum = 0;
-  for (const p of params) sum += sumOfSquares(p.grad.data);
-  return Math.sqrt(sum);
 }
 
 function sumOfSquares(d: Float32Array | Float64Array): number {

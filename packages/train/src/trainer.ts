@@ -5,7 +5,7 @@ import { type Divergence, TrainingDivergedError } from "./diverged.js";
 import { EarlyStopping } from "./early-stopping.js";
 import { SATURATION_EPOCHS, SaturationWatch, TrainingSaturatedError } from "./saturation.js";
 import { evaluatePass, outputWidth } from "./evaluation-pass.js";
-import { LayerGroups, totalGradNorm } from "./layer-norms.js";
+import { LayerGroups } from "./layer-norms.js";
 import { MetricAccumulator } from "./metrics.js";
 import { checkOptimizerParameters } from "./optimizer-match.js";
 import { checkFitOptions, resolveMetrics } from "./options.js";
@@ -57,6 +57,8 @@ class LoopTrainer implements Trainer {
   private readonly plateau: boolean;
   private readonly records: History;
   private readonly saturation: SaturationWatch | undefined;
+  /** Some callback sees every batch's event, so per-batch layer norms may be read. */
+  private readonly batchCallbacks: boolean;
 
   private epochsDone = 0;
   private batchIndex = 0;
@@ -110,6 +112,7 @@ class LoopTrainer implements Trainer {
     });
     this.groups = new LayerGroups(this.params);
     this.callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+    this.batchCallbacks = this.callbacks.some((c) => c.onBatchEnd !== undefined);
     this.now = options.now ?? defaultNow;
     this.plateau = options.scheduler instanceof ReduceLROnPlateau;
     this.records = { epochs: [], stopped: "completed", restoredBestWeights: false };
@@ -143,6 +146,11 @@ class LoopTrainer implements Trainer {
   }
 
   runBatch(): BatchEndEvent | undefined {
+    return this.nextBatch(true);
+  }
+
+  /** One batch; `returned`: the caller receives the event (runBatch), so it may read its layer norms. */
+  private nextBatch(returned: boolean): BatchEndEvent | undefined {
     if (this.finished) return undefined;
     if (this.options.signal?.aborted === true) {
       this.finish("aborted");
@@ -151,7 +159,7 @@ class LoopTrainer implements Trainer {
     if (this.batchIndex === 0) this.beginEpoch();
     let event: BatchEndEvent;
     try {
-      event = this.trainBatch();
+      event = this.trainBatch(returned);
     } catch (error) {
       this.finished = true; // a diverged or broken run cannot continue; the caller sees why
       throw error;
@@ -164,12 +172,12 @@ class LoopTrainer implements Trainer {
 
   runEpoch(): EpochEndEvent | undefined {
     const target = this.epochsDone + 1;
-    while (!this.finished && this.epochsDone < target) this.runBatch();
+    while (!this.finished && this.epochsDone < target) this.nextBatch(false);
     return this.epochsDone === target ? this.lastEpochEvent : undefined;
   }
 
   run(): History {
-    while (!this.finished) this.runBatch();
+    while (!this.finished) this.nextBatch(false);
     return this.records;
   }
 
@@ -179,7 +187,7 @@ class LoopTrainer implements Trainer {
     if (!Number.isInteger(every) || every < 1) throw new RangeError(`runAsync: yieldEvery must be an integer ≥ 1, got ${String(every)}`);
     let count = 0;
     while (!this.finished) {
-      this.runBatch();
+      this.nextBatch(false);
       if (++count % every === 0) await yieldToEventLoop();
     }
     return this.records;
@@ -215,8 +223,13 @@ class LoopTrainer implements Trainer {
     this.source.startEpoch();
   }
 
-  /** Forward, loss, backward, clip, update: one optimizer step on batch `batchIndex`. */
-  private trainBatch(): BatchEndEvent {
+  /**
+   * Forward, loss, backward, clip, update: one optimizer step on batch `batchIndex`. Per-layer
+   * norms cost a pass over the weights and two arrays, so they are computed for the epoch's last
+   * batch (its record keeps them) and otherwise only when someone can read them: a callback with
+   * `onBatchEnd`, or the caller of `runBatch()` (unless `gradNormsEvery: 'epoch'`).
+   */
+  private trainBatch(returned: boolean): BatchEndEvent {
     const { model, options, params } = this;
     const t0 = this.now();
     const batch = this.source.batch(this.batchIndex);
@@ -232,14 +245,18 @@ class LoopTrainer implements Trainer {
     if (!Number.isFinite(loss)) throw this.diverged("loss", loss, lr);
     this.trainMetrics.addLoss(loss, batch.size);
     this.trainMetrics.addPredictions(out, batch.labels);
-    model.backward(options.loss.backward());
+    // The data needs no gradient: the first layer's dL/dx is not computed.
+    if (model.backwardToParameters !== undefined) model.backwardToParameters(options.loss.backward());
+    else model.backward(options.loss.backward());
 
     const lastOfEpoch = this.batchIndex === this.source.batchesPerEpoch - 1;
     const layersPerBatch = options.gradNormsEvery !== "epoch";
-    const wantLayers = lastOfEpoch || layersPerBatch;
-    const layerGradNorms = wantLayers ? this.groups.gradNorms() : undefined;
+    const wantLayers = lastOfEpoch || (layersPerBatch && (returned || this.batchCallbacks));
     const maxNorm = options.clipGradNorm;
-    const gradNorm = maxNorm === undefined ? totalGradNorm(params) : clipGradNorm(params, maxNorm, { errorIfNonfinite: false });
+    // One pass over the gradients gives the total norm and, when wanted, each layer's.
+    const unclippedNorm = maxNorm === undefined || wantLayers ? this.groups.measureGrads() : 0;
+    const layerGradNorms = wantLayers ? this.groups.gradNorms() : undefined;
+    const gradNorm = maxNorm === undefined ? unclippedNorm : clipGradNorm(params, maxNorm, { errorIfNonfinite: false });
     if (!Number.isFinite(gradNorm)) throw this.diverged("gradient norm", gradNorm, lr);
     optimizer.step();
     this.steps++;

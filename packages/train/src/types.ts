@@ -23,11 +23,13 @@ export type TrainBuffer = NamedBuffer;
 /**
  * A model as the loop uses it: the `forward`, `backward` and `parameters` of @nn/layers' `Layer`
  * (a `Sequential` usually), and optionally its `buffers` (restored along with the weights by
- * `restoreBestWeights`), its `metadata` (plain JSON saved with a Sequential: `fit` records the task
- * under `trainedWith` so predictions know whether a single output is a probability or a logit) and
- * its `layers` (predictions read the last: a Sigmoid output is a probability).
+ * `restoreBestWeights`), its `backwardToParameters` (backward without dL/dx: `fit` calls it when
+ * present, since the training data needs no gradient), its `metadata` (plain JSON saved with a
+ * Sequential: `fit` records the task under `trainedWith` so predictions know whether a single
+ * output is a probability or a logit) and its `layers` (predictions read the last: a Sigmoid
+ * output is a probability).
  */
-export type TrainableModel = Pick<Layer, "forward" | "backward" | "parameters"> & Partial<Pick<Layer, "buffers">> & {
+export type TrainableModel = Pick<Layer, "forward" | "backward" | "parameters"> & Partial<Pick<Layer, "buffers" | "backwardToParameters">> & {
   metadata?: { [key: string]: unknown } | undefined;
   readonly layers?: readonly Partial<Pick<Layer, "typeName">>[];
 };

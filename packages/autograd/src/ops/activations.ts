@@ -47,10 +47,10 @@ export function relu(a: Input): Variable {
   const x = toVariable("relu", "a", a);
   const xv = x.valueForOps;
   const y = valueTensor([x], xv.shape, xv.dtype);
-  if (y.size > 0) T.kernels().relu(xv.data, y.data);
+  if (y.size > 0) T.kernels().positivePart(xv.data, y.data);
   return record("relu", y, [x], (g) => {
     const dx = gradTensor(g.shape, g.dtype);
-    if (dx.size > 0) T.kernels().reluBackward(xv.dtype === g.dtype ? xv.data : xv.astype(g.dtype).data, g.data, dx.data);
+    if (dx.size > 0) T.kernels().wherePositive(xv.dtype === g.dtype ? xv.data : xv.astype(g.dtype).data, g.data, dx.data);
     return [dx];
   }, true);
 }

@@ -4,7 +4,7 @@ import { reuseLike } from "../buffer-reuse.js";
 import { checkDTypeOption, checkGradient } from "../input-checks.js";
 import type { JsonObject, LayerSpec } from "../json.js";
 import type { Mode } from "../layer.js";
-import { LayerBase, backwardShared, forwardShared } from "../layer-base.js";
+import { LayerBase, adoptForward, backwardShared, forwardShared } from "../layer-base.js";
 import type { NamedBuffer, Parameter } from "../parameter.js";
 
 export interface ActivationOptions {
@@ -46,6 +46,15 @@ export abstract class ElementwiseActivation extends LayerBase {
     this.x = x;
     this.y = y;
     return y;
+  }
+
+  /**
+   * Takes y as this layer's output for x, computed by the layer before it (a Dense that applied
+   * this activation in its product's epilogue), so that backward works as after forward.
+   */
+  [adoptForward](x: Tensor, y: Tensor): void {
+    this.x = x;
+    this.y = y;
   }
 
   [backwardShared](dy: Tensor): Tensor {

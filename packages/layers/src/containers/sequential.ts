@@ -3,7 +3,7 @@ import { LayerInputError, ModelFileError } from "../errors.js";
 import { checkDType } from "../input-checks.js";
 import type { JsonCompatible, JsonObject, LayerSpec, MetadataReader } from "../json.js";
 import type { Layer, Mode } from "../layer.js";
-import { LayerBase, backwardShared, chainBackward, chainForward, forwardShared } from "../layer-base.js";
+import { LayerBase, absorbsNext, backwardShared, chainBackward, chainForward, forwardAbsorbing, forwardShared } from "../layer-base.js";
 import { type NamedBuffer, type Parameter, PrefixedBuffer, PrefixedParameter, zeroGrad } from "../parameter.js";
 import { type ModelFile, readModelFile, writeModelFile } from "../serialize/model-file.js";
 import { type ModelSummary, formatSummary, summarize } from "../summary.js";
@@ -32,6 +32,11 @@ function parameterDType(layers: readonly Layer[]): DType | undefined {
   return first === undefined ? undefined : layers[first].dtype;
 }
 
+/** A built-in layer whose passes are not overridden, so fusing it with a neighbour skips nothing of the caller's. */
+function isPlainBuiltIn(layer: Layer | undefined): layer is LayerBase {
+  return layer instanceof LayerBase && layer.forward === LayerBase.prototype.forward && layer.backward === LayerBase.prototype.backward;
+}
+
 /**
  * Layers applied in order. Children's parameters are named `layers.<i>.<name>` (PyTorch's
  * state-dict keys); a child's input error is re-thrown with its position (`"layers.2"`).
@@ -46,6 +51,10 @@ export class Sequential extends LayerBase {
   /** Plain JSON stored with the model by `toJSON(metadata)` and restored by `fromJSON`. */
   metadata: JsonObject | undefined;
   private params: Parameter[] | undefined;
+  /** absorbed[i + 1]: layers[i] computes layers[i + 1]'s forward in its own (a Dense with its ReLU). */
+  private readonly absorbed: readonly boolean[];
+  /** The first layer holding parameters (layers.length when none does): where backward to the parameters stops. */
+  private readonly firstWithParameters: number;
 
   constructor(layers: readonly Layer[]) {
     super();
@@ -58,15 +67,27 @@ export class Sequential extends LayerBase {
     });
     this.dtype = parameterDType(layers);
     this.layers = Object.freeze(layers.slice());
+    this.absorbed = this.layers.map((layer, i) => {
+      const before = this.layers[i - 1];
+      return i > 0 && isPlainBuiltIn(before) && isPlainBuiltIn(layer) && before[absorbsNext](layer);
+    });
+    const first = this.layers.findIndex((layer) => layer.parameters().length > 0);
+    this.firstWithParameters = first === -1 ? this.layers.length : first;
   }
 
   [forwardShared](x: Tensor, mode: Mode): Tensor {
     checkDType(this, x);
     let h = x;
     const layers = this.layers;
+    const absorbed = this.absorbed;
     for (let i = 0; i < layers.length; i++) {
       try {
-        h = chainForward(layers[i], h, mode);
+        if (absorbed[i + 1] === true) {
+          h = (layers[i] as LayerBase)[forwardAbsorbing](h, mode, layers[i + 1]);
+          i++;
+        } else {
+          h = chainForward(layers[i], h, mode);
+        }
       } catch (e) {
         throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
       }
@@ -74,13 +95,16 @@ export class Sequential extends LayerBase {
     return h;
   }
 
-  // docs/math_derivations.md §2: the chain rule, applied layer by layer from the output back
-  [backwardShared](dy: Tensor): Tensor {
+  // docs/math_derivations.md §2: the chain rule, applied layer by layer from the output back.
+  // Without an input gradient, layers before the first parameter are not visited and that layer
+  // is told it need not compute its own dL/dx.
+  [backwardShared](dy: Tensor, inputGradient = true): Tensor {
     let g = dy;
     const layers = this.layers;
-    for (let i = layers.length - 1; i >= 0; i--) {
+    const last = inputGradient ? 0 : this.firstWithParameters;
+    for (let i = layers.length - 1; i >= last; i--) {
       try {
-        g = chainBackward(layers[i], g);
+        g = chainBackward(layers[i], g, inputGradient || i > last);
       } catch (e) {
         throw e instanceof LayerInputError ? e.within(`layers.${i}`) : e;
       }

@@ -1,11 +1,13 @@
 import { binaryJs, clipJs, unaryJs } from "./js-elementwise.js";
 import { matmulJs } from "./js-matmul.js";
-import { addRowJs, axpyJs, reluBackwardJs, reluJs, sumRowsIntoJs } from "./js-layer-ops.js";
+import { addColumnSumsJs, addScaledJs, addToRowsJs, positivePartJs, wherePositiveJs } from "./js-vector-ops.js";
 import { argmaxJs, reduceJs } from "./js-reduce.js";
 import { softmaxJs } from "./js-softmax.js";
 import { transposeJs } from "./js-transpose.js";
 import type { Kernels } from "./kernels.js";
-import { createWasmKernels } from "./wasm/wasm-backend.js";
+import { deprecatedKernelNames } from "./deprecated-kernel-names.js";
+import { createWasmBackend } from "./wasm/wasm-backend.js";
+import type { BoundaryCrossings } from "./wasm/wasm-runtime.js";
 
 /** The pure-TypeScript kernels: the readable reference every other backend is tested against. */
 export const jsKernels: Kernels = {
@@ -18,18 +20,35 @@ export const jsKernels: Kernels = {
   argmax: argmaxJs,
   softmax: softmaxJs,
   transpose: transposeJs,
-  relu: reluJs,
-  reluBackward: reluBackwardJs,
-  addRow: addRowJs,
-  sumRowsInto: sumRowsIntoJs,
-  axpy: axpyJs,
+  positivePart: positivePartJs,
+  wherePositive: wherePositiveJs,
+  addToRows: addToRowsJs,
+  addColumnSums: addColumnSumsJs,
+  addScaled: addScaledJs,
+  ...deprecatedKernelNames(),
 };
 
 /**
  * The WebAssembly SIMD kernels (float32 matmul in hand-written WAT, src/kernels/wasm/), sharing
  * every other kernel with `jsKernels`; null on an engine without WebAssembly SIMD.
  */
-export const wasmKernels: Kernels | null = createWasmKernels(jsKernels);
+const wasmBackend = createWasmBackend(jsKernels);
+export const wasmKernels: Kernels | null = wasmBackend?.kernels ?? null;
+
+/**
+ * Counts every copy `wasmKernels` makes across the JavaScript/WebAssembly boundary from now on
+ * into the returned object (zeroed), until `stopCountingBoundaryCrossings()`. Tests and the bench
+ * use it to report crossings per training step; null where there is no wasm backend.
+ */
+export function countBoundaryCrossings(): BoundaryCrossings | null {
+  if (wasmBackend === null) return null;
+  wasmBackend.runtime.crossings = { copiesIn: 0, floatsIn: 0, copiesOut: 0, floatsOut: 0 };
+  return wasmBackend.runtime.crossings;
+}
+
+export function stopCountingBoundaryCrossings(): void {
+  if (wasmBackend !== null) wasmBackend.runtime.crossings = null;
+}
 
 /** WebAssembly SIMD where the engine has it; the plain TypeScript kernels everywhere else. */
 let active: Kernels = wasmKernels ?? jsKernels;

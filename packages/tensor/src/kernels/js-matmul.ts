@@ -94,26 +94,78 @@ function microKernel(ap: Float64Array, aOff: number, bp: Float64Array, bOff: num
   t[12] = c30; t[13] = c31; t[14] = c32; t[15] = c33;
 }
 
-/** Stores the valid rows × cols of the tile at out[i, j]; later slabs add to what earlier ones stored. */
-function storeTile(out: TypedArray, n: number, i: number, j: number, rows: number, cols: number, accumulate: boolean): void {
+/**
+ * The epilogue of the call in progress (see `Kernels.matmul`), held in module state so the store
+ * loop takes no extra arguments and allocates nothing. `prior` holds C as it was before the call
+ * (`out` itself when the product is one slab deep, else a saved copy), null without accumulate.
+ */
+let prior: TypedArray | null = null;
+let bias: TypedArray | null = null;
+let relu = false;
+let round32 = false;
+/** C as it was before an accumulating product more than one slab deep (grown once, never shrunk). */
+let savedC = new Float64Array(0);
+
+/**
+ * Stores the valid rows × cols of the tile at out[i, j]. Slabs after the first add to what earlier
+ * ones stored; the last slab then applies the epilogue, each step rounded to out's precision as a
+ * separate pass over the finished product would round it.
+ */
+function storeTile(out: TypedArray, n: number, i: number, j: number, rows: number, cols: number, firstSlab: boolean, lastSlab: boolean): void {
+  const epilogue = lastSlab && (prior !== null || bias !== null || relu);
   for (let r = 0; r < rows; r++) {
     const o = (i + r) * n + j, t = r * NR;
-    if (accumulate) for (let c = 0; c < cols; c++) out[o + c] += tile[t + c];
-    else for (let c = 0; c < cols; c++) out[o + c] = tile[t + c];
+    if (!epilogue) {
+      if (firstSlab) for (let c = 0; c < cols; c++) out[o + c] = tile[t + c];
+      else for (let c = 0; c < cols; c++) out[o + c] += tile[t + c];
+      continue;
+    }
+    for (let c = 0; c < cols; c++) {
+      let v = firstSlab ? tile[t + c] : out[o + c] + tile[t + c];
+      if (round32) v = Math.fround(v);
+      if (prior !== null) {
+        v += prior[o + c];
+        if (round32) v = Math.fround(v);
+      }
+      if (bias !== null) {
+        v += bias[j + c];
+        if (round32) v = Math.fround(v);
+      }
+      out[o + c] = relu ? Math.max(v, 0) : v;
+    }
   }
 }
 
 /**
- * out[m×n] = op(A)·op(B) with op(A) [m, k] and op(B) [k, n]. A is stored [m, k] ([k, m] when
- * transA) and B [k, n] ([n, k] when transB). `out` must not alias `a` or `b`; m, n, k ≥ 1.
+ * out[m×n] = op(A)·op(B) with op(A) [m, k] and op(B) [k, n], then the epilogue of
+ * `Kernels.matmul` (accumulate into out, add a bias row, ReLU). A is stored [m, k] ([k, m] when
+ * transA) and B [k, n] ([n, k] when transB). `out` must not alias `a`, `b` or `bias`; m, n, k ≥ 1.
  */
-export function matmulJs(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void {
+export function matmulJs(
+  a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+  accumulate = false, biasRow: TypedArray | null = null, applyRelu = false,
+): void {
   const panelsN = Math.ceil(Math.min(n, NC) / NR) * NR;
   if (packedB.length < KC * panelsN) packedB = new Float64Array(KC * panelsN);
+  prior = null;
+  if (accumulate) {
+    // One slab deep, each element of out is read (as C) just before its only store; deeper, the
+    // first slab overwrites it, so C is saved first.
+    if (k <= KC) prior = out;
+    else {
+      if (savedC.length < m * n) savedC = new Float64Array(m * n);
+      for (let i = 0; i < m * n; i++) savedC[i] = out[i];
+      prior = savedC;
+    }
+  }
+  bias = biasRow;
+  relu = applyRelu;
+  round32 = out instanceof Float32Array;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
+      const last = p0 + kc >= k;
       packB(b, n, k, transB, jc, nc, p0, kc);
       for (let i0 = 0; i0 < m; i0 += MC) {
         const mc = Math.min(MC, m - i0);
@@ -123,10 +175,12 @@ export function matmulJs(a: TypedArray, b: TypedArray, out: TypedArray, m: numbe
           const bOff = jr * kc;
           for (let ir = 0; ir < mc; ir += MR) {
             microKernel(packedA, ir * kc, packedB, bOff, kc);
-            storeTile(out, n, i0 + ir, jc + jr, Math.min(MR, mc - ir), cols, p0 > 0);
+            storeTile(out, n, i0 + ir, jc + jr, Math.min(MR, mc - ir), cols, p0 === 0, last);
           }
         }
       }
     }
   }
+  prior = null;
+  bias = null;
 }

@@ -22,11 +22,21 @@ export interface Kernels {
   readonly name: string;
 
   /**
-   * out[m×n] = op(A)·op(B), op(A) of shape [m, k], op(B) of shape [k, n].
+   * out[m×n] = op(A)·op(B), op(A) of shape [m, k], op(B) of shape [k, n], then the epilogue:
+   *
+   *     out = relu?( (accumulate ? out : 0) + op(A)·op(B) + bias? )
+   *
    * A is stored [m, k] (or [k, m] when transA), B is stored [k, n] (or [n, k] when transB).
-   * `out` must not alias `a` or `b`.
+   * `accumulate` is BLAS's β = 1 (C += A·B); `bias` (length n, or null) is added to every row;
+   * `relu` takes max(·, 0) last (NaN kept). Each step is rounded as if done by its own pass after
+   * the full product: the result has the same bits as the product into a fresh array followed by
+   * `addScaled(1, product, out)`, `addToRows` and `positivePart`. `out` must not alias `a`, `b`
+   * or `bias`.
    */
-  matmul(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void;
+  matmul(
+    a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+    accumulate?: boolean, bias?: TypedArray | null, relu?: boolean,
+  ): void;
 
   /**
    * Broadcasting element-wise `out = a op b` over the row-major result `shape` (rank ≥ 1).
@@ -60,21 +70,32 @@ export interface Kernels {
   /** out[cols×rows] = aᵀ for a stored [rows, cols]; `out` must not alias `a`. */
   transpose(a: TypedArray, out: TypedArray, rows: number, cols: number): void;
 
-  // The element-wise passes of a dense layer's training step (layers call these on raw arrays;
-  // every array is exactly as long as the pass, and the usual same-dtype rule holds).
+  // Element-wise passes on raw arrays (layers call them directly; every array is exactly as long
+  // as the pass, and the usual same-dtype rule holds).
 
-  /** y[i] = max(x[i], 0), NaN kept (as PyTorch's relu); `y` may be `x`. */
+  /** y[i] = max(x[i], 0), the positive part, NaN kept (as PyTorch's relu); `y` may be `x`. */
+  positivePart(x: TypedArray, y: TypedArray): void;
+
+  /** out[i] = x[i] > 0 ? a[i] : 0 (so 0 where x is NaN): NumPy's where(x > 0, a, 0); `out` may be `a`. */
+  wherePositive(x: TypedArray, a: TypedArray, out: TypedArray): void;
+
+  /** y[r, j] += row[j] for y stored [rows, cols]: one vector added to every row (a bias). */
+  addToRows(y: TypedArray, row: TypedArray, rows: number, cols: number): void;
+
+  /** out[j] += Σ_r y[r, j] for y stored [rows, cols], rows added in order (a bias gradient). */
+  addColumnSums(y: TypedArray, out: TypedArray, rows: number, cols: number): void;
+
+  /** y[i] += alpha·x[i] (BLAS's axpy: gradient accumulation, the SGD update); `x` must not alias `y`. */
+  addScaled(alpha: number, x: TypedArray, y: TypedArray): void;
+
+  /** @deprecated Renamed `positivePart` (named for what it computes, not for the layer that calls it). */
   relu(x: TypedArray, y: TypedArray): void;
-
-  /** dx[i] = x[i] > 0 ? dy[i] : 0 (so 0 at a NaN input); `dx` may be `dy`. */
+  /** @deprecated Renamed `wherePositive(x, dy, dx)`. */
   reluBackward(x: TypedArray, dy: TypedArray, dx: TypedArray): void;
-
-  /** y[r, j] += bias[j] for y stored [rows, cols]: a dense layer's bias. */
+  /** @deprecated Renamed `addToRows`. */
   addRow(y: TypedArray, bias: TypedArray, rows: number, cols: number): void;
-
-  /** out[j] += Σ_r y[r, j] for y stored [rows, cols]: a dense layer's bias gradient. */
+  /** @deprecated Renamed `addColumnSums`. */
   sumRowsInto(y: TypedArray, out: TypedArray, rows: number, cols: number): void;
-
-  /** y[i] += alpha·x[i] (gradient accumulation, the SGD update); `x` must not alias `y`. */
+  /** @deprecated Renamed `addScaled`. */
   axpy(alpha: number, x: TypedArray, y: TypedArray): void;
 }

@@ -55,7 +55,7 @@ function binary(op: BinaryOp, aIn: Operand, bIn: Operand, out: Tensor | undefine
     // A row added to every row of a matrix (a bias): the layers' kernel does it in one pass,
     // several times faster than the general broadcast loop, with the same single rounding.
     if (result.data !== a.data) result.data.set(a.data);
-    kernels().addRow(result.data, b.data, a.shape[0], a.shape[1]);
+    kernels().addToRows(result.data, b.data, a.shape[0], a.shape[1]);
     return result;
   }
   const layout = broadcastLayout(shape, aShape, bShape);

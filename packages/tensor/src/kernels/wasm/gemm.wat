@@ -29,8 +29,12 @@
 
   ;; The 4×8 micro-kernel. pa: packed A panel (kc groups of 4 floats, one per row), pb: packed
   ;; B panel (kc groups of 8 floats, one per column). Adds the 4×8 product into C at c (row
-  ;; stride ldc bytes) when acc ≠ 0, otherwise overwrites it.
+;; stride ldc bytes) when acc ≠ 0, otherwise overwrites it. On the last slab `flags` asks for the
+  ;; epilogue, applied to the finished sums in this order, each its own rounding as if a separate
+  ;; pass did it: bit 0 adds the tile of C as it was (at prior, same row stride), bit 1 adds
+  ;; bias[0..7] to every row, bit 2 takes max(·, 0).
   (func $kernel_4x8 (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $acc i32)
+    (param $flags i32) (param $prior i32) (param $bias i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $a v128) (local $end i32)
@@ -66,6 +70,40 @@
         (local.set $c21 (f32x4.add (local.get $c21) (v128.load offset=16 (i32.add (local.get $c) (i32.shl (local.get $ldc) (i32.const 1))))))
         (local.set $c30 (f32x4.add (local.get $c30) (v128.load (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 3))))))
         (local.set $c31 (f32x4.add (local.get $c31) (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 3))))))))
+    (if (i32.and (local.get $flags) (i32.const 1))
+      (then
+        (local.set $c00 (f32x4.add (local.get $c00) (v128.load (local.get $prior))))
+        (local.set $c01 (f32x4.add (local.get $c01) (v128.load offset=16 (local.get $prior))))
+        (local.set $c10 (f32x4.add (local.get $c10) (v128.load (i32.add (local.get $prior) (local.get $ldc)))))
+        (local.set $c11 (f32x4.add (local.get $c11) (v128.load offset=16 (i32.add (local.get $prior) (local.get $ldc)))))
+        (local.set $c20 (f32x4.add (local.get $c20) (v128.load (i32.add (local.get $prior) (i32.shl (local.get $ldc) (i32.const 1))))))
+        (local.set $c21 (f32x4.add (local.get $c21) (v128.load offset=16 (i32.add (local.get $prior) (i32.shl (local.get $ldc) (i32.const 1))))))
+        (local.set $c30 (f32x4.add (local.get $c30) (v128.load (i32.add (local.get $prior) (i32.mul (local.get $ldc) (i32.const 3))))))
+        (local.set $c31 (f32x4.add (local.get $c31) (v128.load offset=16 (i32.add (local.get $prior) (i32.mul (local.get $ldc) (i32.const 3))))))))
+    (if (i32.and (local.get $flags) (i32.const 2))
+      (then
+        (local.set $b0 (v128.load (local.get $bias)))
+        (local.set $b1 (v128.load offset=16 (local.get $bias)))
+        (local.set $c00 (f32x4.add (local.get $c00) (local.get $b0)))
+        (local.set $c01 (f32x4.add (local.get $c01) (local.get $b1)))
+        (local.set $c10 (f32x4.add (local.get $c10) (local.get $b0)))
+        (local.set $c11 (f32x4.add (local.get $c11) (local.get $b1)))
+        (local.set $c20 (f32x4.add (local.get $c20) (local.get $b0)))
+        (local.set $c21 (f32x4.add (local.get $c21) (local.get $b1)))
+        (local.set $c30 (f32x4.add (local.get $c30) (local.get $b0)))
+        (local.set $c31 (f32x4.add (local.get $c31) (local.get $b1)))))
+    (if (i32.and (local.get $flags) (i32.const 4))
+      (then
+        ;; the same instruction and operand order as positive_part_f32 (vector-ops.wat)
+        (local.set $a (f32x4.splat (f32.const 0)))
+        (local.set $c00 (f32x4.max (local.get $c00) (local.get $a)))
+        (local.set $c01 (f32x4.max (local.get $c01) (local.get $a)))
+        (local.set $c10 (f32x4.max (local.get $c10) (local.get $a)))
+        (local.set $c11 (f32x4.max (local.get $c11) (local.get $a)))
+        (local.set $c20 (f32x4.max (local.get $c20) (local.get $a)))
+        (local.set $c21 (f32x4.max (local.get $c21) (local.get $a)))
+        (local.set $c30 (f32x4.max (local.get $c30) (local.get $a)))
+        (local.set $c31 (f32x4.max (local.get $c31) (local.get $a)))))
     (v128.store (local.get $c) (local.get $c00))
     (v128.store offset=16 (local.get $c) (local.get $c01))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
@@ -78,10 +116,12 @@
     (v128.store (local.get $c) (local.get $c30))
     (v128.store offset=16 (local.get $c) (local.get $c31)))
 
-  ;; Copies the top-left mr×nr corner of a 4×8 tile (row stride 32 bytes) into C, adding to
-  ;; what is there when acc ≠ 0. Only the ragged right and bottom edges of C go through here.
+;; Copies the top-left mr×nr corner of a 4×8 tile (row stride 32 bytes) into C, adding to
+  ;; what is there when acc ≠ 0, then the epilogue `flags` asks for (as in $kernel_4x8, one
+  ;; float at a time). Only the ragged right and bottom edges of C go through here.
   (func $store_edge (param $tile i32) (param $c i32) (param $ldc i32) (param $mr i32) (param $nr i32) (param $acc i32)
-    (local $r i32) (local $j i32) (local $src i32) (local $dst i32) (local $v f32)
+    (param $flags i32) (param $prior i32) (param $bias i32)
+    (local $r i32) (local $j i32) (local $src i32) (local $dst i32) (local $v f32) (local $at i32)
     (loop $rows
       (local.set $src (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
       (local.set $dst (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
@@ -90,6 +130,15 @@
         (local.set $v (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
         (if (local.get $acc)
           (then (local.set $v (f32.add (local.get $v) (f32.load (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))))))))
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then
+            ;; prior has C's layout: the same byte distance from its start as dst + 4j from c
+            (local.set $at (i32.add (i32.add (local.get $prior) (i32.sub (local.get $dst) (local.get $c))) (i32.shl (local.get $j) (i32.const 2))))
+            (local.set $v (f32.add (local.get $v) (f32.load (local.get $at))))))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then (local.set $v (f32.add (local.get $v) (f32.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))))))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then (local.set $v (f32.max (local.get $v) (f32.const 0)))))
         (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br_if $cols (i32.lt_u (local.get $j) (local.get $nr))))
@@ -188,19 +237,22 @@
   (func $min (param $x i32) (param $y i32) (result i32)
     (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))
 
-  ;; C[m×n] = op(A)·op(B), plus the old C when accumulate ≠ 0. A is stored [m, k] ([k, m] when
-  ;; transA), B is stored [k, n] ([n, k] when transB), C is [m, n], all row-major float32.
+  ;; C[m×n] = relu?(prior? + op(A)·op(B) + bias?). A is stored [m, k] ([k, m] when transA), B is
+  ;; stored [k, n] ([n, k] when transB), C and prior are [m, n], bias is [n], all row-major
+  ;; float32. flags: bit 0 adds prior (C += A·B: the host copies the old C there, which may be C
+  ;; itself only when k ≤ KC, since deeper products store partial sums in C), bit 1 adds bias to
+  ;; every row, bit 2 takes max(·, 0); each after the full product, rounded as its own pass.
   ;; packA, packB: scratch of at least roundUp(MC, 4)·KC and roundUp(NC, 8)·KC floats; tile: 32
   ;; floats. Requires m, n, k ≥ 1.
   (func (export "gemm_f32")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
-    (param $transA i32) (param $transB i32) (param $accumulate i32)
+    (param $transA i32) (param $transB i32) (param $prior i32) (param $bias i32) (param $flags i32)
     (param $packA i32) (param $packB i32) (param $tile i32)
     ;; A(i, p) = a[i·aRow + p·aDeep], B(p, j) = b[p·bDeep + j·bCol]   (strides in floats)
     (local $aRow i32) (local $aDeep i32) (local $bDeep i32) (local $bCol i32)
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
     (local $jr i32) (local $ir i32) (local $nr i32) (local $mr i32) (local $acc i32)
-    (local $ldc i32) (local $panelA i32) (local $panelB i32) (local $cTile i32)
+    (local $ldc i32) (local $panelA i32) (local $panelB i32) (local $cTile i32) (local $last i32)
     (if (local.get $transA)
       (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
       (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
@@ -213,7 +265,9 @@
       (local.set $pc (i32.const 0))
       (loop $pcLoop
         (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
-        (local.set $acc (i32.or (local.get $accumulate) (i32.ne (local.get $pc) (i32.const 0))))
+        (local.set $acc (i32.ne (local.get $pc) (i32.const 0)))
+        ;; the epilogue flags, on the last slab only
+        (local.set $last (select (local.get $flags) (i32.const 0) (i32.ge_u (i32.add (local.get $pc) (local.get $kc)) (local.get $k))))
         ;; B panels for this (pc, jc) block: panel jr/8 starts at packB + jr·kc floats
         (local.set $jr (i32.const 0))
         (loop $packBLoop
@@ -257,10 +311,15 @@
                 (i32.const 2))))
               (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
                 (then
-                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $cTile) (local.get $ldc) (local.get $acc)))
+                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $cTile) (local.get $ldc) (local.get $acc)
+                    (local.get $last) (i32.add (local.get $prior) (i32.sub (local.get $cTile) (local.get $c)))
+                    (i32.add (local.get $bias) (i32.shl (i32.add (local.get $jc) (local.get $jr)) (i32.const 2)))))
                 (else
-                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $tile) (i32.const 32) (i32.const 0))
-                  (call $store_edge (local.get $tile) (local.get $cTile) (local.get $ldc) (local.get $mr) (local.get $nr) (local.get $acc))))
+                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $tile) (i32.const 32) (i32.const 0)
+                    (i32.const 0) (i32.const 0) (i32.const 0))
+                  (call $store_edge (local.get $tile) (local.get $cTile) (local.get $ldc) (local.get $mr) (local.get $nr) (local.get $acc)
+                    (local.get $last) (i32.add (local.get $prior) (i32.sub (local.get $cTile) (local.get $c)))
+                    (i32.add (local.get $bias) (i32.shl (i32.add (local.get $jc) (local.get $jr)) (i32.const 2))))))
               (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
               (br_if $irLoop (i32.lt_u (local.get $ir) (local.get $mc))))
             (local.set $jr (i32.add (local.get $jr) (i32.const 8)))

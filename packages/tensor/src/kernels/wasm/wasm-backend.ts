@@ -1,7 +1,7 @@
 import type { Kernels } from "../kernels.js";
-import { createWasmLayerOps } from "./wasm-layer-ops.js";
+import { createWasmVectorOps } from "./wasm-vector-ops.js";
 import { createWasmMatmul } from "./wasm-matmul.js";
-import { type WasmRuntimeOptions, loadWasmRuntime } from "./wasm-runtime.js";
+import { type WasmRuntime, type WasmRuntimeOptions, loadWasmRuntime } from "./wasm-runtime.js";
 
 /**
  * The WebAssembly SIMD backend: every kernel it does not implement (and every float64 call) is
@@ -9,14 +9,20 @@ import { type WasmRuntimeOptions, loadWasmRuntime } from "./wasm-runtime.js";
  * where the engine lacks WebAssembly SIMD.
  */
 export function createWasmKernels(fallback: Kernels, options: WasmRuntimeOptions = {}): Kernels | null {
+  return createWasmBackend(fallback, options)?.kernels ?? null;
+}
+
+/** The wasm kernels with the runtime behind them (whose boundary copies can be counted). */
+export function createWasmBackend(fallback: Kernels, options: WasmRuntimeOptions = {}): { kernels: Kernels; runtime: WasmRuntime } | null {
   const runtime = loadWasmRuntime(options);
   if (runtime === null) return null;
-  const layerOps = createWasmLayerOps(runtime, {
-    relu: fallback.relu.bind(fallback),
-    reluBackward: fallback.reluBackward.bind(fallback),
-    addRow: fallback.addRow.bind(fallback),
-    sumRowsInto: fallback.sumRowsInto.bind(fallback),
-    axpy: fallback.axpy.bind(fallback),
+  const vectorOps = createWasmVectorOps(runtime, {
+    positivePart: fallback.positivePart.bind(fallback),
+    wherePositive: fallback.wherePositive.bind(fallback),
+    addToRows: fallback.addToRows.bind(fallback),
+    addColumnSums: fallback.addColumnSums.bind(fallback),
+    addScaled: fallback.addScaled.bind(fallback),
   });
-  return { ...fallback, name: "wasm", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback)), ...layerOps };
+  const kernels: Kernels = { ...fallback, name: "wasm", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback)), ...vectorOps };
+  return { kernels, runtime };
 }

@@ -36,7 +36,8 @@ export function emptyMatmulLayout(): MatmulLayout {
  * The arena layout of an [m×k]·[k×n] product: C | tile | packed A | packed B | A | B. C comes
  * first so the view it is copied out through depends on its length alone (runtime.head). Fills
  * `out` (so a training step allocates nothing) and returns false when the operands cannot fit the
- * memory the kernels address; the caller then uses the JavaScript kernel.
+ * memory the kernels address; the caller then uses the JavaScript kernel. The epilogue's operands
+ * (C as it was, the bias row) follow at `end` when the call has them.
  */
 export function matmulLayout(m: number, n: number, k: number, out: MatmulLayout): boolean {
   const kc = Math.min(k, KC);
@@ -57,27 +58,40 @@ export function matmulLayout(m: number, n: number, k: number, out: MatmulLayout)
 
 type Matmul = Kernels["matmul"];
 
+/** Bits of gemm_f32's `flags`. */
+const ADD_PRIOR = 1, ADD_BIAS = 2, RELU = 4;
+
 /**
- * matmul through gemm.wat for float32; float64 (tests, gradcheck) and tiny products go to the
- * JavaScript kernel, which is exact to the same contract.
+ * matmul through gemm.wat for float32, epilogue included; float64 (tests, gradcheck) and tiny
+ * products go to the JavaScript kernel, which is exact to the same contract.
  */
 export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul {
   const layout = emptyMatmulLayout();
-  return function matmulWasm(a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean): void {
-    if (!(out instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array) || m * n * k < MIN_WASM_MACS) {
-      fallback(a, b, out, m, n, k, transA, transB);
+  return function matmulWasm(
+    a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
+    accumulate = false, bias: TypedArray | null = null, relu = false,
+  ): void {
+    if (!(out instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array) ||
+      (bias !== null && !(bias instanceof Float32Array)) || m * n * k < MIN_WASM_MACS) {
+      fallback(a, b, out, m, n, k, transA, transB, accumulate, bias, relu);
       return;
     }
-    const heap = matmulLayout(m, n, k, layout) ? runtime.f32(layout.end) : null;
+    const fits = matmulLayout(m, n, k, layout);
+    const priorAt = align16(layout.end), biasAt = priorAt + (accumulate ? align16(m * n * 4) : 0);
+    const end = biasAt + (bias !== null ? n * 4 : 0);
+    const heap = fits && fitsArena(end) ? runtime.f32(end) : null;
     if (heap === null) {
-      fallback(a, b, out, m, n, k, transA, transB);
+      fallback(a, b, out, m, n, k, transA, transB, accumulate, bias, relu);
       return;
     }
     const { tile, packA, packB, aAt, bAt } = layout;
     // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
-    heap.set(a, floatIndex(aAt));
-    heap.set(b, floatIndex(bAt));
-    runtime.gemmF32(aAt, bAt, 0, m, n, k, transA ? 1 : 0, transB ? 1 : 0, 0, packA, packB, tile);
-    out.set(runtime.head(m * n));
+    runtime.copyIn(a, floatIndex(aAt));
+    runtime.copyIn(b, floatIndex(bAt));
+    if (accumulate) runtime.copyIn(out, floatIndex(priorAt));
+    if (bias !== null) runtime.copyIn(bias, floatIndex(biasAt));
+    const flags = (accumulate ? ADD_PRIOR : 0) | (bias !== null ? ADD_BIAS : 0) | (relu ? RELU : 0);
+    runtime.gemmF32(aAt, bAt, 0, m, n, k, transA ? 1 : 0, transB ? 1 : 0, priorAt, biasAt, flags, packA, packB, tile);
+    runtime.copyOut(out);
   };
 }

@@ -1,23 +1,35 @@
+import type { TypedArray } from "../../dtype.js";
 import { fitsArena } from "./arena-layout.js";
-import { gemmWasm, layerOpsWasm } from "./wasm-bytes.generated.js";
+import { gemmWasm, vectorOpsWasm } from "./wasm-bytes.generated.js";
 import { decodeBase64 } from "../../encoding/base64.js";
 
-/** gemm_f32 in gemm.wat: C = op(A)·op(B) (+ C), every pointer a byte offset into the memory. */
+/**
+ * gemm_f32 in gemm.wat: C = relu?(prior? + op(A)·op(B) + bias?), every pointer a byte offset into
+ * the memory; `flags` bit 0 adds prior, bit 1 the bias row, bit 2 takes max(·, 0).
+ */
 export type GemmF32 = (
   a: number, b: number, c: number, m: number, n: number, k: number,
-  transA: number, transB: number, accumulate: number, packA: number, packB: number, tile: number,
+  transA: number, transB: number, prior: number, bias: number, flags: number, packA: number, packB: number, tile: number,
 ) => void;
 
-/** The exports of layer-ops.wat (pointers are byte offsets, counts in floats). */
-export interface LayerOpsF32 {
-  relu_f32(x: number, y: number, n: number): void;
-  relu_grad_f32(x: number, dy: number, dx: number, n: number): void;
-  add_row_f32(y: number, b: number, rows: number, cols: number): void;
-  sum_rows_f32(y: number, out: number, rows: number, cols: number): void;
-  axpy_f32(y: number, x: number, alpha: number, n: number): void;
+/** The exports of vector-ops.wat (pointers are byte offsets, counts in floats). */
+export interface VectorOpsF32 {
+  positive_part_f32(x: number, y: number, n: number): void;
+  where_positive_f32(x: number, a: number, out: number, n: number): void;
+  add_to_rows_f32(y: number, row: number, rows: number, cols: number): void;
+  add_column_sums_f32(y: number, out: number, rows: number, cols: number): void;
+  add_scaled_f32(y: number, x: number, alpha: number, n: number): void;
 }
 
 const PAGE_BYTES = 65536;
+
+/** Copies into and out of the wasm memory since counting began (see `countBoundaryCrossings`). */
+export interface BoundaryCrossings {
+  copiesIn: number;
+  floatsIn: number;
+  copiesOut: number;
+  floatsOut: number;
+}
 
 /**
  * The instantiated kernel modules and the one linear memory they share. The memory is a scratch
@@ -28,15 +40,15 @@ const PAGE_BYTES = 65536;
 export class WasmRuntime {
   readonly memory: WebAssembly.Memory;
   readonly gemmF32: GemmF32;
-  readonly layerOps: LayerOpsF32;
+  readonly vectorOps: VectorOpsF32;
   private view: Float32Array;
   /** Views of the first `length` floats, by length: a result is copied out through one of them. */
   private readonly heads = new Map<number, Float32Array>();
 
-  constructor(memory: WebAssembly.Memory, gemmF32: GemmF32, layerOps: LayerOpsF32) {
+  constructor(memory: WebAssembly.Memory, gemmF32: GemmF32, vectorOps: VectorOpsF32) {
     this.memory = memory;
     this.gemmF32 = gemmF32;
-    this.layerOps = layerOps;
+    this.vectorOps = vectorOps;
     this.view = new Float32Array(memory.buffer);
   }
 
@@ -63,6 +75,30 @@ export class WasmRuntime {
     }
     return this.view;
   }
+
+  /**
+   * Copies `source` into the memory at float index `at` (call after `f32`): one of the two places
+   * where data crosses from JavaScript into WebAssembly, counted when `crossings` is set.
+   */
+  copyIn(source: TypedArray, at: number): void {
+    this.view.set(source, at);
+    if (this.crossings !== null) {
+      this.crossings.floatsIn += source.length;
+      this.crossings.copiesIn++;
+    }
+  }
+
+  /** Copies the first `target.length` floats of the memory into `target`: the way back out. */
+  copyOut(target: TypedArray): void {
+    target.set(this.head(target.length));
+    if (this.crossings !== null) {
+      this.crossings.floatsOut += target.length;
+      this.crossings.copiesOut++;
+    }
+  }
+
+  /** Counts of copies across the JavaScript/WebAssembly boundary, while a test or the bench asks for them. */
+  crossings: BoundaryCrossings | null = null;
 
   /**
    * The first `length` floats of the memory as a view, made once per length and reused, so that
@@ -92,14 +128,14 @@ export interface WasmRuntimeOptions {
  */
 export function loadWasmRuntime(options: WasmRuntimeOptions = {}): WasmRuntime | null {
   if (typeof WebAssembly !== "object") return null;
-  const gemmBytes = decodeBase64(gemmWasm), layerOpsBytes = decodeBase64(layerOpsWasm);
-  if (!WebAssembly.validate(gemmBytes) || !WebAssembly.validate(layerOpsBytes)) return null;
+  const gemmBytes = decodeBase64(gemmWasm), vectorOpsBytes = decodeBase64(vectorOpsWasm);
+  if (!WebAssembly.validate(gemmBytes) || !WebAssembly.validate(vectorOpsBytes)) return null;
   try {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: options.maximumPages });
     const imports = { env: { memory } };
     const gemm = new WebAssembly.Instance(new WebAssembly.Module(gemmBytes), imports);
-    const layerOps = new WebAssembly.Instance(new WebAssembly.Module(layerOpsBytes), imports);
-    return new WasmRuntime(memory, gemm.exports.gemm_f32 as GemmF32, layerOps.exports as unknown as LayerOpsF32);
+    const vectorOps = new WebAssembly.Instance(new WebAssembly.Module(vectorOpsBytes), imports);
+    return new WasmRuntime(memory, gemm.exports.gemm_f32 as GemmF32, vectorOps.exports as unknown as VectorOpsF32);
   } catch {
     // A host that validates but refuses to instantiate (a strict content-security policy) keeps
     // the JavaScript kernels.

@@ -1,6 +1,6 @@
-;; The element-wise loops of a dense layer's training step, four floats at a time:
-;; ReLU and its gradient, adding a bias row, summing rows (the bias gradient) and y += α·x
-;; (gradient accumulation, the SGD update). Each is one pass over memory; the plain JavaScript
+;; Element-wise passes, four floats at a time, named for what they compute: the positive part
+;; max(x, 0) and where(x > 0, a, 0) (ReLU and its gradient), adding a vector to every row (a
+;; bias), summing columns (a bias gradient) and y += α·x (gradient accumulation, the SGD update). Each is one pass over memory; the plain JavaScript
 ;; loops they replace spend most of their time converting every float32 load and store (and
 ;; ReLU's on a mispredicted branch), so even with the copies in and out these win.
 ;;
@@ -10,7 +10,7 @@
   (import "env" "memory" (memory 1))
 
   ;; y[i] = max(x[i], 0). NaN stays NaN (as PyTorch's relu); y may be x.
-  (func (export "relu_f32") (param $x i32) (param $y i32) (param $n i32)
+  (func (export "positive_part_f32") (param $x i32) (param $y i32) (param $n i32)
     (local $end i32) (local $vecEnd i32) (local $zero v128)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
     (local.set $vecEnd (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
@@ -31,7 +31,7 @@
 
   ;; dx[i] = x[i] > 0 ? dy[i] : 0, as a bit mask: no branch to mispredict. dx may be dy.
   ;; docs/math_derivations.md (ReLU): d max(x, 0)/dx is 1 for x > 0 and 0 otherwise.
-  (func (export "relu_grad_f32") (param $x i32) (param $dy i32) (param $dx i32) (param $n i32)
+  (func (export "where_positive_f32") (param $x i32) (param $dy i32) (param $dx i32) (param $n i32)
     (local $end i32) (local $vecEnd i32) (local $zero v128)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
     (local.set $vecEnd (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
@@ -55,7 +55,7 @@
         (br $s))))
 
   ;; y[r, j] += b[j] for a row-major y [rows, cols] and b [cols].
-  (func (export "add_row_f32") (param $y i32) (param $b i32) (param $rows i32) (param $cols i32)
+  (func (export "add_to_rows_f32") (param $y i32) (param $b i32) (param $rows i32) (param $cols i32)
     (local $r i32) (local $j i32) (local $vecCols i32) (local $row i32)
     (local.set $vecCols (i32.and (local.get $cols) (i32.const -4)))
     (block $rdone
@@ -86,7 +86,7 @@
 
   ;; out[j] += Σ_r y[r, j]: the bias gradient of a dense layer, Σ over the batch of dy.
   ;; Rows are added into out in order, so each column is summed as a plain float32 loop would.
-  (func (export "sum_rows_f32") (param $y i32) (param $out i32) (param $rows i32) (param $cols i32)
+  (func (export "add_column_sums_f32") (param $y i32) (param $out i32) (param $rows i32) (param $cols i32)
     (local $r i32) (local $j i32) (local $vecCols i32) (local $row i32)
     (local.set $vecCols (i32.and (local.get $cols) (i32.const -4)))
     (block $rdone
@@ -116,7 +116,7 @@
         (br $rloop))))
 
   ;; y[i] += α·x[i]: gradient accumulation (α = 1) and the plain SGD update (α = −lr).
-  (func (export "axpy_f32") (param $y i32) (param $x i32) (param $alpha f32) (param $n i32)
+  (func (export "add_scaled_f32") (param $y i32) (param $x i32) (param $alpha f32) (param $n i32)
     (local $end i32) (local $vecEnd i32) (local $a v128)
     (local.set $a (f32x4.splat (local.get $alpha)))
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))

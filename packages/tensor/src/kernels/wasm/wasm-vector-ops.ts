@@ -1,0 +1,83 @@
+import type { TypedArray } from "../../dtype.js";
+import type { Kernels } from "../kernels.js";
+import { align16, floatIndex } from "./arena-layout.js";
+import type { WasmRuntime } from "./wasm-runtime.js";
+
+export type VectorOps = Pick<Kernels, "positivePart" | "wherePositive" | "addToRows" | "addColumnSums" | "addScaled">;
+
+/**
+ * Below this many floats a call into wasm (copies included) stops paying for itself; the
+ * JavaScript loop is then as fast. Measured with bench/src (W1 mini-batch 32); the
+ * crossover is blurry and low.
+ */
+const MIN_WASM_FLOATS = 64;
+
+/**
+ * vector-ops.wat behind the `Kernels` signatures. Each call copies its operands into the arena
+ * with the result first (at byte 0, so it is copied out through a cached view), runs one SIMD
+ * pass, and copies the result out. float64, tiny arrays, and arrays too large for the engine's
+ * memory limit go to the JavaScript kernels.
+ */
+export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): VectorOps {
+  const ops = runtime.vectorOps;
+  const small = (n: number, ...arrays: TypedArray[]): boolean => {
+    if (n < MIN_WASM_FLOATS) return true;
+    for (const a of arrays) if (!(a instanceof Float32Array)) return true;
+    return false;
+  };
+  return {
+    positivePart(x, y) {
+      const n = y.length;
+      if (small(n, x, y)) return fallback.positivePart(x, y);
+      const heap = runtime.f32(n * 4);
+      if (heap === null) return fallback.positivePart(x, y);
+      runtime.copyIn(x, 0);
+      ops.positive_part_f32(0, 0, n);
+      runtime.copyOut(y);
+    },
+    wherePositive(x, a, out) {
+      const n = out.length;
+      if (small(n, x, a, out)) return fallback.wherePositive(x, a, out);
+      const xAt = align16(n * 4);
+      const heap = runtime.f32(xAt + n * 4);
+      if (heap === null) return fallback.wherePositive(x, a, out);
+      runtime.copyIn(a, 0);
+      runtime.copyIn(x, floatIndex(xAt));
+      ops.where_positive_f32(xAt, 0, 0, n);
+      runtime.copyOut(out);
+    },
+    addToRows(y, row, rows, cols) {
+      const n = rows * cols;
+      if (small(n, y, row)) return fallback.addToRows(y, row, rows, cols);
+      const bAt = align16(n * 4);
+      const heap = runtime.f32(bAt + cols * 4);
+      if (heap === null) return fallback.addToRows(y, row, rows, cols);
+      runtime.copyIn(y, 0);
+      runtime.copyIn(row, floatIndex(bAt));
+      ops.add_to_rows_f32(0, bAt, rows, cols);
+      runtime.copyOut(y);
+    },
+    addColumnSums(y, out, rows, cols) {
+      const n = rows * cols;
+      if (small(n, y, out)) return fallback.addColumnSums(y, out, rows, cols);
+      const yAt = align16(cols * 4);
+      const heap = runtime.f32(yAt + n * 4);
+      if (heap === null) return fallback.addColumnSums(y, out, rows, cols);
+      runtime.copyIn(out, 0);
+      runtime.copyIn(y, floatIndex(yAt));
+      ops.add_column_sums_f32(yAt, 0, rows, cols);
+      runtime.copyOut(out);
+    },
+    addScaled(alpha, x, y) {
+      const n = y.length;
+      if (small(n, x, y)) return fallback.addScaled(alpha, x, y);
+      const xAt = align16(n * 4);
+      const heap = runtime.f32(xAt + n * 4);
+      if (heap === null) return fallback.addScaled(alpha, x, y);
+      runtime.copyIn(y, 0);
+      runtime.copyIn(x, floatIndex(xAt));
+      ops.add_scaled_f32(0, xAt, alpha, n);
+      runtime.copyOut(y);
+    },
+  };
+}
