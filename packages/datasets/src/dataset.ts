@@ -1,4 +1,4 @@
-import { type DType, Tensor } from "@nn/tensor";
+import { type DType, Tensor, allocate } from "@nn/tensor";
 
 /**
  * A labelled data set: `x` holds one example per row, `y` the class index of each row
@@ -35,7 +35,7 @@ export function selectRows(ds: Dataset, rows: ArrayLike<number>): Dataset {
 /** Rows `rows` of `t` (any rank ≥ 1, first axis is the row axis) gathered into a new tensor. */
 export function gatherRows(t: Tensor, rows: ArrayLike<number>): Tensor {
   const rowSize = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
-  const out = t.dtype === "float64" ? new Float64Array(rows.length * rowSize) : new Float32Array(rows.length * rowSize);
+  const out = allocate(t.dtype, rows.length * rowSize);
   gatherRowsInto(t.data, rowSize, rows, 0, rows.length, out);
   return new Tensor(out, [rows.length, ...t.shape.slice(1)]);
 }
@@ -54,7 +54,7 @@ export function gatherRowsInto(
 
 /** Class labels as a Tensor of the given dtype. */
 export function labelTensor(labels: ArrayLike<number>, dtype: DType): Tensor {
-  const data = dtype === "float64" ? new Float64Array(labels.length) : new Float32Array(labels.length);
+  const data = allocate(dtype, labels.length);
   for (let i = 0; i < labels.length; i++) data[i] = labels[i];
   return new Tensor(data, [labels.length]);
 }

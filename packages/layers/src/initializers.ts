@@ -1,4 +1,4 @@
-import { type DType, type Rng, Tensor } from "@nn/tensor";
+import { type DType, type Rng, Tensor, allocate } from "@nn/tensor";
 
 /** The weight initialisation schemes Dense accepts. */
 export type InitScheme = "he-normal" | "he-uniform" | "xavier-normal" | "xavier-uniform" | "lecun-normal" | "zeros";
@@ -42,7 +42,7 @@ export function initWeight(scheme: InitScheme, shape: readonly number[], rng: Rn
   if (!isInitScheme(scheme)) throw new RangeError(`initializers: init must be one of ${INIT_SCHEMES.join(", ")}, got ${JSON.stringify(scheme)}`);
   const { fanIn, fanOut } = fans(shape);
   const size = fanIn * fanOut;
-  const data = dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+  const data = allocate(dtype, size);
   const scale = initScale(scheme, fanIn, fanOut);
   if (scheme === "he-uniform" || scheme === "xavier-uniform") {
     for (let i = 0; i < size; i++) data[i] = scale * (2 * rng.next() - 1);

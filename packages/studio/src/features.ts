@@ -1,4 +1,4 @@
-import { Tensor, elementary } from "@nn/tensor";
+import { Tensor, elementary, allocate } from "@nn/tensor";
 
 /** An input the network can be fed, computed from the two raw coordinates (x₁, x₂) of a 2-D set. */
 export interface FeatureSpec {
@@ -44,7 +44,7 @@ export function expandFeatures(x: Tensor, names: readonly FeatureName[]): Tensor
   const n = x.shape[0];
   const k = specs.length;
   const src = x.data;
-  const out = x.dtype === "float64" ? new Float64Array(n * k) : new Float32Array(n * k);
+  const out = allocate(x.dtype, n * k);
   for (let i = 0; i < n; i++) {
     const x1 = src[2 * i], x2 = src[2 * i + 1];
     for (let j = 0; j < k; j++) out[i * k + j] = specs[j](x1, x2);

@@ -1,4 +1,4 @@
-import { type DType, Tensor, argmax, formatShape } from "@nn/tensor";
+import { type DType, Tensor, argmax, formatShape, allocate } from "@nn/tensor";
 import type { TaskSpec } from "./task.js";
 import type { TrainData } from "./types.js";
 
@@ -44,7 +44,7 @@ export function prepareData(data: TrainData, spec: TaskSpec, dtype: DType, role:
   let target: Tensor;
   if (spec.task === "binary" || y.rank === 1) {
     // Binary: the single output unit is compared with a 0/1 column; multiclass: class indices.
-    const values = dtype === "float64" ? new Float64Array(n) : new Float32Array(n);
+    const values = allocate(dtype, n);
     for (let i = 0; i < n; i++) values[i] = labels[i];
     target = new Tensor(values, spec.task === "binary" ? [n, 1] : [n]);
   } else {

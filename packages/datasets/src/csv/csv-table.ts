@@ -1,4 +1,4 @@
-import type { DType } from "@nn/tensor";
+import { type DType, allocate } from "@nn/tensor";
 import { CsvError, type CsvLocation } from "./csv-error.js";
 import { hasHeader } from "./csv-header.js";
 import { readCsvNumber } from "./csv-number.js";
@@ -65,7 +65,7 @@ export function cellLocation(table: CsvTable, record: CsvRecord, col: number): C
 export function readFeatureCells(table: CsvTable, skip: number | undefined, dtype: DType): { data: Float32Array | Float64Array; features: number } {
   const features = skip === undefined ? table.width : table.width - 1;
   const n = table.rows.length;
-  const data = dtype === "float64" ? new Float64Array(n * features) : new Float32Array(n * features);
+  const data = allocate(dtype, n * features);
   let o = 0;
   for (const record of table.rows) {
     for (let c = 0; c < table.width; c++) {

@@ -1,4 +1,4 @@
-import { type DType, Tensor, isDecimal } from "@nn/tensor";
+import { type DType, Tensor, isDecimal, allocate } from "@nn/tensor";
 import { CsvError, type CsvLocation } from "./csv-error.js";
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
@@ -21,7 +21,7 @@ export function encodeLabels(labels: readonly string[], given: readonly string[]
   const index = new Map(classNames.map((name, k) => [name, k]));
   const numeric = given === undefined && labels.every((s) => WHOLE_NUMBER.test(s));
   const n = labels.length;
-  const y = dtype === "float64" ? new Float64Array(n) : new Float32Array(n);
+  const y = allocate(dtype, n);
   for (let r = 0; r < n; r++) {
     const k = index.get(numeric ? String(Number(labels[r])) : labels[r]);
     if (k === undefined) {

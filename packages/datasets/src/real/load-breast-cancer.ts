@@ -1,4 +1,4 @@
-import { Tensor, checkOptions, decodeBase64, elementary } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64, elementary, allocate } from "@nn/tensor";
 import {
   BREAST_CANCER_BITS, BREAST_CANCER_DECIMALS, BREAST_CANCER_LABELS, BREAST_CANCER_MINIMA, BREAST_CANCER_PACKED,
 } from "../data/breast-cancer-data.js";
@@ -28,7 +28,7 @@ export function loadBreastCancer(options: LoadOptions = {}): ShippedDataset {
   const n = labels.length, f = BREAST_CANCER_BITS.length;
   const reader = new BitReader(decodeBase64(BREAST_CANCER_PACKED));
   const powers = BREAST_CANCER_DECIMALS.map((d) => elementary.pow(10, d));
-  const x = dtype === "float64" ? new Float64Array(n * f) : new Float32Array(n * f);
+  const x = allocate(dtype, n * f);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < f; j++) {
       // m / 10^d with both exact doubles: the division rounds once, to the double nearest the

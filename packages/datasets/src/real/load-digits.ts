@@ -1,4 +1,4 @@
-import { Tensor, checkOptions, decodeBase64 } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64, allocate } from "@nn/tensor";
 import { DIGITS_CODE_LENGTHS, DIGITS_LABELS, DIGITS_PACKED } from "../data/digits-data.js";
 import { checkDType } from "../option-checks.js";
 import { BitReader } from "./bit-reader.js";
@@ -33,7 +33,7 @@ export function loadDigits(options: LoadOptions = {}): ShippedDataset {
     decoders.push(new HuffmanDecoder(lengths));
   }
   const reader = new BitReader(decodeBase64(DIGITS_PACKED));
-  const x = dtype === "float64" ? new Float64Array(n * 64) : new Float32Array(n * 64);
+  const x = allocate(dtype, n * 64);
   for (let i = 0; i < n; i++) {
     const o = i * 64;
     for (let p = 0; p < 64; p++) {

@@ -1,4 +1,4 @@
-import { Tensor, checkOptions, decodeBase64 } from "@nn/tensor";
+import { Tensor, checkOptions, decodeBase64, allocate } from "@nn/tensor";
 import { IRIS_LABELS, IRIS_TENTHS } from "../data/iris-data.js";
 import { checkDType } from "../option-checks.js";
 import { type DatasetInfo, LOAD_OPTIONS, type LoadOptions, type ShippedDataset, labelsFromDigits } from "./shipped-dataset.js";
@@ -17,7 +17,7 @@ export function loadIris(options: LoadOptions = {}): ShippedDataset {
   checkOptions("loadIris", options, LOAD_OPTIONS);
   const dtype = checkDType("loadIris", options.dtype);
   const tenths = decodeBase64(IRIS_TENTHS);
-  const x = dtype === "float64" ? new Float64Array(tenths.length) : new Float32Array(tenths.length);
+  const x = allocate(dtype, tenths.length);
   // Every value has one decimal: k / 10 is the double (or float) nearest to the decimal k tenths.
   for (let i = 0; i < tenths.length; i++) x[i] = tenths[i] / 10;
   const labels = labelsFromDigits(IRIS_LABELS);

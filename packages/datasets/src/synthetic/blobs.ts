@@ -1,4 +1,4 @@
-import { Tensor, checkOptions, optionKeys } from "@nn/tensor";
+import { Tensor, checkOptions, optionKeys, allocate } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkFinite, checkInteger, checkNonNegative } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -75,8 +75,8 @@ export function makeBlobs(options: BlobsOptions = {}): Dataset {
   });
   const order = identityPermutation(n);
   if (opts.shuffle) shuffleInPlace(order, rng);
-  const x = opts.dtype === "float64" ? new Float64Array(n * features) : new Float32Array(n * features);
-  const y = opts.dtype === "float64" ? new Float64Array(n) : new Float32Array(n);
+  const x = allocate(opts.dtype, n * features);
+  const y = allocate(opts.dtype, n);
   for (let i = 0; i < n; i++) {
     y[i] = labels[order[i]];
     for (let j = 0; j < features; j++) x[i * features + j] = points[order[i] * features + j];

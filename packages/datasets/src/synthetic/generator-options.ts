@@ -1,4 +1,4 @@
-import { type DType, type Rng, Tensor, createRng, optionKeys } from "@nn/tensor";
+import { type DType, type Rng, Tensor, createRng, optionKeys, allocate } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkDType, checkInteger, checkNonNegative, checkSeed } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -49,8 +49,8 @@ export function finishDataset(
   const n = labels.length;
   const order = identityPermutation(n);
   if (opts.shuffle) shuffleInPlace(order, opts.rng);
-  const x = opts.dtype === "float64" ? new Float64Array(n * features) : new Float32Array(n * features);
-  const y = opts.dtype === "float64" ? new Float64Array(n) : new Float32Array(n);
+  const x = allocate(opts.dtype, n * features);
+  const y = allocate(opts.dtype, n);
   for (let i = 0; i < n; i++) {
     const src = order[i];
     y[i] = labels[src];

@@ -1,4 +1,4 @@
-import { checkOptions, createRng, optionKeys, Tensor } from "@nn/tensor";
+import { checkOptions, createRng, optionKeys, Tensor, allocate } from "@nn/tensor";
 import type { Dataset } from "../dataset.js";
 import { checkDType, checkInteger, checkNonNegative, checkSeed } from "../option-checks.js";
 
@@ -73,8 +73,8 @@ function regressionSet(op: string, options: RegressionOptions, target: (x1: numb
   const noise = checkNonNegative(op, "noise", options.noise ?? 0);
   const rng = createRng(checkSeed(op, options.seed ?? 0));
   const dtype = checkDType(op, options.dtype);
-  const x = dtype === "float64" ? new Float64Array(n * 2) : new Float32Array(n * 2);
-  const y = dtype === "float64" ? new Float64Array(n) : new Float32Array(n);
+  const x = allocate(dtype, n * 2);
+  const y = allocate(dtype, n);
   const uniform = (): number => -HALF_WIDTH + 2 * HALF_WIDTH * rng.next();
   for (let i = 0; i < n; i++) {
     // Four draws per point whatever the noise (as the Playground), so the points of a seed stay

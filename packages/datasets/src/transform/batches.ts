@@ -1,4 +1,4 @@
-import { Tensor, createRng, checkOptions, optionKeys } from "@nn/tensor";
+import { Tensor, createRng, checkOptions, optionKeys, allocate } from "@nn/tensor";
 import { type Dataset, datasetShape, gatherRowsInto } from "../dataset.js";
 import { checkInteger, checkSeed } from "../option-checks.js";
 import { identityPermutation, shuffleInPlace } from "../permutation.js";
@@ -96,5 +96,5 @@ function* shuffledEpoch(
 
 function emptyLike(t: Tensor, rows: number): Tensor {
   const size = rows * (t.shape[0] === 0 ? 0 : t.size / t.shape[0]);
-  return new Tensor(t.dtype === "float64" ? new Float64Array(size) : new Float32Array(size), [rows, ...t.shape.slice(1)]);
+  return new Tensor(allocate(t.dtype, size), [rows, ...t.shape.slice(1)]);
 }

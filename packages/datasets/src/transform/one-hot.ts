@@ -1,4 +1,4 @@
-import { type DType, Tensor } from "@nn/tensor";
+import { type DType, Tensor, allocate } from "@nn/tensor";
 import { checkDType, checkInteger } from "../option-checks.js";
 
 /** Class indices [n] → one-hot rows [n, k]: row i has a 1 in column labels[i]. */
@@ -10,7 +10,7 @@ export function oneHot(labels: Tensor | ArrayLike<number>, k: number, dtype?: DT
   }
   const n = values.length;
   const dt = checkDType("oneHot", dtype ?? (labels instanceof Tensor ? labels.dtype : undefined));
-  const out = dt === "float64" ? new Float64Array(n * k) : new Float32Array(n * k);
+  const out = allocate(dt, n * k);
   for (let i = 0; i < n; i++) {
     const c = values[i];
     if (!Number.isInteger(c) || c < 0 || c >= k) {

@@ -1,4 +1,4 @@
-import { Tensor } from "@nn/tensor";
+import { Tensor, allocate } from "@nn/tensor";
 
 /** Rows and columns of a [n, features] input, with an error naming the scaler method. */
 export function columnCount(x: Tensor, op: string, expected?: number): { n: number; f: number } {
@@ -32,7 +32,7 @@ export function columnStats(x: Tensor, op: string): { mean: Float64Array; min: F
 
 /** `out` checked to match x, or a fresh tensor of x's shape and dtype. */
 export function outputFor(x: Tensor, out: Tensor | undefined, op: string): Tensor {
-  if (out === undefined) return new Tensor(x.dtype === "float64" ? new Float64Array(x.size) : new Float32Array(x.size), x.shape);
+  if (out === undefined) return new Tensor(allocate(x.dtype, x.size), x.shape);
   if (out.rank !== 2 || out.shape[0] !== x.shape[0] || out.shape[1] !== x.shape[1]) {
     throw new RangeError(`${op}: out must have shape [${x.shape.join(",")}], got [${out.shape.join(",")}]`);
   }
