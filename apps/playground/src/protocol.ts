@@ -1,4 +1,4 @@
-import type { ConfusionCounts, DecisionField, DriverStatus, HistorySnapshot, LayerNorm, NeuronMaps, Setting } from "@nn/studio";
+import type { ConfusionCounts, DecisionField, DriverStatus, HistorySnapshot, LayerNorm, NeuronMaps, Setting, ValueField } from "@nn/studio";
 
 // The one protocol between the page (main thread) and the training worker. The worker owns the
 // run; the page sends commands and acknowledges each frame once drawn, so at most one frame is in
@@ -38,11 +38,19 @@ export interface View {
   readonly neurons: GridSize;
 }
 
-/** A data point on the decision map's grid, and whether it was held out. */
+/** A data point on the map's grid, and whether it was held out. */
 export interface PlacedPoint {
   readonly col: number;
   readonly row: number;
   readonly cls: number;
+  readonly test: boolean;
+}
+
+/** A regression set's point on the map's grid with its target, and whether it was held out. */
+export interface PlacedValue {
+  readonly col: number;
+  readonly row: number;
+  readonly value: number;
   readonly test: boolean;
 }
 
@@ -69,6 +77,10 @@ export interface Frame {
   readonly twoD: boolean;
   /** The pictures, when computed for this frame; absent, the page keeps the last ones (see FrameClock). */
   readonly decision?: DecisionField & { readonly placed: readonly PlacedPoint[] };
+  /** A regression run's output over the plane, in place of the decision map. */
+  readonly values?: ValueField & { readonly placed: readonly PlacedValue[] };
+  /** One real-valued output trained with MSE (no classes, no accuracy). */
+  readonly regression: boolean;
   readonly network?: NeuronMaps;
   readonly confusion?: ConfusionCounts;
   readonly error?: string;

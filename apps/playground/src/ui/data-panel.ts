@@ -1,9 +1,12 @@
-import { BUILTIN_DATASETS, defaultNoise, defaultProblem, FEATURES, isSynthetic, REAL_DATASETS, type Setting } from "@nn/studio";
+import {
+  BUILTIN_DATASETS, defaultNoise, defaultProblem, FEATURES, isSynthetic, PROBLEMS, REAL_DATASETS, type ProblemName, type Setting,
+} from "@nn/studio";
 import { h, uniqueId } from "./element.js";
 import type { BoundControl, Propose } from "./setting-controls.js";
 
 const DATASET_LABEL: Record<string, string> = {
   moons: "moons", circles: "circles", spirals: "spirals", xor: "xor", blobs: "blobs (3 classes)", checkerboard: "checkerboard",
+  plane: "plane (a tilted plane)", "multi-gaussian": "multi-gaussian (bumps)",
   iris: "iris (4 features, 3 classes)", "breast-cancer": "breast cancer (30 features)", digits: "digits (8×8, 10 classes)",
 };
 
@@ -32,14 +35,25 @@ function slider(label: string, attrs: { min: number; max: number; step: number }
 /** Data: the set, its generator's noise and size, the held-out share, "regenerate", and the input features. */
 export function dataPanel(propose: Propose, current: () => Setting): BoundControl {
   const id = uniqueId("data");
-  const select = h("select", {
-    id, name: "data",
+  const switchTo = (data: string): void => {
+    // A real set has its own features: back to x₁, x₂ (the derived ones need a 2-D set).
+    propose({
+      data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0,
+      ...(isSynthetic(data) ? {} : { features: ["x1", "x2"] }),
+    });
+  };
+  const select = h("select", { id, name: "data", onchange: () => switchTo(select.value) });
+  const setsOf = (problem: ProblemName): string[] => BUILTIN_DATASETS.filter((d) => defaultProblem(d) === problem);
+  // The TensorFlow Playground's "problem type": each problem lists its own data sets.
+  const problemId = uniqueId("problem");
+  const problem = h("select", {
+    id: problemId, name: "problem",
     onchange: () => {
-      const data = select.value;
-      // A real set has its own features: back to x₁, x₂ (the derived ones need a 2-D set).
-      propose({ data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0, ...(isSynthetic(data) ? {} : { features: ["x1", "x2"] }) });
+      const wanted = problem.value as ProblemName;
+      if (wanted !== current().problem) switchTo(setsOf(wanted)[0]);
     },
-  }, ...BUILTIN_DATASETS.map((d) => h("option", { value: d }, DATASET_LABEL[d] ?? d)));
+  }, ...PROBLEMS.map((p) => h("option", { value: p }, p)));
+  let listed = "";
   const noise = slider("noise", { min: 0, max: 1, step: 0.05 }, (v) => v.toFixed(2), (v) => propose({ noise: v }));
   const samples = slider("samples", { min: 50, max: 2000, step: 50 }, String, (v) => propose({ samples: v }));
   const held = slider("held out for testing", { min: 0.1, max: 0.9, step: 0.05 }, (v) => `${Math.round(v * 100)}%`, (v) => propose({ testSplit: v }));
@@ -58,6 +72,7 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
   const synthOnly = h("div", {}, noise.element, samples.element);
   const element = h("section", { class: "panel data", "aria-labelledby": `${id}-title` },
     h("h2", { id: `${id}-title` }, "Data"),
+    h("div", { class: "field" }, h("label", { for: problemId }, "problem type"), problem),
     h("div", { class: "field" }, h("label", { for: id }, "data set"), select),
     synthOnly, held.element, regenerate, featureSet,
     h("p", { class: "note" }, REAL_DATASETS.join(", "), " are shipped data: their own features, a confusion matrix instead of a map."),
@@ -65,6 +80,11 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
   return {
     element,
     sync(s) {
+      problem.value = s.problem;
+      if (listed !== s.problem) {
+        listed = s.problem;
+        select.replaceChildren(...setsOf(s.problem).map((d) => h("option", { value: d }, DATASET_LABEL[d] ?? d)));
+      }
       select.value = s.data;
       const synthetic = isSynthetic(s.data);
       synthOnly.hidden = !synthetic;

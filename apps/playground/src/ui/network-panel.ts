@@ -31,7 +31,7 @@ export function networkPanel(propose: Propose, current: () => Setting): NetworkP
         const most = Math.max(...frame.network.layers.map((l) => l.units));
         const height = Math.max(160, Math.min(420, most * 52 + 24));
         if (picture.height !== height) picture.height = height;
-        drawNetwork(picture, frame.network, frame.inputNames, frame.classNames.length <= 2);
+        drawNetwork(picture, frame.network, frame.inputNames, !frame.regression && frame.classNames.length <= 2);
         note.textContent = frame.network.cols > 0
           ? "Each square: a neuron's output over the input plane (blue positive, orange negative). Lines: weights, thicker when larger."
           : `${frame.inputNames.length} input features: no neuron maps (they need a 2-D data set). Lines: weights, thicker when larger, blue positive, orange negative.`;

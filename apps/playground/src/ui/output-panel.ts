@@ -2,6 +2,7 @@ import { DownsampledHistory, HISTORY_COLUMNS } from "@nn/studio";
 import type { Frame } from "../protocol.js";
 import { confusionTable } from "./confusion-view.js";
 import { drawDecision } from "./decision-view.js";
+import { drawValues } from "./value-view.js";
 import { h, uniqueId } from "./element.js";
 import { drawChart } from "./line-chart.js";
 import { NEGATIVE, POSITIVE, type Rgb } from "./palette.js";
@@ -38,7 +39,8 @@ export function outputPanel(): OutputPanel {
   const showTestId = uniqueId("show-test"), discretizeId = uniqueId("discretize");
   const showTest = h("input", { type: "checkbox", id: showTestId, name: "show-test", onchange: () => redraw() });
   const discretize = h("input", { type: "checkbox", id: discretizeId, name: "discretize", onchange: () => redraw() });
-  const mapBox = h("div", { class: "map" }, decision,
+  const legend = h("p", { class: "legend", id: "value-legend" });
+  const mapBox = h("div", { class: "map" }, decision, legend,
     h("div", { class: "map-options" },
       h("label", { for: showTestId }, showTest, " show test data"),
       h("label", { for: discretizeId }, discretize, " discretize output")));
@@ -46,16 +48,19 @@ export function outputPanel(): OutputPanel {
   const numbers = h("dl", { class: "numbers", id: "losses" });
   const lossChart = canvas(320, 130, "training and test loss by epoch", "loss-chart");
   const accuracyChart = canvas(320, 110, "training and test accuracy by epoch", "accuracy-chart");
+  const accuracyTitle = h("h3", {}, "Accuracy");
+  const lossTitle = h("h3", {}, "Loss");
   const normsChart = canvas(320, 130, "gradient norm of each layer over time", "norms-chart");
   const element = h("section", { class: "panel output", "aria-labelledby": "output-title" },
     h("h2", { id: "output-title" }, "Output"),
     mapBox, confusionBox, numbers,
-    h("h3", {}, "Loss"), lossChart,
-    h("h3", {}, "Accuracy"), accuracyChart,
+    lossTitle, lossChart,
+    accuracyTitle, accuracyChart,
     h("h3", {}, "Gradient norm per layer (log scale; L1 = first hidden layer)"), normsChart,
   );
   let last: Frame | undefined;
   let lastDecision: Frame["decision"];
+  let lastValues: Frame["values"];
   let norms: DownsampledHistory | undefined;
   let normsRun = -1;
   let normsEpoch = -1;
@@ -77,7 +82,13 @@ export function outputPanel(): OutputPanel {
     const frame = last;
     if (frame === undefined) return;
     mapBox.hidden = !frame.twoD;
-    if (frame.twoD && lastDecision !== undefined) drawDecision(decision, lastDecision, { showTest: showTest.checked, discretize: discretize.checked });
+    const look = { showTest: showTest.checked, discretize: discretize.checked };
+    if (frame.twoD && frame.regression && lastValues !== undefined) drawValues(decision, lastValues, look);
+    else if (frame.twoD && !frame.regression && lastDecision !== undefined) drawDecision(decision, lastDecision, look);
+    legend.hidden = !frame.regression || lastValues === undefined;
+    if (lastValues !== undefined) legend.textContent = `colour: output and target, orange −${lastValues.scale} · white 0 · blue +${lastValues.scale}`;
+    accuracyTitle.hidden = accuracyChart.hidden = frame.regression;
+    lossTitle.textContent = frame.regression ? "Loss (mean squared error)" : "Loss";
     if (frame.twoD) confusionBox.replaceChildren();
     else if (frame.confusion !== undefined) confusionBox.replaceChildren(confusionTable(frame.confusion));
     const hist = frame.history;
@@ -87,10 +98,14 @@ export function outputPanel(): OutputPanel {
     numbers.replaceChildren(
       h("dt", {}, "train loss"), h("dd", { id: "train-loss" }, formatLoss(value(LOSS))),
       h("dt", {}, "test loss"), h("dd", { id: "test-loss" }, formatLoss(value(VAL_LOSS))),
-      h("dt", {}, "train accuracy"), h("dd", {}, pct(value(ACCURACY))),
-      h("dt", {}, "test accuracy"), h("dd", { id: "test-accuracy" }, pct(value(VAL_ACCURACY))),
+      ...(frame.regression ? [] : [
+        h("dt", {}, "train accuracy"), h("dd", {}, pct(value(ACCURACY))),
+        h("dt", {}, "test accuracy"), h("dd", { id: "test-accuracy" }, pct(value(VAL_ACCURACY))),
+      ]),
     );
-    decision.setAttribute("aria-label", `decision boundary with the data; test accuracy ${pct(value(VAL_ACCURACY))}`);
+    decision.setAttribute("aria-label", frame.regression
+      ? `the model's output over the plane with the data's targets; test loss (MSE) ${formatLoss(value(VAL_LOSS))}`
+      : `decision boundary with the data; test accuracy ${pct(value(VAL_ACCURACY))}`);
     drawChart(lossChart, [
       { label: "train", colour: POSITIVE, x: hist.epochs, y: hist.columns[LOSS] },
       { label: "test", colour: NEGATIVE, x: hist.epochs, y: hist.columns[VAL_LOSS], dashed: true },
@@ -111,6 +126,7 @@ export function outputPanel(): OutputPanel {
     show(frame) {
       last = frame;
       if (frame.decision !== undefined) lastDecision = frame.decision;
+      if (frame.values !== undefined) lastValues = frame.values;
       recordNorms(frame);
       redraw();
     },

@@ -1,8 +1,8 @@
 import type { Sequential } from "@nn/layers";
-import { confusionCounts, dataBounds, placePoints, weightsFingerprint, type NeuronMaps, type TrainingDriver } from "@nn/studio";
+import { confusionCounts, weightsFingerprint, type NeuronMaps, type TrainingDriver } from "@nn/studio";
 import { trainTestSplit, type Dataset } from "@nn/datasets";
 import { Tensor } from "@nn/tensor";
-import type { Frame, PlacedPoint, Speed, ToWorker, View } from "../protocol.js";
+import type { Frame, Speed, ToWorker, View } from "../protocol.js";
 
 /** Training between two looks at the message queue: short, so a click is acted on within a few ms. */
 const SLICE_MS = 8;
@@ -125,7 +125,9 @@ export class FrameClock {
     const painter = d.painter;
     const started = performance.now();
     const fresh = this.dirty || d.status !== "running" || d.runId !== this.mapsRun || started >= this.mapsDueAt;
-    const field = fresh ? painter?.decision(this.view.decision.cols, this.view.decision.rows) : undefined;
+    const { cols, rows } = this.view.decision;
+    const field = fresh && !run.regression ? painter?.decision(cols, rows) : undefined;
+    const values = fresh && run.regression ? painter?.values(cols, rows) : undefined;
     const network = !fresh ? undefined : painter !== undefined ? painter.neurons(this.view.neurons.cols, this.view.neurons.rows) : weightsOnly(run.model);
     if (fresh) {
       this.mapsRun = d.runId;
@@ -146,7 +148,9 @@ export class FrameClock {
       classNames: run.raw.classNames ?? Array.from({ length: Math.max(2, run.raw.numClasses) }, (_, k) => String(k)),
       parameterCount: run.model.parameters().reduce((sum, p) => sum + p.value.size, 0),
       fingerprint: weightsFingerprint(run.model.parameters()),
-      ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.cols, field.rows) } } : {}),
+      ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.points) } } : {}),
+      ...(values !== undefined ? { values: { ...values, placed: this.placed(values.points) } } : {}),
+      regression: run.regression,
       ...(network !== undefined ? { network } : {}),
       ...(painter === undefined && fresh ? { confusion: confusionCounts(run) } : {}),
       twoD: painter !== undefined,
@@ -165,15 +169,15 @@ export class FrameClock {
    * inputs; splitting the row numbers with the same labels and seed picks the same rows (the split
    * reads only the labels and the seed).
    */
-  private placed(cols: number, rows: number): PlacedPoint[] {
+  private placed<P extends object>(points: readonly P[]): (P & { test: boolean })[] {
     const d = this.driver;
-    const raw = d.run.raw;
     if (this.splitOf !== d.runId) {
       this.splitOf = d.runId;
-      this.heldOut = d.setting.testSplit > 0 ? heldOutRows(raw, d.setting.testSplit, d.runSeed) : undefined;
+      this.heldOut = d.setting.testSplit > 0 ? heldOutRows(d.run.raw, d.setting.testSplit, d.runSeed, !d.run.regression) : undefined;
     }
     const held = this.heldOut;
-    return placePoints(raw, dataBounds(raw.x), cols, rows).map((p, i) => ({ ...p, test: held !== undefined && held[i] === 1 }));
+    // The maps place the raw rows in order, so point i is row i.
+    return points.map((p, i) => ({ ...p, test: held !== undefined && held[i] === 1 }));
   }
 }
 
@@ -191,11 +195,11 @@ function weightsOnly(model: Sequential): NeuronMaps {
   };
 }
 
-/** 1 for each row trainTestSplit holds out of `ds` with this share and seed. */
-function heldOutRows(ds: Dataset, testSize: number, seed: number): Uint8Array {
+/** 1 for each row trainTestSplit holds out of `ds` with this share, stratification and seed (as buildRun splits). */
+function heldOutRows(ds: Dataset, testSize: number, seed: number, stratify: boolean): Uint8Array {
   const n = ds.y.shape[0];
   const rowNumbers = new Tensor(Float64Array.from({ length: n }, (_, i) => i), [n, 1]);
-  const { test } = trainTestSplit({ ...ds, x: rowNumbers }, { testSize, stratify: true, seed });
+  const { test } = trainTestSplit({ ...ds, x: rowNumbers }, { testSize, stratify, seed });
   const held = new Uint8Array(n);
   for (const row of test.x.data) held[row] = 1;
   return held;
