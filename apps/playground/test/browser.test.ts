@@ -113,6 +113,14 @@ describe.skipIf(skipReason !== undefined)("the Playground in headless Chromium",
     await expect.poll(() => page.locator("#summary").textContent()).toContain("spirals");
     expect(new URL(page.url()).hash).toContain("data=spirals");
     expect(new URL(page.url()).hash).toContain("layers=4%2C2%2C2");
+    // Regression: the problem type lists its own sets; the map shows values on a scale, no accuracy.
+    await page.getByLabel("problem type").selectOption("regression");
+    await expect.poll(() => page.locator("#summary").textContent()).toContain("plane");
+    expect(new URL(page.url()).hash).toContain("data=plane");
+    await page.locator("#value-legend").filter({ hasText: "orange −" }).waitFor();
+    expect(await page.locator("#accuracy-chart").isHidden()).toBe(true);
+    expect(await page.getByLabel("data set").locator("option").allTextContents()).toEqual(["plane (a tilted plane)", "multi-gaussian (bumps)"]);
+    await page.getByLabel("problem type").selectOption("classification");
     // Digits are not 2-D: a confusion matrix replaces the map.
     await page.getByLabel("data set").selectOption("digits");
     await page.locator("table.confusion").waitFor();
