@@ -75,7 +75,7 @@ function propagate(root: Variable, seed: Tensor, retainGraph: boolean): void {
         hold(gi);
         input.pendingGrad = gi;
       } else if (heldOnce(sofar) && sofar.data !== gi.data) {
-        kernels().axpy(1, gi.data, sofar.data);
+        kernels().addScaled(1, gi.data, sofar.data);
       } else {
         const sum = add(sofar, gi, gradTensor(sofar.shape, sofar.dtype));
         release(sofar);

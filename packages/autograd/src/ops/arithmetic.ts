@@ -14,7 +14,7 @@ function unbroadcast(g: Tensor, shape: readonly number[], into: Tensor | undefin
   if (T.sameShape(g.shape, shape)) return g;
   if (g.rank === 2 && shape.length === 1 && shape[0] === g.shape[1]) {
     const target = into ?? gradZeros(shape, g.dtype);
-    if (g.size > 0) T.kernels().sumRowsInto(g.data, target.data, g.shape[0], g.shape[1]);
+    if (g.size > 0) T.kernels().addColumnSums(g.data, target.data, g.shape[0], g.shape[1]);
     return into === undefined ? target : undefined;
   }
   return T.sumToShape(g, shape);

@@ -1,6 +1,7 @@
 import * as T from "@nn/tensor";
 import { ShapeError, formatShape } from "@nn/tensor";
-import { gradTensor, gradZeros } from "../gradient-buffers.js";
+import { gradZeros } from "../gradient-buffers.js";
+import { productGradient } from "./product-gradient.js";
 import { type Input, record, toVariable, valueTensor } from "../record.js";
 import type { Variable } from "../variable.js";
 
@@ -21,28 +22,22 @@ export function linear(x: Input, w: Input, b?: Input): Variable {
     throw new ShapeError(`linear: b must be [${n}] (one value per output column of w ${formatShape(W.shape)}), got ${formatShape(bs.shape)}`);
   }
   const inputs = bs === undefined ? [xs, ws] : [xs, ws, bs];
-  const dtype = bs === undefined ? T.promoteTypes(X.dtype, W.dtype) : T.promoteTypes(T.promoteTypes(X.dtype, W.dtype), bs.dtype);
-  const y = T.matmul(X, W, { out: valueTensor(inputs, [m, n], T.promoteTypes(X.dtype, W.dtype)) });
-  let out = y;
-  if (bs !== undefined) {
-    const B = bs.valueForOps;
-    if (B.dtype === y.dtype) {
-      if (y.size > 0) T.kernels().addRow(y.data, B.data, m, n);
-    } else {
-      out = T.add(y, B, valueTensor(inputs, [m, n], dtype)); // a wider bias: promote as add does
-    }
-  }
+  const B = bs?.valueForOps;
+  const dtype = T.promoteTypes(T.promoteTypes(X.dtype, W.dtype), B?.dtype ?? W.dtype);
+  // The bias is the product's epilogue: one kernel call, the bits of matmul then add.
+  const out = T.matmul(X, W, { transposeA: false, transposeB: false, out: valueTensor(inputs, [m, n], dtype), accumulate: false, bias: B });
   return record("linear", out, inputs, (g, needs, into = []) => linearGradients(g, needs, into, X, W), true);
 }
 
 function linearGradients(g: T.Tensor, needs: readonly boolean[], into: ReadonlyArray<T.Tensor | undefined>, X: T.Tensor, W: T.Tensor): Array<T.Tensor | undefined> {
-  const dX = needs[0] ? T.matmul(g, W, { transposeB: true, out: gradTensor(X.shape, g.dtype) }) : undefined;
-  const dW = needs[1] ? T.matmul(X, g, { transposeA: true, out: gradTensor(W.shape, g.dtype) }) : undefined;
+  // Each product is added straight into a leaf's grad when offered (BLAS's β = 1), as Dense does.
+  const dX = needs[0] ? productGradient(g, W, into[0], X.shape, false, true) : undefined;
+  const dW = needs[1] ? productGradient(X, g, into[1], W.shape, true, false) : undefined;
   let db: T.Tensor | undefined;
   if (needs[2]) {
     // Column sums of G, by the layers' kernel, straight into the bias's grad when offered.
     const target = into[2] ?? gradZeros([g.shape[1]], g.dtype);
-    if (g.size > 0) T.kernels().sumRowsInto(g.data, target.data, g.shape[0], g.shape[1]);
+    if (g.size > 0) T.kernels().addColumnSums(g.data, target.data, g.shape[0], g.shape[1]);
     db = into[2] === undefined ? target : undefined;
   }
   return [dX, dW, db];

@@ -1,6 +1,6 @@
 import * as T from "@nn/tensor";
 import { ShapeError, checkOptions, formatShape, optionKeys } from "@nn/tensor";
-import { gradTensor } from "../gradient-buffers.js";
+import { productGradient } from "./product-gradient.js";
 import { type Input, record, toVariable, valueTensor } from "../record.js";
 import type { Variable } from "../variable.js";
 
@@ -30,19 +30,11 @@ export function matmul(a: Input, b: Input, options: MatmulOptions = {}): Variabl
   const tA = options.transposeA === true, tB = options.transposeB === true;
   const A = x.valueForOps, B = w.valueForOps;
   const out = valueTensor(inputs, productShape(A, B, tA, tB), T.promoteTypes(A.dtype, B.dtype));
-  const y = T.matmul(A, B, { transposeA: tA, transposeB: tB, out });
-  return record("matmul", y, inputs, (g, needs) => {
-    let dA: T.Tensor | undefined, dB: T.Tensor | undefined;
-    if (needs[0]) {
-      // A:  G·op(B)ᵀ;   Aᵀ stored: (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ
-      const o = gradTensor(A.shape, g.dtype);
-      dA = tA ? T.matmul(B, g, { transposeA: tB, transposeB: true, out: o }) : T.matmul(g, B, { transposeB: !tB, out: o });
-    }
-    if (needs[1]) {
-      // B:  op(A)ᵀ·G;   Bᵀ stored: (op(A)ᵀ·G)ᵀ = Gᵀ·op(A)
-      const o = gradTensor(B.shape, g.dtype);
-      dB = tB ? T.matmul(g, A, { transposeA: true, transposeB: tA, out: o }) : T.matmul(A, g, { transposeA: !tA, out: o });
-    }
-    return [dA, dB];
-  }, true);
+  const y = T.matmul(A, B, { transposeA: tA, transposeB: tB, out, accumulate: false, bias: undefined });
+  return record("matmul", y, inputs, (g, needs, into = []) => [
+    // A:  G·op(B)ᵀ;   Aᵀ stored: (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ
+    needs[0] ? (tA ? productGradient(B, g, into[0], A.shape, tB, true) : productGradient(g, B, into[0], A.shape, false, !tB)) : undefined,
+    // B:  op(A)ᵀ·G;   Bᵀ stored: (op(A)ᵀ·G)ᵀ = Gᵀ·op(A)
+    needs[1] ? (tB ? productGradient(g, A, into[1], B.shape, true, tA) : productGradient(A, g, into[1], B.shape, !tA, false)) : undefined,
+  ], true);
 }
