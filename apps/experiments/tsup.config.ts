@@ -4,7 +4,7 @@ import { defineConfig } from "tsup";
 // condition), so `npx tsup` here is the only build step the experiments need and the reports
 // always come from the libraries' current code, never from a stale dist/.
 export default defineConfig({
-  entry: ["src/run.ts", "src/export-splits.ts"],
+  entry: ["src/run.ts", "src/export-splits.ts", "src/export-seed-reference.ts"],
   format: ["esm"],
   // Classes keep their names (`ShapeError`, not `_ShapeError`) in messages and stack traces.
   keepNames: true,

@@ -22,7 +22,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
 PROBLEMS = ["moons", "circles", "spirals", "iris", "breast-cancer", "digits"]
-SEEDS = [0, 1, 2, 3, 4]
+SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 EPOCHS = 1000
 
 

@@ -12,7 +12,8 @@ export interface CliOptions {
 export const USAGE = `Usage: pnpm experiments [--quick] [--only <study>[,<study>…]] [--out <dir>]
 
   --quick          2 seeds, fewer epochs and samples (the CI run; under a minute)
-  --only <ids>     run only these studies (comma-separated ids, or repeat the flag)
+  --only <ids>     run only these studies (comma-separated ids, or repeat the flag);
+                   their rows of index.md are replaced, the other rows kept
   --out <dir>      write reports here (default experiments/results, or experiments/results-quick with --quick)
 `;
 

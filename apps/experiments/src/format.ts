@@ -30,3 +30,8 @@ export function roundForJson(x: number, digits = 6): number | null {
   if (!Number.isFinite(x)) return null;
   return Number(x.toPrecision(digits));
 }
+
+/** The sentence with its first letter upper-cased (a reason string starting a sentence). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -4,6 +4,7 @@
  * Every summary that drops non-finite values (a diverged seed) says how many it kept: `n` next to
  * `of`, so a report can say "mean over 7 of 10 seeds" instead of silently averaging fewer.
  */
+import { elementary } from "@nn/tensor";
 import { studentTQuantile, studentTTwoSidedP } from "./student-t.js";
 
 /** Arithmetic mean of the finite values (NaN when there are none). */
@@ -26,15 +27,6 @@ export function std(values: readonly number[]): number {
   return n < 2 ? 0 : Math.sqrt(ss / (n - 1));
 }
 
-export interface MeanStd {
-  mean: number;
-  std: number;
-}
-
-export function meanStd(values: readonly number[]): MeanStd {
-  return { mean: mean(values), std: std(values) };
-}
-
 /** A mean with its two-sided 95 % Student-t confidence interval over the finite values. */
 export interface MeanCI {
   mean: number;
@@ -54,6 +46,22 @@ export function meanCI(values: readonly number[], level = 0.95): MeanCI {
   if (n < 2) return { mean: m, lo: NaN, hi: NaN, n, of: values.length };
   const half = studentTQuantile(0.5 + level / 2, n - 1) * std(finite) / Math.sqrt(n);
   return { mean: m, lo: m - half, hi: m + half, n, of: values.length };
+}
+
+/**
+ * Geometric mean with its interval: the t interval of ln(values), mapped back. For quantities that
+ * vary over decades (losses, gradient norms), where an arithmetic mean is one seed's value. Values
+ * ≤ 0 or non-finite are left out (and counted in `of`).
+ */
+export function geometricMeanCI(values: readonly number[], level = 0.95): MeanCI {
+  const ci = meanCI(logs(values), level);
+  const back = (v: number): number => (Number.isFinite(v) ? elementary.exp(v) : NaN);
+  return { mean: back(ci.mean), lo: back(ci.lo), hi: back(ci.hi), n: ci.n, of: ci.of };
+}
+
+/** Natural logs, with NaN for values ≤ 0 or non-finite (so paired tests drop them and count them). */
+export function logs(values: readonly number[]): number[] {
+  return values.map((v) => (v > 0 && Number.isFinite(v) ? elementary.log(v) : NaN));
 }
 
 /** Paired comparison of b − a over seeds (the same data sample, split and initial draw in both). */
@@ -95,26 +103,6 @@ export function quantile(values: readonly number[], q: number): number {
   const pos = q * (sorted.length - 1);
   const i = Math.floor(pos), frac = pos - i;
   return i + 1 < sorted.length ? sorted[i] + frac * (sorted[i + 1] - sorted[i]) : sorted[i];
-}
-
-export interface CurveStats {
-  mean: number[];
-  std: number[];
-}
-
-/**
- * Pointwise mean and std of several curves (one per seed). Curves may differ in length (a run that
- * diverged stops early); each point averages the curves that reach it.
- */
-export function curveStats(curves: readonly (readonly number[])[]): CurveStats {
-  const length = Math.max(0, ...curves.map((c) => c.length));
-  const out: CurveStats = { mean: [], std: [] };
-  for (let i = 0; i < length; i++) {
-    const column = curves.filter((c) => i < c.length).map((c) => c[i]);
-    out.mean.push(mean(column));
-    out.std.push(std(column));
-  }
-  return out;
 }
 
 export interface CurveQuantiles {

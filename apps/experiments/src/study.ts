@@ -3,6 +3,9 @@
  * numbers, and a report that turns them into Markdown, SVG plots and a verdict. Adding a study is
  * adding one file under studies/ and listing it in studies/index.ts.
  */
+import type { Verdict } from "./verdict.js";
+
+export type { Verdict } from "./verdict.js";
 
 export interface StudyConfig {
   /** Fewer seeds, epochs and samples: the CI run (under two minutes on two cores). */
@@ -21,13 +24,11 @@ export interface StudyResult<Data, Timing = never> {
   timing?: Timing;
 }
 
-export type Verdict = "supported" | "partly supported" | "not supported";
-
 export interface StudyReport {
   /** Files relative to the output directory (`<id>.md`, `<id>/loss.svg`, …). Names holding `timing` are exempt from byte comparison. */
   files: Record<string, string>;
   verdict: Verdict;
-  /** One sentence: what the data shows. */
+  /** One sentence: what the data shows, and why the verdict is what it is. */
   finding: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownTable, meanStdCell, percentCell } from "../src/report/markdown-table.js";
+import { markdownTable } from "../src/report/markdown-table.js";
 
 describe("markdownTable", () => {
   it("writes a GitHub table: header, alignment rule (first column left, others right), rows", () => {
@@ -13,11 +13,5 @@ describe("markdownTable", () => {
 
   it("refuses a row with the wrong number of cells, naming the row", () => {
     expect(() => markdownTable(["a", "b"], [["1", "2"], ["3"]])).toThrow(/row 1 has 1 cells, the header has 2/);
-  });
-
-  it("formats mean ± std cells", () => {
-    expect(meanStdCell({ mean: 0.25, std: 0.0123 }, 3)).toBe("0.250 ± 0.012");
-    expect(percentCell({ mean: 0.956, std: 0.011 })).toBe("95.6 ± 1.1");
-    expect(meanStdCell({ mean: NaN, std: NaN })).toBe("—");
   });
 });

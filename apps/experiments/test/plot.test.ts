@@ -26,7 +26,7 @@ describe("lineChart", () => {
   const options = {
     title: "loss", xLabel: "epoch", yLabel: "loss",
     series: [
-      { label: "lr 0.1", x: [1, 2, 3], y: [1, 0.5, 0.25], band: [0.1, 0.1, 0.05] },
+      { label: "lr 0.1", x: [1, 2, 3], y: [1, 0.5, 0.25], band: { lo: [0.9, 0.4, 0.2], hi: [1.1, 0.6, 0.3] } },
       { label: "lr <1>", x: [1, 2, 3], y: [1, 0.8, 0.6] },
     ],
   };
@@ -60,6 +60,22 @@ describe("lineChart", () => {
     expect(count(d, /M/g)).toBe(2);
     expect(svg).toContain(">0.001</text>");
   });
+
+  it("draws a band on a log axis as it is: the axis reaches its lowest bound, nothing is clamped", () => {
+    // The band's low edge 1e-4 sits below every line value (≥ 0.01): the axis must go down to 1e-4,
+    // where the old ± std band on a log axis was clamped to the lowest line value.
+    const svg = lineChart({ title: "t", xLabel: "x", yLabel: "y", yLog: true, series: [{ label: "a", x: [1, 2], y: [1, 0.01], band: { lo: [0.5, 1e-4], hi: [2, 0.1] } }] });
+    expect(svg).toContain(">1e-4</text>");
+    expect(svg).not.toContain(">1e-5</text>");
+    const band = /class="band" d="([^"]+)"/.exec(svg)?.[1] ?? "";
+    // bottom of the plot area is at 420 − 52 = 368: the band's lowest corner is drawn exactly there.
+    expect(band).toContain(" 368.00");
+  });
+
+  it("draws an error bar per point between its bounds, skipping a value a log axis cannot show", () => {
+    const svg = lineChart({ title: "t", xLabel: "x", yLabel: "y", series: [{ label: "a", x: [1, 2, 3], y: [0.9, 0.8, 0.7], errors: { lo: [0.85, 0.7, NaN], hi: [0.95, 0.9, 0.8] }, markers: true }] });
+    expect(count(svg, /class="error-bar"/g)).toBe(2);
+  });
 });
 
 describe("decisionMaps", () => {
@@ -81,9 +97,9 @@ describe("decisionMaps", () => {
 });
 
 describe("barChart", () => {
-  it("draws a bar per finite value and an error bar where the error is positive", () => {
+  it("draws a bar per finite value and an error bar where both bounds are finite", () => {
     const svg = barChart({ title: "acc", yLabel: "accuracy", categories: ["a", "b"], yRange: [0, 1], series: [
-      { label: "nn", values: [0.9, 0.8], errors: [0.01, 0] },
+      { label: "nn", values: [0.9, 0.8], errors: { lo: [0.89, NaN], hi: [0.91, NaN] } },
       { label: "sklearn", values: [0.95, NaN] },
     ] });
     expect(count(svg, /class="bar"/g)).toBe(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curveQuantiles, curveStats, mean, meanCI, meanStd, pairedTTest, quantile, std } from "../src/stats.js";
+import { curveQuantiles, geometricMeanCI, mean, meanCI, pairedTTest, quantile, std } from "../src/stats.js";
 
 describe("mean and std", () => {
   // [2, 4, 4, 4, 5, 5, 7, 9]: sum 40, mean 5; squared deviations 9+1+1+1+0+0+4+16 = 32;
@@ -9,7 +9,6 @@ describe("mean and std", () => {
   it("match the values worked out by hand", () => {
     expect(mean(values)).toBe(5);
     expect(std(values)).toBeCloseTo(Math.sqrt(32 / 7), 12);
-    expect(meanStd(values)).toEqual({ mean: 5, std: std(values) });
   });
 
   it("use n − 1 (two values 1 and 3: mean 2, std √2)", () => {
@@ -24,14 +23,19 @@ describe("mean and std", () => {
   });
 });
 
-describe("curveStats", () => {
-  it("averages pointwise over the curves that reach each point", () => {
-    const s = curveStats([[1, 2, 3], [3, 4], [5, 6]]);
-    expect(s.mean).toEqual([3, 4, 3]);
-    // point 0: [1, 3, 5] → std 2; point 1: [2, 4, 6] → std 2; point 2: [3] → 0
-    expect(s.std[0]).toBeCloseTo(2, 12);
-    expect(s.std[1]).toBeCloseTo(2, 12);
-    expect(s.std[2]).toBe(0);
+describe("geometricMeanCI", () => {
+  it("is the t interval of the logs mapped back: values 1 and 100 → √100 = 10, [10·e^(−12.706·ln10), …]", () => {
+    // ln 1 = 0, ln 100 = 4.60517: mean 2.302585 (→ 10), s = 3.256347, half-width 12.706205·3.256347/√2
+    const ci = geometricMeanCI([1, 100]);
+    expect(ci.mean).toBeCloseTo(10, 10);
+    const half = 12.706204736174694 * (Math.log(100) / Math.SQRT2) / Math.SQRT2;
+    expect(ci.lo).toBeCloseTo(10 * Math.exp(-half), 10);
+    expect(ci.hi / (10 * Math.exp(half))).toBeCloseTo(1, 10);
+  });
+
+  it("leaves out values a log cannot take and counts them", () => {
+    const ci = geometricMeanCI([0, 4, -1, 4]);
+    expect([ci.mean, ci.n, ci.of]).toEqual([4, 2, 4]);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prepareSplit } from "../src/experiment/data.js";
 import { buildMlp } from "../src/experiment/mlp.js";
 import { runTraining } from "../src/experiment/training.js";
-import { meanBandSeries } from "../src/plot/curve-series.js";
+import { medianBandSeries } from "../src/plot/curve-series.js";
 import { lineChart } from "../src/plot/line-chart.js";
 import { rawJson } from "../src/report/raw-json.js";
 import type { Study } from "../src/study.js";
@@ -27,7 +27,7 @@ const tinyStudy: Study<{ loss: number[][]; accuracy: number[] }> = {
   },
   report({ data }) {
     const x = data.loss[0].map((_, i) => i + 1);
-    const svg = lineChart({ title: "tiny", xLabel: "epoch", yLabel: "loss", series: [meanBandSeries("sgd", x, data.loss)] });
+    const svg = lineChart({ title: "tiny", xLabel: "epoch", yLabel: "loss", series: [medianBandSeries("sgd", x, data.loss)] });
     const falls = data.loss.every((c) => c[c.length - 1] < c[0]);
     return { files: { "tiny.md": `# Tiny\n\n![loss](tiny/loss.svg)\n`, "tiny/loss.svg": svg }, verdict: falls ? "supported" : "not supported", finding: "" };
   },

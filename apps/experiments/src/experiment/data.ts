@@ -21,6 +21,27 @@ export function prepareSplit(ds: Dataset, seed: number, testSize: number = 0.25)
   };
 }
 
+export interface ValidationSplit extends PreparedSplit {
+  /** Held out from training and used only to choose hyperparameters (never the test set). */
+  validation: Dataset;
+}
+
+/**
+ * Train / validation / test (stratified, seeded; default 60 / 20 / 20), all standardised with the
+ * training part's statistics. The test part is split off first with the same call as
+ * `prepareSplit`, so for a given seed it is the same test set whether or not a study tunes.
+ */
+export function prepareValidationSplit(ds: Dataset, seed: number, sizes: { validation: number; test: number } = { validation: 0.2, test: 0.2 }): ValidationSplit {
+  const outer = trainTestSplit(ds, { testSize: sizes.test, stratify: true, seed });
+  const inner = trainTestSplit(outer.train, { testSize: sizes.validation / (1 - sizes.test), stratify: true, seed: seed + 104729 });
+  const scaler = new StandardScaler().fit(inner.train.x);
+  return {
+    train: { ...inner.train, x: scaler.transform(inner.train.x) },
+    validation: { ...inner.test, x: scaler.transform(inner.test.x) },
+    test: { ...outer.test, x: scaler.transform(outer.test.x) },
+  };
+}
+
 export type ProblemName = "moons" | "circles" | "spirals" | "iris" | "breast-cancer" | "digits";
 
 export interface ProblemSpec {

@@ -59,14 +59,26 @@ export function setNormalWeights(model: Sequential, std: number, rng: Rng): void
 
 /**
  * scikit-learn's MLPClassifier initialisation (1.2, `_init_coef` with a ReLU network): every
- * weight and every bias uniform(±√(6/(fanIn + fanOut))). Used to separate the effect of the
- * initial weights from that of the training loop when comparing with it.
+ * weight and every bias uniform(±√(6/(fanIn + fanOut))), drawn layer by layer, weights then bias.
+ * Used to separate the effect of the initial weights from that of the training loop when
+ * comparing with it.
  */
 export function setSklearnInit(model: Sequential, rng: Rng): void {
+  setGlorotUniform(model, rng, { weights: true, biases: true });
+}
+
+/**
+ * Glorot-uniform draws, uniform(±√(6/(fanIn + fanOut))), for the weights, the biases or both (the
+ * parts not chosen are left as they are): the two halves of scikit-learn's initialisation, for
+ * separating the weight scale from the bias in the spirals follow-up.
+ */
+export function setGlorotUniform(model: Sequential, rng: Rng, parts: { weights: boolean; biases: boolean }): void {
   for (const layer of model.layers) {
     if (!(layer instanceof Dense)) continue;
     const bound = Math.sqrt(6 / (layer.inFeatures + layer.outFeatures));
-    for (const p of layer.parameters()) {
+    const targets = [parts.weights ? layer.weight : null, parts.biases ? layer.bias : null];
+    for (const p of targets) {
+      if (p === null) continue;
       const d = p.value.data;
       for (let i = 0; i < d.length; i++) d[i] = (2 * rng.next() - 1) * bound;
     }

@@ -12,6 +12,8 @@ export interface RunOptions {
   optimizer: TrainOptimizer;
   train: Dataset;
   test: Dataset;
+  /** Scored at the end like the test set; the studies choose hyperparameters on it, never on the test set. */
+  validation?: Dataset;
   epochs: number;
   /** Default: full batch (the seed project's gradient descent). */
   batchSize?: number;
@@ -31,6 +33,9 @@ export interface RunRecord {
   trainAccuracy: number;
   testAccuracy: number;
   testLoss: number;
+  /** NaN when no validation set was given or the run diverged. */
+  validationLoss: number;
+  validationAccuracy: number;
   /** Wall-clock milliseconds per epoch (timing data: not deterministic). */
   epochMs: number[];
 }
@@ -44,7 +49,7 @@ export function runTraining(model: Sequential, options: RunOptions): RunRecord {
   const outputs = model.layers.at(-1)?.typeName === "Sigmoid" ? 1 : 2;
   const dataLoss = lossFor(outputs);
   const record: RunRecord = {
-    loss: [], gradNorms: [], divergedAt: null, finalTrainLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, testLoss: NaN, epochMs: [],
+    loss: [], gradNorms: [], divergedAt: null, finalTrainLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, testLoss: NaN, validationLoss: NaN, validationAccuracy: NaN, epochMs: [],
   };
   const onEpochEnd = (e: EpochEndEvent): void => {
     record.loss.push(e.train.loss);
@@ -75,6 +80,11 @@ export function runTraining(model: Sequential, options: RunOptions): RunRecord {
     record.trainAccuracy = onTrain.accuracy ?? NaN;
     record.testAccuracy = onTest.accuracy ?? NaN;
     record.testLoss = onTest.loss;
+    if (options.validation !== undefined) {
+      const onValidation = evaluate(model, options.validation, { loss: dataLoss, metrics: ["loss", "accuracy"] });
+      record.validationLoss = onValidation.loss;
+      record.validationAccuracy = onValidation.accuracy ?? NaN;
+    }
   }
   return record;
 }

@@ -1,6 +1,7 @@
 /**
- * Grouped bar charts with error bars (mean ± std): one group per category, one bar per series.
- * A series value may be missing (NaN), which leaves a gap rather than a zero-height bar.
+ * Grouped bar charts with error bars (absolute bounds, e.g. a 95 % confidence interval): one
+ * group per category, one bar per series. Bars start at 0 unless a range is given. A series value
+ * may be missing (NaN), which leaves a gap rather than a zero-height bar.
  */
 import { seriesColor } from "./palette.js";
 import { linearScale } from "./scale.js";
@@ -9,7 +10,7 @@ import { escapeXml, px, svgOpen, text } from "./svg.js";
 export interface BarSeries {
   label: string;
   values: readonly number[];
-  errors?: readonly number[];
+  errors?: { readonly lo: readonly number[]; readonly hi: readonly number[] };
 }
 
 export interface BarChartOptions {
@@ -25,7 +26,7 @@ export interface BarChartOptions {
 export function barChart(options: BarChartOptions): string {
   const width = options.width ?? 760, height = options.height ?? 400;
   const left = 72, right = width - 170, top = 36, bottom = height - 52;
-  const all = options.series.flatMap((s) => s.values.map((v, i) => v + (s.errors?.[i] ?? 0)));
+  const all = options.series.flatMap((s) => [...s.values, ...(s.errors?.hi ?? [])]);
   const [lo, hi] = options.yRange ?? [0, Math.max(...all.filter(Number.isFinite))];
   const ys = linearScale(lo, hi, bottom, top);
   const parts: string[] = [svgOpen(width, height, options.title)];
@@ -43,21 +44,26 @@ export function barChart(options: BarChartOptions): string {
   const groupWidth = (right - left) / options.categories.length;
   const barWidth = (groupWidth * 0.8) / options.series.length;
   const floorY = ys.map(ys.domain[0]);
+  // Error bars reaching past the axis range (wide intervals from few seeds) are cut at the plot edge.
+  parts.push(`<defs><clipPath id="bar-area"><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/></clipPath></defs>`);
+  const labels: string[] = [];
+  parts.push('<g clip-path="url(#bar-area)">');
   options.categories.forEach((category, c) => {
     const gx = left + c * groupWidth + groupWidth * 0.1;
-    parts.push(text(gx + groupWidth * 0.4, bottom + 18, category, 'text-anchor="middle"'));
+    labels.push(text(gx + groupWidth * 0.4, bottom + 18, category, 'text-anchor="middle"'));
     options.series.forEach((s, k) => {
       const v = s.values[c];
       if (!Number.isFinite(v)) return;
       const x = gx + k * barWidth, y = ys.map(Math.max(v, ys.domain[0]));
       parts.push(`<rect class="bar" x="${px(x)}" y="${px(y)}" width="${px(barWidth - 2)}" height="${px(floorY - y)}" fill="${seriesColor(k)}"/>`);
-      const e = s.errors?.[c];
-      if (e !== undefined && Number.isFinite(e) && e > 0) {
-        const cx = x + (barWidth - 2) / 2;
-        parts.push(`<line class="error-bar" x1="${px(cx)}" y1="${px(ys.map(v - e))}" x2="${px(cx)}" y2="${px(ys.map(v + e))}" stroke="#222222"/>`);
+      const lo = s.errors?.lo[c], hi = s.errors?.hi[c];
+      if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi)) {
+        const cx = x + (barWidth - 2) / 2, y0 = ys.map(lo), y1 = ys.map(hi);
+        parts.push(`<path class="error-bar" d="M${px(cx - 3)} ${px(y0)} L${px(cx + 3)} ${px(y0)} M${px(cx)} ${px(y0)} L${px(cx)} ${px(y1)} M${px(cx - 3)} ${px(y1)} L${px(cx + 3)} ${px(y1)}" stroke="#222222" fill="none"/>`);
       }
     });
   });
+  parts.push("</g>", ...labels);
   parts.push('<g class="legend">');
   options.series.forEach((s, k) => {
     const y = top + 8 + k * 18;

@@ -1,8 +1,10 @@
 /**
- * Per-seed curves → a plotted series (mean line, ± std band), and the thinning that keeps long
- * runs small: every k-th epoch (always the first and the last), the same epochs for every seed.
+ * Per-seed curves → a plotted series (median line, band from the 10 % to the 90 % quantile over
+ * seeds), and the thinning that keeps long runs small: every k-th epoch (always the first and the
+ * last), the same epochs for every seed. Quantiles, unlike mean ± std, stay inside the values the
+ * seeds took, so a band on a log axis never reaches below zero.
  */
-import { curveStats } from "../stats.js";
+import { curveQuantiles } from "../stats.js";
 import type { LineSeries } from "./line-chart.js";
 
 /** 1-based epochs 1, 1 + k, 1 + 2k, …, n with k chosen so that there are at most about `maxPoints`. */
@@ -19,8 +21,8 @@ export function sampleCurve(curve: readonly number[], epochs: readonly number[])
   return epochs.filter((e) => e <= curve.length).map((e) => curve[e - 1]);
 }
 
-export function meanBandSeries(label: string, x: readonly number[], curves: readonly (readonly number[])[], color?: number): LineSeries {
-  const stats = curveStats(curves);
-  const n = Math.min(x.length, stats.mean.length);
-  return { label, x: x.slice(0, n), y: stats.mean.slice(0, n), band: stats.std.slice(0, n), color };
+export function medianBandSeries(label: string, x: readonly number[], curves: readonly (readonly number[])[], color?: number): LineSeries {
+  const q = curveQuantiles(curves, 0.1);
+  const n = Math.min(x.length, q.median.length);
+  return { label, x: x.slice(0, n), y: q.median.slice(0, n), band: { lo: q.lo.slice(0, n), hi: q.hi.slice(0, n) }, color };
 }

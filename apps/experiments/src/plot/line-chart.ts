@@ -1,6 +1,9 @@
 /**
- * Line charts with axes, ticks, grid, a legend and shaded ± std bands: the loss curves of every
- * study. Pure function of its input → SVG text, so the same numbers give the same bytes.
+ * Line charts with axes, ticks, grid, a legend, shaded bands and error bars: the loss curves of
+ * every study. Bands and error bars are absolute bounds (quantiles over seeds, or a confidence
+ * interval), never a ± half-width, so on a log axis they are drawn as they are: the axis reaches
+ * down to the lowest bound and nothing is clamped to a floor. Pure function of its input → SVG
+ * text, so the same numbers give the same bytes.
  */
 import { seriesColor } from "./palette.js";
 import { type Scale, linearScale, logScale } from "./scale.js";
@@ -10,8 +13,10 @@ export interface LineSeries {
   label: string;
   x: readonly number[];
   y: readonly number[];
-  /** Half-width of the shaded band around `y` (a std over seeds); omitted: no band. */
-  band?: readonly number[];
+  /** Shaded band from `lo` to `hi` at each x (quantiles over seeds); omitted: no band. */
+  band?: { readonly lo: readonly number[]; readonly hi: readonly number[] };
+  /** Vertical error bar from `lo` to `hi` at each x (a 95 % confidence interval); omitted: none. */
+  errors?: { readonly lo: readonly number[]; readonly hi: readonly number[] };
   /** Draw a dot at each point (for sparse sweeps). */
   markers?: boolean;
   /** Dashed line (for a second quantity of the same series). */
@@ -27,7 +32,7 @@ export interface LineChartOptions {
   series: readonly LineSeries[];
   xLog?: boolean;
   yLog?: boolean;
-  /** Fixed y range (data outside is clipped); default: the data's range including bands. */
+  /** Fixed y range (data outside is clipped); default: the data's range including bands and error bars. */
   yRange?: readonly [number, number];
   width?: number;
   height?: number;
@@ -42,8 +47,8 @@ export function lineChart(options: LineChartOptions): string {
   const xs = scaleFor(options.series.flatMap((s) => s.x), options.xLog === true, plotLeft, plotRight);
   const yValues = options.yRange !== undefined
     ? [...options.yRange]
-    : options.series.flatMap((s) => s.y.flatMap((v, i) => (s.band === undefined ? [v] : [v - s.band[i], v + s.band[i], v])));
-  const ys = scaleFor(yValues, options.yLog === true, plotBottom, plotTop, options.yLog === true ? minPositive(options.series.flatMap((s) => s.y)) : undefined);
+    : options.series.flatMap((s) => [...s.y, ...(s.band?.lo ?? []), ...(s.band?.hi ?? []), ...(s.errors?.lo ?? []), ...(s.errors?.hi ?? [])]);
+  const ys = scaleFor(yValues, options.yLog === true, plotBottom, plotTop);
   const clipId = "plot-area";
   const parts: string[] = [svgOpen(width, height, options.title)];
   parts.push(`<defs><clipPath id="${clipId}"><rect x="${plotLeft}" y="${plotTop}" width="${plotRight - plotLeft}" height="${plotBottom - plotTop}"/></clipPath></defs>`);
@@ -51,17 +56,26 @@ export function lineChart(options: LineChartOptions): string {
   parts.push(axes(xs, ys, plotLeft, plotRight, plotTop, plotBottom));
   parts.push(text((plotLeft + plotRight) / 2, height - 12, options.xLabel, 'text-anchor="middle"'));
   parts.push(text(16, (plotTop + plotBottom) / 2, options.yLabel, `text-anchor="middle" transform="rotate(-90 16 ${px((plotTop + plotBottom) / 2)})"`));
-  const clampY = (v: number): number => (options.yLog === true ? Math.max(v, ys.domain[0]) : v);
+  // A value a log axis cannot show (≤ 0) is a gap, not a point pinned to the bottom edge.
+  const mapY = (v: number): number => (options.yLog === true && !(v > 0) ? NaN : ys.map(v));
   parts.push(`<g clip-path="url(#${clipId})">`);
   options.series.forEach((s, i) => {
     const color = seriesColor(s.color ?? i);
     if (s.band !== undefined) {
-      const upper = s.x.map((x, j) => [xs.map(x), ys.map(clampY(s.y[j] + s.band![j]))] as const);
-      const lower = s.x.map((x, j) => [xs.map(x), ys.map(clampY(s.y[j] - s.band![j]))] as const).reverse();
+      const { lo, hi } = s.band;
+      const upper = s.x.map((x, j) => [xs.map(x), mapY(hi[j])] as const);
+      const lower = s.x.map((x, j) => [xs.map(x), mapY(lo[j])] as const).reverse();
       const ring = [...upper, ...lower].filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
       if (ring.length > 2) parts.push(`<path class="band" d="${polylinePath(ring)} Z" fill="${color}" fill-opacity="0.18" stroke="none"/>`);
     }
-    const points = s.x.map((x, j) => [xs.map(x), ys.map(clampY(s.y[j]))] as const);
+    if (s.errors !== undefined) {
+      for (let j = 0; j < s.x.length; j++) {
+        const x = xs.map(s.x[j]), y0 = mapY(s.errors.lo[j]), y1 = mapY(s.errors.hi[j]);
+        if (!Number.isFinite(x) || !Number.isFinite(y0) || !Number.isFinite(y1)) continue;
+        parts.push(`<path class="error-bar" d="M${px(x - 4)} ${px(y0)} L${px(x + 4)} ${px(y0)} M${px(x)} ${px(y0)} L${px(x)} ${px(y1)} M${px(x - 4)} ${px(y1)} L${px(x + 4)} ${px(y1)}" stroke="${color}" stroke-width="1.2" fill="none"/>`);
+      }
+    }
+    const points = s.x.map((x, j) => [xs.map(x), mapY(s.y[j])] as const);
     const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
     parts.push(`<path class="line" d="${polylinePath(points)}" fill="none" stroke="${color}" stroke-width="1.8"${dash}/>`);
     if (s.markers === true) {
@@ -76,23 +90,14 @@ export function lineChart(options: LineChartOptions): string {
   return parts.join("\n") + "\n";
 }
 
-function minPositive(values: readonly number[]): number | undefined {
-  let m = Infinity;
-  for (const v of values) if (v > 0 && v < m) m = v;
-  return Number.isFinite(m) ? m : undefined;
-}
-
-function scaleFor(values: readonly number[], log: boolean, pixelLo: number, pixelHi: number, floor?: number): Scale {
+function scaleFor(values: readonly number[], log: boolean, pixelLo: number, pixelHi: number): Scale {
   let lo = Infinity, hi = -Infinity;
   for (const v of values) {
     if (!Number.isFinite(v) || (log && v <= 0)) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (log) {
-    if (floor !== undefined && lo < floor) lo = floor;
-    return logScale(lo, hi, pixelLo, pixelHi);
-  }
+  if (log) return logScale(lo, hi, pixelLo, pixelHi);
   return linearScale(lo, hi, pixelLo, pixelHi);
 }
 

@@ -1,6 +1,6 @@
 /** Markdown tables as GitHub renders them, with the cell text escaped where it would break a row. */
 import { fixed } from "../format.js";
-import type { MeanStd } from "../stats.js";
+import { type MeanCI, meanCI } from "../stats.js";
 
 export type Align = "left" | "right" | "center";
 
@@ -20,14 +20,18 @@ function escapeCell(cell: string): string {
   return cell.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-/** "0.953 ± 0.012" (both with `digits` decimals). */
-export function meanStdCell(s: MeanStd, digits = 3): string {
-  if (!Number.isFinite(s.mean)) return "—";
-  return `${fixed(s.mean, digits)} ± ${fixed(s.std, digits)}`;
+/** "0.953 [0.941, 0.965]": the mean and its 95 % interval; "(7 of 10)" when non-finite seeds were left out. */
+export function ciCell(values: readonly number[], digits = 3, scale = 1): string {
+  return formatCI(meanCI(values), digits, scale);
 }
 
-/** Accuracy in percent: "95.6 ± 1.1 %". */
-export function percentCell(s: MeanStd, digits = 1): string {
-  if (!Number.isFinite(s.mean)) return "—";
-  return `${fixed(100 * s.mean, digits)} ± ${fixed(100 * s.std, digits)}`;
+/** Accuracy in percent with its 95 % interval: "95.6 [94.8, 96.4]". */
+export function percentCI(values: readonly number[], digits = 1): string {
+  return formatCI(meanCI(values), digits, 100);
+}
+
+export function formatCI(ci: MeanCI, digits = 3, scale = 1): string {
+  if (!Number.isFinite(ci.mean)) return ci.of === 0 ? "—" : `— (0 of ${ci.of})`;
+  const interval = Number.isFinite(ci.lo) ? ` [${fixed(scale * ci.lo, digits)}, ${fixed(scale * ci.hi, digits)}]` : "";
+  return `${fixed(scale * ci.mean, digits)}${interval}${ci.n < ci.of ? ` (${ci.n} of ${ci.of})` : ""}`;
 }

@@ -5,16 +5,18 @@
 import { makeSpirals } from "@nn/datasets";
 import { Dense, LayerNorm, type Layer, ReLU, Residual, Sequential, Sigmoid } from "@nn/layers";
 import { Adam } from "@nn/optim";
-import { createRng } from "@nn/tensor";
-import { compact, fixed } from "../format.js";
+import { createRng, elementary } from "@nn/tensor";
+import { capitalise, compact, fixed } from "../format.js";
 import { prepareSplit } from "../experiment/data.js";
 import { probeLayers } from "../experiment/layer-probe.js";
 import { seedsFor } from "../experiment/seeds.js";
 import { runTraining } from "../experiment/training.js";
-import { meanBandSeries } from "../plot/curve-series.js";
-import { lineChart } from "../plot/line-chart.js";
-import { markdownTable, percentCell } from "../report/markdown-table.js";
-import { mean, meanStd, std } from "../stats.js";
+import { medianBandSeries } from "../plot/curve-series.js";
+import { type LineSeries, lineChart } from "../plot/line-chart.js";
+import { formatCI, markdownTable, percentCI } from "../report/markdown-table.js";
+import { testsSection } from "../report/tests-section.js";
+import { type MeanCI, geometricMeanCI, logs, mean, meanCI, pairedTTest } from "../stats.js";
+import { type Contrast, decide } from "../verdict.js";
 import type { Study, StudyConfig } from "../study.js";
 import { studyHeader } from "../report/study-header.js";
 
@@ -22,7 +24,7 @@ type Variant = "plain" | "plain-ln" | "residual";
 const VARIANTS: readonly { id: Variant; label: string }[] = [
   { id: "plain", label: "plain (Dense→ReLU)" },
   { id: "plain-ln", label: "plain + LayerNorm" },
-  { id: "residual", label: "residual (pre-LN)" },
+  { id: "residual", label: "residual (pre-LN, linear end)" },
 ];
 const WIDTH = 32;
 
@@ -31,17 +33,19 @@ interface DepthSetup { depths: number[]; samples: number; epochs: number; batchS
 function setup(config: StudyConfig): DepthSetup {
   return config.quick
     ? { depths: [2, 8, 32], samples: 400, epochs: 10, batchSize: 32, lr: 0.003 }
-    : { depths: [2, 4, 8, 16, 32], samples: 1000, epochs: 60, batchSize: 32, lr: 0.003 };
+    : { depths: [2, 8, 16, 32], samples: 1000, epochs: 40, batchSize: 32, lr: 0.003 };
 }
 
-/** Input Dense(2→32)+ReLU, `depth` blocks of width 32, Dense(32→1)+sigmoid. */
+/** Input Dense(2→32)+ReLU, `depth` blocks of width 32 (one Dense each), Dense(32→1)+sigmoid. */
 function buildDeep(variant: Variant, depth: number, seed: number): Sequential {
   const rng = createRng(seed);
   const layers: Layer[] = [new Dense(2, WIDTH, { rng }), new ReLU()];
   for (let i = 0; i < depth; i++) {
     if (variant === "plain") layers.push(new Dense(WIDTH, WIDTH, { rng }), new ReLU());
     else if (variant === "plain-ln") layers.push(new LayerNorm(WIDTH), new Dense(WIDTH, WIDTH, { rng }), new ReLU());
-    else layers.push(new Residual(new Sequential([new LayerNorm(WIDTH), new Dense(WIDTH, WIDTH, { rng }), new ReLU()])));
+    // The standard pre-activation block: the branch ends in a linear layer, so it can add
+    // negative as well as positive corrections (x + ReLU(·) could only add non-negative ones).
+    else layers.push(new Residual(new Sequential([new LayerNorm(WIDTH), new ReLU(), new Dense(WIDTH, WIDTH, { rng })])));
   }
   layers.push(new Dense(WIDTH, 1, { rng }), new Sigmoid());
   return new Sequential(layers);
@@ -53,7 +57,7 @@ interface DepthData { setup: DepthSetup; results: { variant: Variant; depth: num
 export const depthResidualStudy: Study<DepthData> = {
   id: "depth-residual",
   title: "Depth and residual connections",
-  claim: "Plain ReLU MLPs get harder to train as depth grows (the gradient reaching the first layer shrinks and final accuracy drops at 16–32 blocks), while residual blocks keep the first-layer gradient and the accuracy roughly independent of depth up to 32 blocks.",
+  claim: "Plain ReLU MLPs get harder to train as depth grows: from 2 to 32 blocks the gradient reaching the first layer at initialisation shrinks, and test accuracy drops at 16 and at 32 blocks; residual blocks x + Dense(ReLU(LayerNorm(x))) keep the first-layer gradient within a factor 4 and the test accuracy within 2 points of their 2-block values up to 32 blocks.",
   units: (config) => VARIANTS.length * setup(config).depths.length * seedsFor(config).length,
 
   run(ctx) {
@@ -82,52 +86,73 @@ export const depthResidualStudy: Study<DepthData> = {
     const id = "depth-residual";
     const s = data.setup;
     const find = (v: Variant, d: number): DepthData["results"][number] => data.results.find((r) => r.variant === v && r.depth === d)!;
-    const rows = data.results.map((g) => [
-      VARIANTS.find((v) => v.id === g.variant)?.label ?? g.variant, String(g.depth),
-      `${compact(mean(g.runs.map((r) => r.step0FirstLayerGrad)))} ± ${compact(std(g.runs.map((r) => r.step0FirstLayerGrad)))}`,
-      compact(mean(g.runs.map((r) => r.firstLayerGrad[r.firstLayerGrad.length - 1]))),
-      compact(mean(g.runs.map((r) => r.loss[r.loss.length - 1]))),
-      percentCell(meanStd(g.runs.map((r) => r.trainAccuracy))),
-      percentCell(meanStd(g.runs.map((r) => r.testAccuracy))),
-    ]);
+    const label = (v: Variant): string => VARIANTS.find((x) => x.id === v)?.label ?? v;
+    const lastGrad = (r: DepthRun): number => r.firstLayerGrad[r.firstLayerGrad.length - 1];
+    const collapsed = (r: DepthRun): boolean => r.divergedAt !== null || !(r.trainAccuracy > 0.55);
+    const rows = data.results.map((g) => {
+      const fails = g.runs.filter(collapsed).length;
+      return [
+        label(g.variant), String(g.depth),
+        formatCI(geometricMeanCI(g.runs.map((r) => r.step0FirstLayerGrad)), 3),
+        formatCI(geometricMeanCI(g.runs.map(lastGrad)), 3),
+        formatCI(geometricMeanCI(g.runs.map((r) => r.loss[r.loss.length - 1])), 3),
+        percentCI(g.runs.map((r) => r.trainAccuracy)),
+        percentCI(g.runs.map((r) => r.testAccuracy)),
+        fails === 0 ? "—" : `${fails}/${g.runs.length}`,
+      ];
+    });
     const files: Record<string, string> = {};
+    const accCI = (v: Variant): MeanCI[] => s.depths.map((d) => meanCI(find(v, d).runs.map((r) => r.testAccuracy)));
+    const gradCI = (v: Variant): MeanCI[] => s.depths.map((d) => geometricMeanCI(find(v, d).runs.map((r) => r.step0FirstLayerGrad)));
+    const withErrors = (v: Variant, cis: MeanCI[]): LineSeries => ({ label: label(v), x: s.depths, y: cis.map((c) => c.mean), errors: { lo: cis.map((c) => c.lo), hi: cis.map((c) => c.hi) }, markers: true });
     files[`${id}/accuracy-vs-depth.svg`] = lineChart({
-      title: "Test accuracy against depth (mean ± std)", xLabel: "hidden blocks (log scale)", yLabel: "test accuracy", xLog: true,
-      series: VARIANTS.map((v) => ({ label: v.label, x: s.depths, y: s.depths.map((d) => mean(find(v.id, d).runs.map((r) => r.testAccuracy))), band: s.depths.map((d) => std(find(v.id, d).runs.map((r) => r.testAccuracy))), markers: true })),
+      title: "Test accuracy against depth (mean, 95 % intervals)", xLabel: "hidden blocks (log scale)", yLabel: "test accuracy", xLog: true,
+      series: VARIANTS.map((v) => withErrors(v.id, accCI(v.id))),
     });
     files[`${id}/first-layer-grad-vs-depth.svg`] = lineChart({
-      title: "Gradient norm of the first layer at step 0", xLabel: "hidden blocks (log scale)", yLabel: "‖∂L/∂W₁‖₂ (log)", xLog: true, yLog: true,
-      series: VARIANTS.map((v) => ({ label: v.label, x: s.depths, y: s.depths.map((d) => mean(find(v.id, d).runs.map((r) => r.step0FirstLayerGrad))), markers: true })),
+      title: "Gradient norm of the first layer at step 0 (geometric mean, 95 % intervals)", xLabel: "hidden blocks (log scale)", yLabel: "‖∂L/∂W₁‖₂ (log scale)", xLog: true, yLog: true,
+      series: VARIANTS.map((v) => withErrors(v.id, gradCI(v.id))),
     });
     const deepest = s.depths[s.depths.length - 1];
     const epochsX = Array.from({ length: s.epochs }, (_, i) => i + 1);
     files[`${id}/loss-depth${deepest}.svg`] = lineChart({
-      title: `Training loss at ${deepest} hidden blocks`, xLabel: "epoch", yLabel: "training loss (log)", yLog: true,
-      series: VARIANTS.map((v) => meanBandSeries(v.label, epochsX, find(v.id, deepest).runs.map((r) => r.loss))),
+      title: `Training loss at ${deepest} hidden blocks (median, 10–90 % of seeds)`, xLabel: "epoch", yLabel: "training loss (log scale)", yLog: true,
+      series: VARIANTS.map((v) => medianBandSeries(v.label, epochsX, find(v.id, deepest).runs.map((r) => r.loss))),
     });
     files[`${id}/first-layer-grad-depth${deepest}.svg`] = lineChart({
-      title: `First-layer gradient norm during training, ${deepest} hidden blocks`, xLabel: "epoch", yLabel: "‖∂L/∂θ₁‖₂ at the epoch's last batch (log)", yLog: true,
-      series: VARIANTS.map((v) => meanBandSeries(v.label, epochsX, find(v.id, deepest).runs.map((r) => r.firstLayerGrad))),
+      title: `First-layer gradient norm during training, ${deepest} blocks (median, 10–90 %)`, xLabel: "epoch", yLabel: "‖∂L/∂θ₁‖₂ at the epoch's last batch (log scale)", yLog: true,
+      series: VARIANTS.map((v) => medianBandSeries(v.label, epochsX, find(v.id, deepest).runs.map((r) => r.firstLayerGrad))),
     });
 
-    const acc = (v: Variant, d: number): number => mean(find(v, d).runs.map((r) => r.testAccuracy));
     const shallow = s.depths[0];
-    const plainDrops = acc("plain", deepest) < acc("plain", shallow) - 0.05;
-    const residualHolds = acc("residual", deepest) >= acc("residual", shallow) - 0.02;
-    const gradKept = mean(find("residual", deepest).runs.map((r) => r.step0FirstLayerGrad)) > mean(find("plain", deepest).runs.map((r) => r.step0FirstLayerGrad));
-    const checks = [plainDrops, residualHolds, gradKept].filter(Boolean).length;
-    const verdict = checks === 3 ? "supported" : checks >= 1 ? "partly supported" : "not supported";
-    const finding = `Test accuracy from ${shallow} to ${deepest} blocks: plain ${fixed(100 * acc("plain", shallow), 1)}% → ${fixed(100 * acc("plain", deepest), 1)}%, plain + LayerNorm ${fixed(100 * acc("plain-ln", shallow), 1)}% → ${fixed(100 * acc("plain-ln", deepest), 1)}%, residual ${fixed(100 * acc("residual", shallow), 1)}% → ${fixed(100 * acc("residual", deepest), 1)}%.`;
+    const accs = (v: Variant, d: number): number[] => find(v, d).runs.map((r) => r.testAccuracy);
+    const grads = (v: Variant, d: number): number[] => logs(find(v, d).runs.map((r) => r.step0FirstLayerGrad));
+    const middle = s.depths.includes(16) ? 16 : s.depths[Math.floor(s.depths.length / 2)];
+    const contrasts: Contrast[] = [
+      { label: `plain: first-layer gradient at step 0, ${deepest} vs ${shallow} blocks`, test: pairedTTest(grads("plain", shallow), grads("plain", deepest)), expect: { kind: "less" }, scale: "ratio" },
+      { label: `plain: test accuracy, ${middle} vs ${shallow} blocks`, test: pairedTTest(accs("plain", shallow), accs("plain", middle)), expect: { kind: "less" }, scale: "points" },
+      { label: `plain: test accuracy, ${deepest} vs ${shallow} blocks`, test: pairedTTest(accs("plain", shallow), accs("plain", deepest)), expect: { kind: "less" }, scale: "points" },
+      { label: `residual: first-layer gradient at step 0, ${deepest} vs ${shallow} blocks`, test: pairedTTest(grads("residual", shallow), grads("residual", deepest)), expect: { kind: "within", margin: elementary.log(4) }, scale: "ratio" },
+      { label: `residual: test accuracy, ${deepest} vs ${shallow} blocks`, test: pairedTTest(accs("residual", shallow), accs("residual", deepest)), expect: { kind: "within", margin: 0.02 }, scale: "points" },
+    ];
+    const decision = decide(contrasts);
+    const verdict = decision.verdict;
+    const acc = (v: Variant, d: number): string => fixed(100 * mean(accs(v, d)), 1);
+    const fails = (v: Variant, d: number): string => `${find(v, d).runs.filter(collapsed).length}/${find(v, d).runs.length}`;
+    const lnGrow = geometricMeanCI(find("plain-ln", deepest).runs.map((r) => lastGrad(r) / r.step0FirstLayerGrad)).mean;
+    const finding = `Test accuracy from ${shallow} to ${deepest} blocks: plain ${acc("plain", shallow)}% → ${acc("plain", deepest)}% (${fails("plain", deepest)} runs collapsed at ${deepest}), plain + LayerNorm ${acc("plain-ln", shallow)}% → ${acc("plain-ln", deepest)}% (${fails("plain-ln", deepest)} collapsed; its first-layer gradient ends ${compact(lnGrow)}× its step-0 value), residual ${acc("residual", shallow)}% → ${acc("residual", deepest)}%. ${capitalise(decision.reason)}.`;
     const md = [
       ...studyHeader("Depth and residual connections", this.claim, verdict, finding),
       `- Data: spirals (makeSpirals n ${s.samples}, 2 arms, 1.5 turns, noise 0.05), a sample per seed, stratified 75/25 split, standardised.`,
-      `- Models: Dense(2→${WIDTH}) + ReLU, then \`depth\` blocks of width ${WIDTH}, then Dense(${WIDTH}→1) + sigmoid; He-normal weights. Blocks: **plain** Dense→ReLU; **plain + LayerNorm** LayerNorm→Dense→ReLU; **residual** x + ReLU(Dense(LayerNorm(x))) (pre-norm, docs/math_derivations.md §7). The LayerNorm variant separates the effect of the skip connection from that of normalisation.`,
-      `- Depths ${s.depths.join(", ")}. Adam, lr ${s.lr}, mini-batches of ${s.batchSize}, ${s.epochs} epochs. Seeds ${seedsFor(config).join(", ")}.`,
+      `- Models: Dense(2→${WIDTH}) + ReLU, then \`depth\` blocks of width ${WIDTH}, then Dense(${WIDTH}→1) + sigmoid; He-normal weights. Blocks: **plain** Dense→ReLU; **plain + LayerNorm** LayerNorm→Dense→ReLU; **residual** x + Dense(ReLU(LayerNorm(x))) (the pre-activation block of He et al. 2016: the branch ends in a linear layer, so it can move x in any direction; docs/math_derivations.md §7). The LayerNorm variant separates the effect of the skip connection from that of normalisation.`,
+      `- Depths ${s.depths.join(", ")}. Adam, lr ${s.lr} (fixed beforehand for all variants, not tuned), mini-batches of ${s.batchSize}, ${s.epochs} epochs. Seeds ${seedsFor(config).join(", ")}; the same seed gives every variant and depth the same data and split.`,
+      "- Accuracies: means with 95 % t intervals; gradient norms and losses: geometric means with the interval of their logs. \"Collapsed\": training accuracy ≤ 55 % (no better than chance on two balanced classes) or a non-finite value.",
       "- \"First-layer gradient\": the L2 norm of the input Dense layer's weight gradient on the whole training set before any update (step 0), and @nn/train's norm of its weights and bias gradient at the last batch of the last epoch.",
       "",
       "## Results",
       "",
-      markdownTable(["model", "blocks", "‖∇W₁‖ at step 0", "‖∇θ₁‖ last epoch", "final train loss (last epoch)", "train acc. (%)", "test acc. (%)"], rows),
+      markdownTable(["model", "blocks", "‖∇W₁‖ at step 0", "‖∇θ₁‖ last epoch", "final train loss (last epoch)", "train acc. (%)", "test acc. (%)", "collapsed"], rows),
+      ...testsSection(decision, "Depths are compared on the same seeds; the residual rows are equivalence tests (the interval must lie within the margin)."),
       `![Accuracy against depth](${id}/accuracy-vs-depth.svg)`,
       "",
       `![First-layer gradient against depth](${id}/first-layer-grad-vs-depth.svg)`,

@@ -8,6 +8,8 @@ import { learningRateStudy } from "./learning-rate.js";
 import { optimizersStudy } from "./optimizers.js";
 import { peersStudy } from "./peers.js";
 import { regularisationStudy } from "./regularisation.js";
+import { seedProjectStudy } from "./seed-project.js";
+import { spiralsInitStudy } from "./spirals-init.js";
 
 export const STUDIES: readonly Study<unknown, unknown>[] = [
   learningRateStudy,
@@ -18,4 +20,6 @@ export const STUDIES: readonly Study<unknown, unknown>[] = [
   depthResidualStudy,
   peersStudy,
   autogradStudy,
+  seedProjectStudy,
+  spiralsInitStudy,
 ];
