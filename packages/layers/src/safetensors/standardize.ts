@@ -1,3 +1,4 @@
+import { readTensorBytes, writeTensorBytes } from "@nn/tensor";
 import { SafetensorsError } from "./safetensors-error.js";
 import type { SafetensorsEntry, SafetensorsTensor } from "./safetensors-format.js";
 
@@ -29,7 +30,7 @@ export function standardizeEntries(s: { mean: Float64Array; std: Float64Array })
     name,
     dtype: "F64",
     shape: [values.length],
-    write: (view, offset) => values.forEach((v, j) => view.setFloat64(offset + j * 8, v, true)),
+    write: (view, offset) => writeTensorBytes(values, view, offset),
   });
   return [column(STANDARDIZE_MEAN, s.mean), column(STANDARDIZE_STD, s.std)];
 }
@@ -40,8 +41,9 @@ export function readStandardize(mean: SafetensorsTensor | undefined, std: Safete
     if (t === undefined) throw new SafetensorsError(name, "is missing (the file has the input standardisation's other buffer)");
     if (t.dtype === "I64" || t.shape.length !== 1) throw new SafetensorsError(name, `is ${t.dtype} ${JSON.stringify(t.shape)}; the input standardisation's buffers are float vectors`);
     if (features !== undefined && t.shape[0] !== features) throw new SafetensorsError(name, `has ${t.shape[0]} values but the model takes ${features} inputs`);
-    const view = new DataView(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
-    return Array.from({ length: t.shape[0] }, (_, j) => (t.dtype === "F64" ? view.getFloat64(j * 8, true) : view.getFloat32(j * 4, true)));
+    const values = t.dtype === "F64" ? new Float64Array(t.shape[0]) : new Float32Array(t.shape[0]);
+    readTensorBytes(new DataView(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength), 0, values);
+    return Array.from(values);
   };
   const result = { mean: read(STANDARDIZE_MEAN, mean), std: read(STANDARDIZE_STD, std) };
   result.std.forEach((v, j) => {
