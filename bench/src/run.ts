@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   const elementaryCost = options.onlyAutograd ? [] : await runElementaryCost(options.quick, clock);
   if (!options.onlyElementary) console.log("autograd cost …");
-  const autogradCost = options.onlyElementary ? [] : await runAutogradCost(options.quick, clock);
+  const autogradCost = options.onlyElementary ? [] : runAutogradCost(options.quick, clock);
 
   const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost };
   if (peers) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wasmKernels } from "@nn/tensor";
+import { lockstep } from "../src/lockstep.js";
 import { type AutogradCostRow, autogradCostCases, formatAutogradCost } from "../src/workloads/autograd-cost.js";
 
 describe("the autograd cost table", () => {
@@ -20,5 +21,15 @@ describe("the autograd cost table", () => {
     expect(lines[2]).toMatch(/300k +200k +1\.50× +✓ +✓$/);
     expect(lines[3]).toMatch(/1\.51× +✗ +✓$/);
     expect(lines[4]).toMatch(/1\.20× +✓ +✗$/);
+  });
+});
+
+describe("lockstep", () => {
+  it("runs both warmup + steps times, turn about, alternating who goes first", () => {
+    const log: string[] = [];
+    const impl = (name: string) => ({ name, run: () => void log.push(name) });
+    const [sa, sb] = lockstep(impl("a"), impl("b"), { warmup: 1, steps: 3 });
+    expect(log).toEqual(["a", "b", "a", "b", "b", "a", "a", "b"]);
+    expect(sa >= 0 && sb >= 0).toBe(true);
   });
 });
