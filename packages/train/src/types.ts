@@ -8,8 +8,9 @@
  * Numbering: `epoch` and `batch` in every event, record and error are 1-based (epoch 1 is the
  * first epoch, as a progress bar shows it); `step` counts optimizer updates since training began.
  */
+import type { Dataset } from "@nn/datasets";
 import type { Layer, Loss, NamedBuffer, Parameter } from "@nn/layers";
-import type { Tensor } from "@nn/tensor";
+import type { Optimizer } from "@nn/optim";
 
 // ---------------------------------------------------------------------------------------------
 // What the loop trains
@@ -37,12 +38,8 @@ export type TrainableModel = Pick<Layer, "forward" | "backward" | "parameters"> 
 /** @nn/layers' `Loss`: mean reduction, `backward()` is dL/dpred of the last forward. */
 export type TrainLoss = Loss;
 
-/** An optimizer as @nn/optim defines it. */
-export interface TrainOptimizer {
-  step(): void;
-  zeroGrad(): void;
-  lr: number;
-}
+/** The parts of @nn/optim's `Optimizer` the loop uses. */
+export type TrainOptimizer = Pick<Optimizer, "step" | "zeroGrad" | "lr">;
 
 /**
  * A learning-rate scheduler as @nn/optim defines it. `ReduceLROnPlateau` is recognised and
@@ -52,12 +49,8 @@ export interface TrainScheduler {
   step(metric?: number): void;
 }
 
-/** Labelled data: @nn/datasets' `Dataset` fits. `y` is [n] class indices, or [n, k] regression targets. */
-export interface TrainData {
-  readonly x: Tensor;
-  readonly y: Tensor;
-  readonly numClasses?: number;
-}
+/** Labelled data: @nn/datasets' `Dataset` (its `numClasses` optional). `y` is [n] class indices, or [n, k] regression targets. */
+export type TrainData = Pick<Dataset, "x" | "y"> & Partial<Pick<Dataset, "numClasses">>;
 
 /**
  * What the model predicts, which decides how `y` becomes the loss target and how outputs become
