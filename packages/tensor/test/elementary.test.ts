@@ -85,3 +85,20 @@ describe("own elementary functions against mpmath", () => {
     expect(worst, `pow(${at.join(", ")})`).toBeLessThan(BOUND);
   });
 });
+
+// mpmath's value rounded to the nearest double is `hi` (|e| ≤ 1/2), so a correctly rounded
+// function returns exactly `hi` at every point.
+const correctlyRounded: [string, (x: number) => number][] = [["exp", exp], ["log", log]];
+
+describe("correct rounding against mpmath", () => {
+  for (const [name, f] of correctlyRounded) {
+    it(`${name} returns the double nearest to the exact value at every one of ${records(name).length} points`, () => {
+      const wrong: string[] = [];
+      for (const [x, hi] of records(name)) {
+        const got = f(x);
+        if (!Object.is(got, hi)) wrong.push(`${name}(${x}) = ${got}, nearest ${hi}`);
+      }
+      expect(wrong.slice(0, 5), `${wrong.length} incorrectly rounded`).toEqual([]);
+    });
+  }
+});

@@ -1,27 +1,29 @@
-import { timesPowerOfTwo, powerOfTwo, scaleByPowerOfTwo } from "./float-bits.js";
+import { dd, ddMultiply, twoProduct } from "./double-double.js";
+import { expExact } from "./exact.js";
+import { powerOfTwo, scaleByPowerOfTwo } from "./float-bits.js";
+import { EXP_T1, EXP_T2, LN2_4096_HI, LN2_4096_LO, LN2_4096_MID } from "./tables.js";
 
 /**
- * eˣ and eˣ − 1 from operations IEEE 754 rounds exactly, so every engine returns the same bits.
- * Method (Cody–Waite reduction, then a rational form of e^r; docs/design_notes.md "Own elementary
- * functions"): x = k·ln2 + r with |r| ≤ ln2/2, where k·LN2_HI is exact (LN2_HI has 32 bits and
- * |k| < 2¹¹) and LN2_LO carries the rest of ln 2. Then e^r = 1 + r + r·c/(2 − c) with
- * c = r − (R(r) − 2), R(r) = r·coth(r/2) = 2 + Σ 2·B₂ₙ/(2n)!·r²ⁿ (Bernoulli numbers; the series is
- * cut where the next term is below 2⁻⁶⁴ of the sum on |r| ≤ 0.35). Coefficients come from
- * packages/tensor/scripts/elementary-reference.py.
+ * eˣ correctly rounded, and eˣ − 1 faithfully, from operations IEEE 754 rounds exactly, so every
+ * engine returns the same bits (docs/design_notes.md "Own elementary functions").
+ *
+ * exp follows the CORE-MATH / CR-LIBM method: a fast path computes eˣ as a double-double with a
+ * known error bound, a rounding test checks that every value within that bound rounds to the same
+ * double, and only when it does not (about once in 10⁵ calls) the accurate path in exact integer
+ * arithmetic (exact.ts) decides. Fast path: x = (4096·k' + 64·i + j)·ln2/4096 + r with |r| ≤
+ * ln2/8192 (ln2/4096 in three parts, the first two with 30 bits so that n·part is exact), then
+ * eˣ = 2^k'·2^(i/64)·2^(j/4096)·e^r, the two table entries as double-doubles (tables.ts) and e^r =
+ * 1 + r + r²·(1/2 + r/6 + r²/24 + r³/120) with 1 + r kept exact; about 2⁻⁷⁸ relative in all.
  */
 
 export const LN2_HI = 0.6931471803691238; // ln 2 cut to 32 significant bits
 export const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
 const INV_LN2 = 1.4426950408889634;
+const INV_LN2_4096 = 5909.278294668824; // 4096/ln 2
 const OVERFLOW = 709.782712893384; // largest x with eˣ finite
 const UNDERFLOW = -745.1332191019411; // below it eˣ rounds to +0
-const P1 = 0.16666666666666666;
-const P2 = -0.002777777777777778;
-const P3 = 6.613756613756614e-5;
-const P4 = -1.6534391534391535e-6;
-const P5 = 4.17535139757362e-8;
-const P6 = -1.0568380277374986e-9;
-const P7 = 2.6765073061369358e-11;
+/** Relative error bound of the fast path's double-double (about 2⁻⁷⁸ measured/derived; 2⁻⁷⁰ used). */
+const FAST_ERROR = 8.470329472543003e-22; // 2⁻⁷⁰
 
 /** The nearest integer to x·log₂e (halves away from zero), for |x| < 746. */
 function nearestMultipleOfLn2(x: number): number {
@@ -29,30 +31,47 @@ function nearestMultipleOfLn2(x: number): number {
   return t < 0 ? -Math.floor(0.5 - t) : Math.floor(t + 0.5);
 }
 
+/**
+ * e^x ≈ (dd.hi + dd.lo)·2^k for |x| < 746, about 2⁻⁷⁸ relative: returns k. The core of exp,
+ * shared with tanh.
+ */
+export function expCore(x: number): number {
+  const t = x * INV_LN2_4096;
+  const n = t < 0 ? -Math.floor(0.5 - t) : Math.floor(t + 0.5);
+  // r = x − n·ln2/4096 as s + u: x − n·HI is exact (Sterbenz), n·HI and n·MID are exact
+  const a = x - n * LN2_4096_HI;
+  const b = -n * LN2_4096_MID;
+  const s = a + b;
+  const bv = s - a;
+  const u = a - (s - bv) + (b - bv) - n * LN2_4096_LO;
+  // e^r = 1 + s + w, w = u + s·u + s²/2 + s³/6 + … (|s| < 2⁻¹³·⁵, so w needs only a double)
+  const w = u + (s * u + s * s * (0.5 + s * (0.16666666666666666 + s * (0.041666666666666664 + s * 0.008333333333333333))));
+  const i = ((n >> 6) & 63) << 1;
+  const j = (n & 63) << 1;
+  ddMultiply(EXP_T1[i], EXP_T1[i + 1], EXP_T2[j], EXP_T2[j + 1]);
+  // T·e^r = T_hi + T_hi·s (exact product) + T_lo + T_lo·s + T_hi·w, T_hi ≥ 1 > |T_hi·s| (Fast2Sum)
+  const tH = dd.hi;
+  const tL = dd.lo;
+  twoProduct(tH, s);
+  const h = tH + dd.hi;
+  dd.lo = tH - h + dd.hi + (dd.lo + (tL + (tL * s + tH * w)));
+  dd.hi = h;
+  return n >> 12;
+}
+
 export function exp(x: number): number {
   if (x !== x) return x;
   if (x > OVERFLOW) return Infinity;
   if (x < UNDERFLOW) return 0;
-  const ax = Math.abs(x);
-  if (ax < 3.725290298461914e-9) return 1 + x; // 2⁻²⁸: e^x = 1 + x to within half an ulp
-  let k = 0;
-  let hi = x;
-  let lo = 0;
-  if (ax > 0.34657359027997264) {
-    k = nearestMultipleOfLn2(x);
-    hi = x - k * LN2_HI;
-    lo = k * LN2_LO;
-  }
-  const r = hi - lo;
-  const z = r * r;
-  const c = r - z * (P1 + z * (P2 + z * (P3 + z * (P4 + z * (P5 + z * (P6 + z * P7))))));
-  // e^r = 1 + hi − lo + r·c/(2 − c). Forming 1 + hi with its exact rounding error (Fast2Sum,
-  // |hi| < 1) leaves one rounding of consequence, the last: 0.5 ulp plus the small terms' error.
-  const q = (r * c) / (2 - c);
-  const s = 1 + hi;
-  const tail = 1 - s + hi - lo + q;
-  if (k === 0) return s + tail;
-  return timesPowerOfTwo(s, tail, k);
+  // |x| < 2⁻⁵⁴: eˣ lies within a quarter ulp of 1 (both sides), so 1 is the rounded result
+  if (Math.abs(x) < 5.551115123125783e-17) return 1;
+  const k = expCore(x);
+  const e = dd.hi * FAST_ERROR;
+  const y = dd.hi + (dd.lo + e);
+  // k ≥ −1021: the result is normal and scaling it is exact (below, it is rounded on the
+  // subnormal grid, once, by the accurate path); k = 1024 just below the overflow threshold
+  if (y === dd.hi + (dd.lo - e) && k >= -1021) return k > 1023 ? y * 2 * powerOfTwo(1023) : y * powerOfTwo(k);
+  return expExact(x);
 }
 
 const Q1 = -0.03333333333333333;

@@ -1,8 +1,12 @@
+import { dd, ddAdd, twoProduct } from "./double-double.js";
+import { logExact } from "./exact.js";
 import { highWord, withHighWord } from "./float-bits.js";
 import { LN2_HI, LN2_LO } from "./exp.js";
+import { LN2_HI42, LN2_LO42, LOG_INV, LOG_NEG_LN } from "./tables.js";
 
 /**
- * ln x and ln(1 + x) from operations IEEE 754 rounds exactly. Reduction: x = 2^k·m with
+ * ln x (correctly rounded, `log` below) and ln(1 + x) (faithful) from operations IEEE 754 rounds
+ * exactly. log1p's reduction: x = 2^k·m with
  * √2/2 ≤ m < √2 (bit manipulation, exact), f = m − 1 (exact). Then with s = f/(2 + f),
  * ln(1 + f) = 2·atanh(s) = f − f²/2 + s·(f²/2 + R), R = Σₙ≥₁ 2s²ⁿ/(2n + 1) (|s| ≤ 0.1716, the
  * series cut below 2⁻⁶⁰ of R), and k·ln 2 is added in two parts (k·LN2_HI exact) so the largest
@@ -43,6 +47,38 @@ export function splitExponent(x: number): number {
   return withHighWord(x, fraction | (i ^ 0x3ff00000));
 }
 
+/** Relative error bound of logCore's double-double (about 2⁻⁷⁰ derived; 2⁻⁶⁷ used). */
+const FAST_ERROR = 6.776263578034403e-21; // 2⁻⁶⁷
+
+/**
+ * ln x ≈ dd.hi + dd.lo for a positive normal x, about 2⁻⁷⁰ relative. x = 2^e·m with m ∈ [√½, √2)
+ * (bits, exact); c = LOG_INV[j] ≈ 1/m from the nearest of 182 points m ≈ 1 + j/256; r = m·c − 1
+ * exactly (Dekker's product; ph − 1 is exact by Sterbenz); ln x = e·ln 2 − ln c + ln(1 + r) with
+ * |r| < 2⁻⁸·³, ln(1 + r) = r − r²/2 (double-double) + r³·(1/3 − r/4 + … − r⁹/12) (a double).
+ */
+function logCore(x: number, shift: number): void {
+  const m = splitExponent(x);
+  const e = reduced.k + shift;
+  const t = (m - 1) * 256;
+  const j = (t < 0 ? -Math.floor(0.5 - t) : Math.floor(t + 0.5)) + 75;
+  twoProduct(m, LOG_INV[j]);
+  const a = dd.hi - 1;
+  const b = dd.lo;
+  const rh = a + b;
+  const bv = rh - a;
+  const rl = a - (rh - bv) + (b - bv);
+  twoProduct(rh, rh);
+  const qh = dd.hi;
+  const ql = dd.lo + 2 * rh * rl;
+  const tail = rh * qh * (0.3333333333333333 + rh * (-0.25 + rh * (0.2 + rh * (-0.16666666666666666 + rh * (0.14285714285714285 + rh * (-0.125 + rh * (0.1111111111111111 + rh * (-0.1 + rh * (0.09090909090909091 + rh * -0.08333333333333333)))))))));
+  ddAdd(rh, rl, -0.5 * qh, tail - 0.5 * ql);
+  const lnH = dd.hi;
+  const lnL = dd.lo;
+  ddAdd(e * LN2_HI42, e * LN2_LO42, LOG_NEG_LN[2 * j], LOG_NEG_LN[2 * j + 1]);
+  ddAdd(dd.hi, dd.lo, lnH, lnL);
+}
+
+/** ln x correctly rounded (fast path, rounding test, accurate path: see exp.ts). */
 export function log(x: number): number {
   if (!(x > 0)) {
     if (x === 0) return -Infinity;
@@ -50,12 +86,16 @@ export function log(x: number): number {
   }
   if (x === Infinity) return x;
   let shift = 0;
-  if (x < 2.2250738585072014e-308) {
-    x *= TWO54; // subnormal: make it normal first
+  let y = x;
+  if (y < 2.2250738585072014e-308) {
+    y *= TWO54; // subnormal: make it normal first
     shift = -54;
   }
-  const m = splitExponent(x);
-  return logOfReduced(reduced.k + shift, m - 1, 0);
+  logCore(y, shift);
+  const err = Math.abs(dd.hi) * FAST_ERROR;
+  const up = dd.hi + (dd.lo + err);
+  if (up === dd.hi + (dd.lo - err)) return up;
+  return logExact(x);
 }
 
 export function log1p(x: number): number {

@@ -1,14 +1,14 @@
 import { dd, ddAdd, ddMultiply, twoProduct } from "./double-double.js";
-import { expDoubleDouble } from "./exp-double-double.js";
+import { expCore } from "./exp.js";
 import { timesPowerOfTwo } from "./float-bits.js";
 import { reduced, splitExponent } from "./log.js";
 
 /**
  * xʸ as the ** operator defines it (every special case of ECMAScript's Number::exponentiate),
  * from exactly rounded operations. |x|ʸ = e^(y·ln|x|) with ln|x| and the product y·ln|x| carried
- * in double-double arithmetic (about 2⁻⁹⁰ relative), then e^(h + l) in double-double and one final
- * rounding, so the result is correctly rounded except when xʸ lies within ~2⁻⁷⁰ ulp of a rounding
- * boundary, and exact powers (10², 2⁻³, 0.5¹⁰) come out exact. Slower than exp (it runs on
+ * in double-double arithmetic (about 2⁻⁹⁰ relative), then e^(h + l) in double-double (exp's core,
+ * about 2⁻⁷⁸) and one final rounding, so the result is correctly rounded except when xʸ lies
+ * within ~2⁻²⁴ ulp of a rounding boundary, and exact powers (10², 2⁻³, 0.5¹⁰) come out exact. Slower than exp (it runs on
  * scalars: bias corrections, schedules), never inside a per-element loop.
  */
 
@@ -86,8 +86,16 @@ export function pow(x: number, y: number): number {
     const pH = dd.hi;
     const pL = dd.lo + y * lL;
     const h = pH + pL;
-    const k = expDoubleDouble(h, pL - (h - pH));
-    magnitude = k > 2000 ? Infinity : k < -2000 ? 0 : timesPowerOfTwo(dd.hi, dd.lo, k);
+    const l = pL - (h - pH);
+    if (h > 710) magnitude = Infinity;
+    else if (h < -746) magnitude = 0;
+    else {
+      // e^(h + l) = e^h·(1 + l) to within l²/2 < 2⁻⁸⁶ (|l| ≤ ulp(h)/2 ≤ 2⁻⁴³)
+      const k = expCore(h);
+      dd.lo += dd.hi * l;
+      // timesPowerOfTwo wants hi ∈ [0.5, 1.5]; expCore's is in [1, 2): halving is exact
+      magnitude = dd.hi > 1.5 ? timesPowerOfTwo(0.5 * dd.hi, 0.5 * dd.lo, k + 1) : timesPowerOfTwo(dd.hi, dd.lo, k);
+    }
   }
   return negative && odd ? -magnitude : magnitude;
 }

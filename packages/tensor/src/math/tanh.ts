@@ -1,5 +1,6 @@
 import { dd, ddAdd, twoProduct } from "./double-double.js";
-import { expDoubleDouble } from "./exp-double-double.js";
+import { tanhExact } from "./exact.js";
+import { expCore } from "./exp.js";
 import { powerOfTwo } from "./float-bits.js";
 
 /**
@@ -7,8 +8,8 @@ import { powerOfTwo } from "./float-bits.js";
  * - |x| ≤ 0.625: tanh x = x + x·z·g(z), z = x², with g(z) = (tanh(√z)/√z − 1)/z fitted by a
  *   degree-11 Chebyshev polynomial on [0, 0.390625] (error below 4e-18; scripts/elementary-reference.py
  *   --constants). The correction x·z·g is under a tenth of the result, so its rounding costs little.
- * - 0.625 < |x| < 22: tanh|x| = 1 − 2/(E + 1) with E = e^(2|x|) in double-double (the exp inside
- *   pow), the quotient in double-double too, so only the last subtraction rounds.
+ * - 0.625 < |x| < 22: tanh|x| = 1 − 2/(E + 1) with E = e^(2|x|) in double-double (exp's core),
+ *   the quotient in double-double too, then a rounding test: correctly rounded on this range.
  * - |x| ≥ 22: tanh rounds to ±1.
  */
 export function tanh(x: number): number {
@@ -35,16 +36,26 @@ export function tanh(x: number): number {
   return x < 0 ? -y : y;
 }
 
-/** 1 − 2/(e^u + 1) for 1.25 < u < 44, rounded once. */
+/** Relative error bound of the double-double 1 − 2/(E + 1) below (about 2⁻⁷⁵; 2⁻⁶⁹ used). */
+const FAST_ERROR = 1.6940658945086007e-21; // 2⁻⁶⁹
+
+/**
+ * 1 − 2/(e^u + 1) for 1.25 < u < 44, correctly rounded: E = e^u from exp's double-double core
+ * (about 2⁻⁷⁸), the quotient in double-double, then exp's rounding test, and the exact path for
+ * the rare values too close to a rounding boundary.
+ */
 function oneMinusTwoOverExpPlusOne(u: number): number {
-  const k = expDoubleDouble(u, 0);
-  const scale = powerOfTwo(k); // k ≤ 64 here: exact scaling of both parts
+  const k = expCore(u);
+  const scale = powerOfTwo(k); // 1 ≤ k ≤ 64 here: exact scaling of both parts
   ddAdd(dd.hi * scale, dd.lo * scale, 1, 0);
   const dH = dd.hi;
   const dL = dd.lo;
   const qH = 2 / dH;
   twoProduct(qH, dH);
-  const qL = (2 - dd.hi - dd.lo - qH * dL) / dH; // 2 − qH·dH is exact-ish: qH·dH ≈ 2
+  const qL = (2 - dd.hi - dd.lo - qH * dL) / dH; // 2 − qH·dH − qH·dL, each step exact or tiny
   ddAdd(1, 0, -qH, -qL);
-  return dd.hi + dd.lo;
+  const e = dd.hi * FAST_ERROR;
+  const y = dd.hi + (dd.lo + e);
+  if (y === dd.hi + (dd.lo - e)) return y;
+  return tanhExact(0.5 * u);
 }
