@@ -8,6 +8,7 @@ export const exp = Math.exp;
 export const expm1 = Math.expm1;
 export const log = Math.log;
 export const log1p = Math.log1p;
+export const log10 = Math.log10;
 export const tanh = Math.tanh;
 export const sin = Math.sin;
 export const cos = Math.cos;

@@ -37,7 +37,7 @@ def points(kind):
         p += [u(-40, 709.78) for _ in range(N // 3)]
         p += [u(-3, 3) for _ in range(N // 3)]
         p += [random.choice((-1, 1)) * rand_double_bits(-60, 0) for _ in range(N // 3)]
-    elif kind == "log":
+    elif kind in ("log", "log10"):
         p += [rand_double_bits(-1022, 1023) for _ in range(N // 3)]
         p += [random.randint(1, 2**52 - 1) * 2.0**-1074 for _ in range(N // 6)]  # subnormal
         p += [1 + random.choice((-1, 1)) * rand_double_bits(-52, -2) for _ in range(N // 3)]
@@ -102,6 +102,7 @@ FUNCS = {
     "expm1": mp.expm1,
     "log": mp.log,
     "log1p": mp.log1p,
+    "log10": mp.log10,
     "tanh": mp.tanh,
     "sin": mp.sin,
     "cos": mp.cos,
@@ -149,6 +150,7 @@ def hard_points(name):
     (<name>.wc, one hex float per line: src/binary64/<name>/<name>.wc in the CORE-MATH project,
     from Lefèvre's searches), whose points are added to the random ones."""
     folder = os.environ.get("ELEMENTARY_HARD")
+    limit = int(os.environ.get("ELEMENTARY_HARD_LIMIT", "0")) or None  # at most this many per function
     path = os.path.join(folder, name + ".wc") if folder else None
     if not path or not os.path.exists(path):
         return []
@@ -156,11 +158,15 @@ def hard_points(name):
     with open(path) as f:
         for line in f:
             token = line.split("#")[0].split()
-            if token:
+            if not token:
+                continue
+            try:
                 x = float.fromhex(token[0])
-                if math.isfinite(x):
-                    found.append(x)
-    return found
+            except ValueError:  # snan and the like
+                continue
+            if math.isfinite(x) and (name not in ("log", "log10", "log1p") or x > (-1 if name == "log1p" else 0)):
+                found.append(x)
+    return found[:limit]
 
 
 def main():

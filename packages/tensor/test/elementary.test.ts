@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cos, exp, expm1, log, log1p, pow, sin, tanh } from "../src/math/index.js";
+import { cos, exp, expm1, log, log10, log1p, pow, sin, tanh } from "../src/math/index.js";
 
 // Points and mpmath values at 300 bits (nearest double hi and remainder e in ulps), from scripts/elementary-reference.py.
 // ELEMENTARY_REFERENCE names a larger set made by the same script (README "Reproducibility").
@@ -30,6 +30,11 @@ function records(wanted: string): number[][] {
   throw new Error(`no reference for ${wanted}`);
 }
 
+/** Whether the reference file has points for `name` (a one-off larger set may hold only some functions). */
+function has(name: string): boolean {
+  return counts.some((c) => c.name === name);
+}
+
 /** The spacing of doubles at |v| (2⁻¹⁰⁷⁴ in the subnormal range). */
 function ulp(v: number): number {
   const a = Math.abs(v);
@@ -47,7 +52,7 @@ function ulpError(got: number, hi: number, e: number): number {
 }
 
 const unary: [string, (x: number) => number][] = [
-  ["exp", exp], ["expm1", expm1], ["log", log], ["log1p", log1p],
+  ["exp", exp], ["expm1", expm1], ["log", log], ["log10", log10], ["log1p", log1p],
   ["tanh", tanh], ["sin", sin], ["cos", cos],
 ];
 
@@ -56,7 +61,7 @@ const BOUND = 1;
 
 describe("own elementary functions against mpmath", () => {
   for (const [name, f] of unary) {
-    it(`${name} is faithfully rounded (< 1 ulp) on ${records(name).length} points`, () => {
+    it.skipIf(!has(name))(`${name} is faithfully rounded (< 1 ulp) on ${has(name) ? records(name).length : 0} points`, () => {
       let worst = 0;
       let worstX = 0;
       for (const [x, hi, lo] of records(name)) {
@@ -71,7 +76,7 @@ describe("own elementary functions against mpmath", () => {
     });
   }
 
-  it("pow is faithfully rounded (< 1 ulp)", () => {
+  it.skipIf(!has("pow"))("pow is faithfully rounded (< 1 ulp)", () => {
     let worst = 0;
     let at: number[] = [];
     for (const [x, y, hi, lo] of records("pow")) {
@@ -87,17 +92,23 @@ describe("own elementary functions against mpmath", () => {
 });
 
 // mpmath's value rounded to the nearest double is `hi` (|e| ≤ 1/2), so a correctly rounded
-// function returns exactly `hi` at every point.
-const correctlyRounded: [string, (x: number) => number][] = [["exp", exp], ["log", log]];
+// function returns exactly `hi` at every point. tanh is correctly rounded above 0.625 only
+// (below, an odd polynomial: faithful).
+const correctlyRounded: [string, (x: number) => number, (x: number) => boolean][] = [
+  ["exp", exp, () => true], ["log", log, () => true], ["log10", log10, () => true],
+  ["tanh", tanh, (x) => Math.abs(x) > 0.625],
+];
 
 describe("correct rounding against mpmath", () => {
-  for (const [name, f] of correctlyRounded) {
-    it(`${name} returns the double nearest to the exact value at every one of ${records(name).length} points`, () => {
+  for (const [name, f, covered] of correctlyRounded) {
+    const points = has(name) ? records(name).filter(([x]) => covered(x)) : [];
+    it.skipIf(!has(name))(`${name} returns the double nearest to the exact value at every one of ${points.length} points`, () => {
       const wrong: string[] = [];
-      for (const [x, hi] of records(name)) {
+      for (const [x, hi] of points) {
         const got = f(x);
         if (!Object.is(got, hi)) wrong.push(`${name}(${x}) = ${got}, nearest ${hi}`);
       }
+      console.log(`${name}: ${wrong.length} incorrectly rounded of ${points.length}`);
       expect(wrong.slice(0, 5), `${wrong.length} incorrectly rounded`).toEqual([]);
     });
   }

@@ -5,7 +5,7 @@
  * package README ("Reproducibility").
  */
 export { exp, expm1 } from "./exp.js";
-export { log, log1p } from "./log.js";
+export { log, log10, log1p } from "./log.js";
 export { tanh } from "./tanh.js";
 export { sin, cos } from "./trig.js";
 export { pow } from "./pow.js";

@@ -1,5 +1,5 @@
-import { dd, ddAdd, twoProduct } from "./double-double.js";
-import { logExact } from "./exact.js";
+import { dd, ddAdd, ddMultiply, twoProduct } from "./double-double.js";
+import { log10Exact, logExact } from "./exact.js";
 import { highWord, withHighWord } from "./float-bits.js";
 import { LN2_HI, LN2_LO } from "./exp.js";
 import { LN2_HI42, LN2_LO42, LOG_INV, LOG_NEG_LN } from "./tables.js";
@@ -96,6 +96,30 @@ export function log(x: number): number {
   const up = dd.hi + (dd.lo + err);
   if (up === dd.hi + (dd.lo - err)) return up;
   return logExact(x);
+}
+
+const INV_LN10_HI = 0.4342944819032518; // 1/ln 10 as a double-double
+const INV_LN10_LO = 1.098319650216765e-17;
+
+/** log₁₀ x correctly rounded (ln x in double-double times 1/ln 10 in double-double; exact powers of ten come out exact). */
+export function log10(x: number): number {
+  if (!(x > 0)) {
+    if (x === 0) return -Infinity;
+    return NaN;
+  }
+  if (x === Infinity) return x;
+  let shift = 0;
+  let y = x;
+  if (y < 2.2250738585072014e-308) {
+    y *= TWO54;
+    shift = -54;
+  }
+  logCore(y, shift);
+  ddMultiply(dd.hi, dd.lo, INV_LN10_HI, INV_LN10_LO);
+  const err = Math.abs(dd.hi) * FAST_ERROR;
+  const up = dd.hi + (dd.lo + err);
+  if (up === dd.hi + (dd.lo - err)) return up;
+  return log10Exact(x);
 }
 
 export function log1p(x: number): number {
