@@ -11,9 +11,13 @@ import {
   SoftmaxCrossEntropyLoss, Softplus, Tanh,
 } from "@nn/layers";
 import { Adagrad, Adam, AdamW, CosineAnnealingLR, type Optimizer, RMSprop, SGD } from "@nn/optim";
-import { makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeMultiGaussian, makePlane, makeSpirals, makeXor } from "@nn/datasets";
+import {
+  loadBreastCancer, loadDigits, loadIris, makeBlobs, makeCheckerboard, makeCircles, makeMoons, makeMultiGaussian, makePlane, makeSpirals,
+  makeXor,
+} from "@nn/datasets";
 import { fit } from "@nn/train";
 import { float64Bytes, fnv1a64 } from "./fnv1a64.js";
+import { EXP_HARD_CASES, LOG_HARD_CASES, TANH_HARD_CASES } from "./hard-cases.js";
 
 /** Item name → FNV-1a 64 hash (hex) of the item's raw result bytes. */
 export type ScenarioHashes = Record<string, string>;
@@ -50,11 +54,16 @@ function elementaryItems(out: ScenarioHashes): void {
   const unary: Record<string, [(x: number) => number, number[]]> = {
     exp: [elementary.exp, grid(-760, 720)], expm1: [elementary.expm1, grid(-40, 710)],
     log: [elementary.log, grid(1e-300, 1e6).concat(grid(0.5, 2))], log1p: [elementary.log1p, grid(-0.999, 1e3)],
+    log10: [elementary.log10, grid(1e-300, 1e6).concat(grid(0.5, 2))],
     tanh: [elementary.tanh, grid(-25, 25)], sin: [elementary.sin, grid(-1e6, 1e6)], cos: [elementary.cos, grid(-100, 100)],
   };
   for (const [name, [f, xs]] of Object.entries(unary)) out[`elementary/${name}/float64`] = hashAll([xs.map((x) => f(x))]);
   const bases = grid(0.01, 30);
   out["elementary/pow/float64"] = hashAll([bases.map((b, i) => elementary.pow(b, ((i % 401) - 200) / 7))]);
+  // the exact (BigInt) path behind the correctly rounded functions
+  out["elementary/exp hard cases/float64"] = hashAll([EXP_HARD_CASES.map((x) => elementary.exp(x))]);
+  out["elementary/log hard cases/float64"] = hashAll([LOG_HARD_CASES.map((x) => elementary.log(x))]);
+  out["elementary/tanh hard cases/float64"] = hashAll([TANH_HARD_CASES.map((x) => elementary.tanh(x))]);
 }
 
 function tensorOpItems(out: ScenarioHashes, dtype: DType): void {
@@ -156,7 +165,10 @@ function datasetItems(out: ScenarioHashes, dtype: DType): void {
     makeBlobs: () => makeBlobs({ ...options, centers: 3 }), makeCheckerboard: () => makeCheckerboard(options),
     makePlane: () => makePlane(options), makeMultiGaussian: () => makeMultiGaussian(options),
   };
-  for (const [name, make] of Object.entries(generators)) {
+  // the shipped sets too: the datasets tests prove Node decodes them to exactly scikit-learn's
+  // values, so equal hashes carry that to every engine (breast cancer's decoding calls pow)
+  const shipped = { loadIris: () => loadIris({ dtype }), loadBreastCancer: () => loadBreastCancer({ dtype }), loadDigits: () => loadDigits({ dtype }) };
+  for (const [name, make] of Object.entries({ ...generators, ...shipped })) {
     const data = make();
     out[`datasets/${name}/${dtype}`] = hashAll([data.x, data.y]);
   }
