@@ -31,8 +31,9 @@ export default defineConfig(
   },
   {
     // Math's transcendentals differ between engines in the last bits; @nn/tensor's `elementary`
-    // gives the same bits everywhere (docs/design_notes.md "Own elementary functions").
-    files: ["packages/*/src/**/*.ts"],
+    // gives the same bits everywhere (docs/design_notes.md "Own elementary functions"). The apps
+    // too: what the CLI and the experiments print must not depend on the engine either.
+    files: ["packages/*/src/**/*.ts", "packages/*/src/**/*.tsx", "apps/*/src/**/*.ts", "apps/*/src/**/*.tsx"],
     rules: {
       "no-restricted-properties": ["error", ...[
         "exp", "expm1", "log", "log1p", "log2", "log10", "pow", "sin", "cos", "tan", "tanh", "sinh", "cosh",

@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { elementary } from "@nn/tensor";
 import type { LayerNorm } from "../state/trainer-state.js";
 
 export interface GradientBarsProps {
@@ -42,7 +43,7 @@ export function GradientBars({ layers, width, rows }: GradientBarsProps) {
 export function barLength(norm: number, max: number, width: number): number {
   if (!(norm > 0) || !(max > 0)) return 0;
   const decades = 4;
-  const t = 1 + Math.log10(norm / max) / decades;
+  const t = 1 + elementary.log10(norm / max) / decades;
   return Math.max(0, Math.min(width, Math.round(t * width)));
 }
 

@@ -1,3 +1,5 @@
+import { elementary } from "@nn/tensor";
+
 /**
  * A braille line chart with a y axis (labelled ticks) and an x axis (epochs), as plain data:
  * rows of coloured segments that <LineChart> turns into Ink <Text>. Pure, so tests read it as text.
@@ -40,7 +42,7 @@ const DOT_BITS = [
 export function renderLineChart(series: readonly ChartSeries[], options: LineChartOptions): ChartRow[] {
   const { width, height } = options;
   const log = options.logScale === true;
-  const toY = (v: number): number => (log ? Math.log10(v) : v);
+  const toY = (v: number): number => (log ? elementary.log10(v) : v);
   const usable = (v: number): boolean => Number.isFinite(v) && (!log || v > 0);
 
   const all = series.flatMap((s) => s.points.filter((p) => usable(p.y)));
@@ -149,7 +151,7 @@ function tickLabels(yMin: number, yMax: number, plotHeight: number, log: boolean
     // The row's centre in data units (rows run top to bottom).
     const frac = plotHeight === 1 ? 1 : 1 - row / (plotHeight - 1);
     const v = yMin + frac * (yMax - yMin);
-    labels[row] = formatTick(log ? 10 ** v : v);
+    labels[row] = formatTick(log ? elementary.pow(10, v) : v);
   }
   return labels;
 }

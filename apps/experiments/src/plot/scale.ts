@@ -2,6 +2,7 @@
  * Axis scales and tick positions. A linear axis gets "nice" ticks (1, 2 or 5 times a power of
  * ten); a log axis gets ticks at powers of ten (and 2× and 5× when it spans under two decades).
  */
+import { elementary } from "@nn/tensor";
 import { fixed, scientific } from "../format.js";
 
 export interface Scale {
@@ -19,13 +20,13 @@ export interface Tick {
 /** The step of about `count` intervals over `span`: 1, 2 or 5 × 10^k. */
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
-  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const power = elementary.pow(10, Math.floor(elementary.log10(raw)));
   const f = raw / power;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
 
 function decimalsFor(step: number): number {
-  return Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return Math.max(0, -Math.floor(elementary.log10(step) + 1e-9));
 }
 
 /** A linear scale from the data range widened to whole ticks. */
@@ -48,8 +49,8 @@ export function linearScale(lo: number, hi: number, pixelLo: number, pixelHi: nu
 export function logScale(lo: number, hi: number, pixelLo: number, pixelHi: number): Scale {
   if (!(lo > 0)) lo = 1e-12;
   if (!(hi > lo)) hi = lo * 10;
-  const e0 = Math.floor(Math.log10(lo) + 1e-9);
-  const e1 = Math.ceil(Math.log10(hi) - 1e-9);
+  const e0 = Math.floor(elementary.log10(lo) + 1e-9);
+  const e1 = Math.ceil(elementary.log10(hi) - 1e-9);
   const a = e0, b = Math.max(e1, e0 + 1);
   const ticks: Tick[] = [];
   const multipliers = b - a <= 2 ? [1, 2, 5] : [1];
@@ -58,15 +59,15 @@ export function logScale(lo: number, hi: number, pixelLo: number, pixelHi: numbe
     if ((e - a) % every !== 0 && e !== b) continue;
     for (const m of multipliers) {
       if (e === b && m > 1) continue;
-      const value = m * Math.pow(10, e);
+      const value = m * elementary.pow(10, e);
       ticks.push({ value, label: logLabel(m, e) });
     }
   }
-  const map = (v: number): number => pixelLo + ((Math.log10(v) - a) / (b - a)) * (pixelHi - pixelLo);
-  return { map, ticks, domain: [Math.pow(10, a), Math.pow(10, b)] };
+  const map = (v: number): number => pixelLo + ((elementary.log10(v) - a) / (b - a)) * (pixelHi - pixelLo);
+  return { map, ticks, domain: [elementary.pow(10, a), elementary.pow(10, b)] };
 }
 
 function logLabel(m: number, e: number): string {
-  if (e >= -3 && e <= 4) return fixed(m * Math.pow(10, e), Math.max(0, -e));
-  return scientific(m * Math.pow(10, e), 1);
+  if (e >= -3 && e <= 4) return fixed(m * elementary.pow(10, e), Math.max(0, -e));
+  return scientific(m * elementary.pow(10, e), 1);
 }
