@@ -1,7 +1,7 @@
 import * as T from "@nn/tensor";
 import { ShapeError, formatShape } from "@nn/tensor";
 import { gradZeros } from "../gradient-buffers.js";
-import { productGradient } from "./product-gradient.js";
+import { matmulInto, productGradient } from "./matmul-into.js";
 import { type Input, record, toVariable, valueTensor } from "../record.js";
 import type { Variable } from "../variable.js";
 
@@ -25,7 +25,7 @@ export function linear(x: Input, w: Input, b?: Input): Variable {
   const B = bs?.valueForOps;
   const dtype = T.promoteTypes(T.promoteTypes(X.dtype, W.dtype), B?.dtype ?? W.dtype);
   // The bias is the product's epilogue: one kernel call, the bits of matmul then add.
-  const out = T.matmul(X, W, { transposeA: false, transposeB: false, out: valueTensor(inputs, [m, n], dtype), accumulate: false, bias: B });
+  const out = matmulInto(X, W, valueTensor(inputs, [m, n], dtype), false, false, false, B);
   return record("linear", out, inputs, (g, needs, into = []) => linearGradients(g, needs, into, X, W), true);
 }
 

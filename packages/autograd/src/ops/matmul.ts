@@ -1,6 +1,6 @@
 import * as T from "@nn/tensor";
 import { ShapeError, checkOptions, formatShape, optionKeys } from "@nn/tensor";
-import { productGradient } from "./product-gradient.js";
+import { productGradient } from "./matmul-into.js";
 import { type Input, record, toVariable, valueTensor } from "../record.js";
 import type { Variable } from "../variable.js";
 
@@ -30,7 +30,7 @@ export function matmul(a: Input, b: Input, options: MatmulOptions = {}): Variabl
   const tA = options.transposeA === true, tB = options.transposeB === true;
   const A = x.valueForOps, B = w.valueForOps;
   const out = valueTensor(inputs, productShape(A, B, tA, tB), T.promoteTypes(A.dtype, B.dtype));
-  const y = T.matmul(A, B, { transposeA: tA, transposeB: tB, out, accumulate: false, bias: undefined });
+  const y = T.matmul(A, B, { transposeA: tA, transposeB: tB, out });
   return record("matmul", y, inputs, (g, needs, into = []) => [
     // A:  G·op(B)ᵀ;   Aᵀ stored: (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ
     needs[0] ? (tA ? productGradient(B, g, into[0], A.shape, tB, true) : productGradient(g, B, into[0], A.shape, false, !tB)) : undefined,
