@@ -1,3 +1,4 @@
+import { SETTING_FIELDS } from "@nn/studio";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, render } from "ink-testing-library";
 import { App } from "../src/ui/App.js";
@@ -26,8 +27,8 @@ describe("the settings panel (e)", () => {
     // Row 0 is the data set: → moves from moons to the next built-in set, circles.
     stdin.write(RIGHT);
     await until(() => expect(lastFrame()).toMatch(/data set\s+circles\s+\* new data, restart/));
-    // Down to "hidden layers" (row 6) and one preset on from 8,4 (not a preset: the first one).
-    for (let i = 0; i < 6; i++) stdin.write(DOWN);
+    // Down to "hidden layers" (its row in the setting table) and one preset on from 8,4 (not a preset: the first one).
+    for (let i = 0; i < SETTING_FIELDS.findIndex((f) => f.key === "layers"); i++) stdin.write(DOWN);
     stdin.write(RIGHT);
     await until(() => expect(lastFrame()).toMatch(/hidden layers\s+(?!8,4)[\d,]*\s+\* restarts the network/));
     stdin.write(ENTER);

@@ -44,7 +44,7 @@ const bar = toolbar({
 const data = dataPanel(propose, current);
 const network = networkPanel(propose, current);
 const output = outputPanel();
-const trainingFields = fieldsOf(["layers", "activation", "init", "optimizer", "lr", "batchSize", "momentum", "beta1", "beta2", "weightDecay", "schedule", "gamma", "stepSize", "warmup"]).map((f) => fieldControl(f, propose));
+const trainingFields = fieldsOf(["layers", "activation", "init", "optimizer", "lr", "batchSize", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "schedule", "gamma", "stepSize", "warmup"]).map((f) => fieldControl(f, propose));
 const regularisationFields = fieldsOf(["l1", "l2", "dropout", "clip", "epochs", "seed", "standardize"]).map((f) => fieldControl(f, propose));
 let requests = 0;
 const pending = new Map<number, string>();

@@ -113,6 +113,10 @@ describe.skipIf(skipReason !== undefined)("the Playground in headless Chromium",
     await expect.poll(() => page.locator("#summary").textContent()).toContain("spirals");
     expect(new URL(page.url()).hash).toContain("data=spirals");
     expect(new URL(page.url()).hash).toContain("layers=4%2C2%2C2");
+    // Spirals with four arms: four classes, four softmax outputs.
+    await page.getByLabel("classes").fill("4");
+    await expect.poll(() => page.locator("#summary").textContent()).toContain("4 classes");
+    expect(new URL(page.url()).hash).toContain("classes=4");
     // Regression: the problem type lists its own sets; the map shows values on a scale, no accuracy.
     await page.getByLabel("problem type").selectOption("regression");
     await expect.poll(() => page.locator("#summary").textContent()).toContain("plane");

@@ -123,7 +123,7 @@ function buildOptimizer(setting: Setting, model: Sequential): { optimizer: Train
   const { lr, weightDecay } = setting;
   const betas: [number, number] = [setting.beta1, setting.beta2];
   const optimizer =
-    setting.optimizer === "sgd" ? new SGD(params, { lr, momentum: setting.momentum, weightDecay })
+    setting.optimizer === "sgd" ? new SGD(params, { lr, momentum: setting.momentum, nesterov: setting.nesterov && setting.momentum > 0, weightDecay })
     : setting.optimizer === "adam" ? new Adam(params, { lr, betas, weightDecay })
     : setting.optimizer === "adamw" ? new AdamW(params, { lr, betas, weightDecay })
     : setting.optimizer === "rmsprop" ? new RMSprop(params, { lr, momentum: setting.momentum, weightDecay })

@@ -124,7 +124,7 @@ export class TrainingDriver {
 
   private loadData(): void {
     const s = this.current;
-    if (isBuiltin(s.data)) this.data = builtinDataset(s.data, { samples: s.samples, noise: s.noise, seed: s.seed });
+    if (isBuiltin(s.data)) this.data = builtinDataset(s.data, { samples: s.samples, noise: s.noise, seed: s.seed, classes: s.classes });
     else if (this.options.loadData !== undefined) this.data = this.options.loadData(s);
     else throw new RangeError(`unknown data set "${s.data}" and no loadData to read it with`);
   }

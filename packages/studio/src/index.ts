@@ -1,6 +1,6 @@
 export {
   type Setting, type SettingField, type SettingApply, DEFAULT_SETTING, SETTING_FIELDS, settingToFlags, settingToQuery,
-  settingFromQuery, parseValue, formatValue, checkSetting, describeSetting, defaultNoise, isSynthetic, isBuiltin,
+  settingFromQuery, classCount, defaultClasses, hasClassCount, CLASS_COUNT_DATASETS, parseValue, formatValue, checkSetting, describeSetting, defaultNoise, isSynthetic, isBuiltin,
   isRegressionData, defaultProblem, PROBLEMS, REGRESSION_DATASETS, type ProblemName, type RegressionDataset,
   SYNTHETIC_DATASETS, REAL_DATASETS, BUILTIN_DATASETS, DEFAULT_NOISE, ACTIVATIONS, INITS, OPTIMIZERS, SCHEDULES,
   type SyntheticDataset, type BuiltinDataset, type ActivationName, type InitName, type OptimizerName, type ScheduleName,

@@ -61,8 +61,8 @@ export function savedModelMetadata(run: BuiltRun, facts: SavedRunFacts): JsonObj
  * as `nn train --save` stores them, so a file saved by either front end reads the same.
  */
 export function trainOptionsOfSetting(setting: Setting): JsonObject {
-  const { data, samples, noise, ...rest } = setting;
-  return toJsonValue({ ...rest, data: { kind: "builtin", name: data, samples, noise } }) as JsonObject;
+  const { data, samples, noise, classes, ...rest } = setting;
+  return toJsonValue({ ...rest, data: { kind: "builtin", name: data, samples, noise, ...(classes > 0 ? { classes } : {}) } }) as JsonObject;
 }
 
 /**
@@ -74,8 +74,8 @@ export function settingFromSavedModel(metadata: unknown, file = "the model file"
   const options = isObject(metadata) ? metadata.options : undefined;
   if (!isObject(options)) throw new RangeError(`${file} has no training setting (metadata.options): it was not saved by nn train or the Playground`);
   const data = options.data;
-  const source: Record<string, unknown> = typeof data === "string" ? { data, samples: options.samples, noise: options.noise }
-    : isObject(data) && data.kind === "builtin" ? { data: data.name, samples: data.samples, noise: data.noise }
+  const source: Record<string, unknown> = typeof data === "string" ? { data, samples: options.samples, noise: options.noise, classes: options.classes }
+    : isObject(data) && data.kind === "builtin" ? { data: data.name, samples: data.samples, noise: data.noise, classes: data.classes }
     : isObject(data) && data.kind === "csv" ? refuse(`${file} was trained on the CSV file ${String(data.path)}; only built-in data sets can be loaded here`)
     : refuse(`${file}: metadata.options.data must name a data set, got ${JSON.stringify(data)}`);
   const entries: Record<string, unknown> = { ...options, ...source };

@@ -16,6 +16,25 @@ export const DEFAULT_NOISE: Readonly<Record<SyntheticDataset, number>> = {
   plane: 0.05, "multi-gaussian": 0.05,
 };
 
+/** The generated sets whose number of classes is chosen: spirals (arms) and blobs (centres). */
+export const CLASS_COUNT_DATASETS = ["spirals", "blobs"] as const;
+const DEFAULT_CLASSES: Readonly<Record<string, number>> = { spirals: 2, blobs: 3 };
+
+/** Classes a generated set has unless told otherwise (spirals 2 arms, blobs 3 centres; 2 for the others). */
+export function defaultClasses(data: string): number {
+  return DEFAULT_CLASSES[data] ?? 2;
+}
+
+/** The classes the setting's data set gets: its `classes`, or the set's own when that is 0. */
+export function classCount(setting: Pick<Setting, "data" | "classes">): number {
+  return setting.classes > 0 ? setting.classes : defaultClasses(setting.data);
+}
+
+/** True when the set's number of classes is a setting (spirals, blobs). */
+export function hasClassCount(data: string): boolean {
+  return (CLASS_COUNT_DATASETS as readonly string[]).includes(data);
+}
+
 /** What the network predicts: a class (cross-entropy, accuracy) or a real number (MSE). */
 export const PROBLEMS = ["classification", "regression"] as const;
 export type ProblemName = (typeof PROBLEMS)[number];
@@ -41,6 +60,8 @@ export interface Setting {
   readonly problem: ProblemName;
   readonly samples: number;
   readonly noise: number;
+  /** Classes of a generated set that has a choice (CLASS_COUNT_DATASETS): spirals' arms, blobs' centres; 0: the set's own (2 arms, 3 centres). */
+  readonly classes: number;
   readonly testSplit: number;
   /** Inputs fed to the network, computed from the two raw features of a 2-D set. */
   readonly features: readonly FeatureName[];
@@ -52,6 +73,8 @@ export interface Setting {
   /** 0: full batch. */
   readonly batchSize: number;
   readonly momentum: number;
+  /** SGD with Nesterov momentum (needs momentum > 0). */
+  readonly nesterov: boolean;
   readonly beta1: number;
   readonly beta2: number;
   readonly weightDecay: number;
@@ -70,9 +93,9 @@ export interface Setting {
 }
 
 export const DEFAULT_SETTING: Setting = {
-  data: "moons", problem: "classification", samples: 1000, noise: 0.2, testSplit: 0.25, features: ["x1", "x2"],
+  data: "moons", problem: "classification", samples: 1000, noise: 0.2, classes: 0, testSplit: 0.25, features: ["x1", "x2"],
   layers: [64, 32], activation: "relu", init: "he-normal",
-  optimizer: "sgd", lr: 0.1, batchSize: 0, momentum: 0, beta1: 0.9, beta2: 0.999, weightDecay: 0,
+  optimizer: "sgd", lr: 0.1, batchSize: 0, momentum: 0, nesterov: false, beta1: 0.9, beta2: 0.999, weightDecay: 0,
   schedule: "constant", gamma: 0.1, stepSize: 500, warmup: 0,
   l1: 0, l2: 0, dropout: 0, clip: 0, epochs: 2000, seed: 1, standardize: true,
 };
@@ -107,6 +130,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: "problem", flag: "problem", label: "problem", kind: { type: "choice", choices: PROBLEMS }, apply: "data" },
   { key: "noise", flag: "noise", label: "noise", kind: { type: "number", min: 0 }, apply: "data" },
   { key: "samples", flag: "samples", label: "samples", kind: { type: "integer", min: 4 }, apply: "data" },
+  { key: "classes", flag: "classes", label: "classes", kind: { type: "integer", min: 0 }, apply: "data" },
   { key: "testSplit", flag: "test-split", label: "held out", kind: { type: "number", min: 0, max: 1, belowMax: true }, apply: "model" },
   { key: "features", flag: "features", label: "features", kind: { type: "features" }, apply: "model" },
   { key: "layers", flag: "layers", label: "hidden layers", kind: { type: "integers" }, apply: "model" },
@@ -116,6 +140,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: "lr", flag: "lr", label: "learning rate", kind: { type: "number", positive: true }, apply: "live" },
   { key: "batchSize", flag: "batch-size", label: "batch size", kind: { type: "integer", min: 0 }, apply: "model" },
   { key: "momentum", flag: "momentum", label: "momentum", kind: { type: "number", min: 0, max: 1, belowMax: true }, apply: "model" },
+  { key: "nesterov", flag: "nesterov", label: "Nesterov", kind: { type: "switch" }, apply: "model" },
   { key: "beta1", flag: "beta1", label: "β1", kind: { type: "number", min: 0, max: 1, belowMax: true }, apply: "model" },
   { key: "beta2", flag: "beta2", label: "β2", kind: { type: "number", min: 0, max: 1, belowMax: true }, apply: "model" },
   { key: "weightDecay", flag: "weight-decay", label: "weight decay", kind: { type: "number", min: 0 }, apply: "model" },
@@ -270,6 +295,11 @@ export function checkSetting(setting: Setting): Setting {
   if (setting.features.length === 0) throw new RangeError("setting: features needs at least one input");
   if (new Set(setting.features).size !== setting.features.length) throw new RangeError(`setting: features lists an input twice: ${setting.features.join(",")}`);
   if (setting.schedule === "plateau" && setting.warmup > 0) throw new RangeError("setting: warmup cannot be combined with schedule plateau");
+  if (setting.classes === 1) throw new RangeError("setting: classes must be 0 (the set's own) or at least 2, got 1");
+  if (setting.classes > 0 && !hasClassCount(setting.data)) {
+    throw new RangeError(`setting: classes applies to ${CLASS_COUNT_DATASETS.join(" and ")}; ${setting.data} has its own classes`);
+  }
+  if (setting.nesterov && setting.optimizer === "sgd" && setting.momentum === 0) throw new RangeError("setting: nesterov needs momentum > 0");
   if (isBuiltin(setting.data) && setting.problem !== defaultProblem(setting.data)) {
     throw new RangeError(
       isRegressionData(setting.data)
@@ -284,10 +314,11 @@ export function checkSetting(setting: Setting): Setting {
 export function describeSetting(setting: Setting): string {
   const parts = [
     isSynthetic(setting.data) ? `${setting.data} · ${setting.samples} samples · noise ${setting.noise}` : setting.data,
+    ...(hasClassCount(setting.data) ? [`${classCount(setting)} classes`] : []),
     ...(setting.problem === "regression" ? ["regression"] : []),
     `features ${setting.features.join(" ")}`,
     `hidden ${setting.layers.length === 0 ? "none" : setting.layers.join(",")} ${setting.activation}`,
-    `${setting.optimizer} lr ${setting.lr}`,
+    `${setting.optimizer}${setting.optimizer === "sgd" && setting.momentum > 0 ? ` momentum ${setting.momentum}${setting.nesterov ? " Nesterov" : ""}` : ""} lr ${setting.lr}`,
     setting.batchSize === 0 ? "full batch" : `batch ${setting.batchSize}`,
   ];
   if (setting.l1 > 0) parts.push(`L1 ${setting.l1}`);

@@ -3,7 +3,7 @@ import { suggestName } from "./did-you-mean.js";
 import {
   ACTIVATIONS, BUILTIN_DATASETS, DEFAULT_NOISE, INITS, OPTIMIZERS, REAL_DATASETS, SCHEDULES, SYNTHETIC_DATASETS,
   type ActivationName, type BuiltinDataset, type InitName, type OptimizerName, type ScheduleName, type SyntheticDataset,
-  FEATURES, parseValue, SETTING_FIELDS, type FeatureName, type Setting, PROBLEMS, defaultProblem, isRegressionData,
+  FEATURES, parseValue, SETTING_FIELDS, type FeatureName, type Setting, CLASS_COUNT_DATASETS, hasClassCount, PROBLEMS, defaultProblem, isRegressionData,
   REGRESSION_DATASETS, type ProblemName,
 } from "@nn/studio";
 import { FlagReader } from "./flag-values.js";
@@ -17,14 +17,14 @@ export {
 
 /** Where the data comes from: a built-in set (with generator settings; 0 for shipped sets) or a CSV file. */
 export type DataSource =
-  | { readonly kind: "builtin"; readonly name: BuiltinDataset; readonly samples: number; readonly noise: number }
+  | { readonly kind: "builtin"; readonly name: BuiltinDataset; readonly samples: number; readonly noise: number; readonly classes?: number }
   | { readonly kind: "csv"; readonly path: string; readonly labelColumn?: string };
 
 /**
  * Everything `nn train` needs; also stored in a saved model's metadata as `options`. The fields are
  * @nn/studio's setting, with the data as a source (the generator settings travel inside it).
  */
-export interface TrainOptions extends Omit<Setting, "data" | "samples" | "noise"> {
+export interface TrainOptions extends Omit<Setting, "data" | "samples" | "noise" | "classes"> {
   readonly data: DataSource;
   readonly save?: string;
 }
@@ -45,6 +45,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   optimizer: "sgd",
   lr: 0.1,
   momentum: 0,
+  nesterov: false,
   beta1: 0.9,
   beta2: 0.999,
   weightDecay: 0,
@@ -70,6 +71,7 @@ export const TRAIN_FLAGS: FlagSpecs = {
   data: { type: "string", value: "<name|file.csv>", description: `data set: ${BUILTIN_DATASETS.join(", ")}, or a CSV file`, default: "moons" },
   problem: { type: "string", value: "<name>", description: `${PROBLEMS.join(" or ")} (MSE on a real-valued target: ${REGRESSION_DATASETS.join(", ")}, or a CSV's label column)`, default: "the data's own" },
   samples: { type: "string", value: "<n>", description: "points generated for a synthetic set", default: "1000" },
+  classes: { type: "string", value: "<k>", description: "spirals: arms; blobs: centres (at least 2)", default: "spirals 2, blobs 3" },
   noise: { type: "string", value: "<x>", description: "noise of a synthetic set (blobs: cluster std; plane, multi-gaussian: the Playground's label noise)", default: "moons 0.2, circles/spirals/xor 0.1, blobs 1, checkerboard/plane/multi-gaussian 0.05" },
   "label-column": { type: "string", value: "<name|index>", description: "CSV: the label column", default: "the last" },
   layers: { type: "string", value: "<a,b,…>", description: "hidden layer widths", default: "64,32" },
@@ -78,6 +80,7 @@ export const TRAIN_FLAGS: FlagSpecs = {
   optimizer: { type: "string", value: "<name>", description: OPTIMIZERS.join(", "), default: D.optimizer },
   lr: { type: "string", value: "<x>", description: "learning rate", default: String(D.lr) },
   momentum: { type: "string", value: "<x>", description: "SGD/RMSprop momentum", default: "0" },
+  nesterov: { type: "boolean", description: "SGD with Nesterov momentum (needs --momentum > 0)" },
   beta1: { type: "string", value: "<x>", description: "Adam/AdamW β1", default: "0.9" },
   beta2: { type: "string", value: "<x>", description: "Adam/AdamW β2", default: "0.999" },
   "weight-decay": { type: "string", value: "<x>", description: "optimizer weight decay", default: "0 (AdamW 0.01)" },
@@ -129,6 +132,7 @@ export function parseTrainArgs(argv: readonly string[], command = "train"): Pars
     optimizer,
     lr: f.number("lr", optimizer === "sgd" ? D.lr : optimizer === "adagrad" ? 0.01 : 0.001, { positive: true }),
     momentum: f.number("momentum", 0, { min: 0, belowOne: true }),
+    nesterov: readNesterov(f, optimizer, command),
     beta1: f.number("beta1", 0.9, { min: 0, belowOne: true }),
     beta2: f.number("beta2", 0.999, { min: 0, belowOne: true }),
     weightDecay: f.number("weight-decay", optimizer === "adamw" ? 0.01 : 0, { min: 0 }),
@@ -182,6 +186,15 @@ function readProblem(f: FlagReader, data: DataSource, command: string): ProblemN
   return problem;
 }
 
+/** --nesterov: SGD's Nesterov momentum, which needs --momentum > 0 (other optimizers ignore it, as they ignore --momentum). */
+function readNesterov(f: FlagReader, optimizer: OptimizerName, command: string): boolean {
+  const nesterov = f.boolean("nesterov");
+  if (nesterov && optimizer === "sgd" && !(f.number("momentum", 0, { min: 0, belowOne: true }) > 0)) {
+    throw new UsageError(`nn ${command}: --nesterov needs --momentum > 0`);
+  }
+  return nesterov;
+}
+
 function readTestSplit(f: FlagReader): number {
   const split = f.number("test-split", D.testSplit, { min: 0, belowOne: true });
   return split;
@@ -202,12 +215,16 @@ function readDataSource(f: FlagReader, command: string): DataSource {
     if (!synthetic && (f.has("samples") || f.has("noise"))) {
       throw new UsageError(`nn ${command}: --samples and --noise apply to synthetic sets only, not ${name}`);
     }
+    if (f.has("classes") && !hasClassCount(name)) {
+      throw new UsageError(`nn ${command}: --classes applies to ${CLASS_COUNT_DATASETS.join(" and ")} only, not ${name}`);
+    }
     if (!synthetic) return { kind: "builtin", name, samples: 0, noise: 0 };
     return {
       kind: "builtin",
       name,
       samples: f.integer("samples", 1000, 4),
       noise: f.number("noise", DEFAULT_NOISE[name as SyntheticDataset], { min: 0 }),
+      ...(hasClassCount(name) ? { classes: f.integer("classes", 0, 2) } : {}),
     };
   }
   if (raw !== undefined && raw.toLowerCase().endsWith(".csv")) {

@@ -21,7 +21,7 @@ const OWN_FLAGS: FlagSpecs = {
   atol: { type: "string", value: "<x>", description: "absolute tolerance", default: "1e-8" },
 };
 // Model-building flags shared with nn train (display and saving flags make no sense here).
-const MODEL_FLAG_NAMES = ["data", "samples", "noise", "label-column", "layers", "activation", "init", "dropout", "seed", "no-standardize", "help"];
+const MODEL_FLAG_NAMES = ["data", "samples", "noise", "label-column", "layers", "activation", "init", "dropout", "seed", "no-standardize", "classes", "help"];
 const FLAGS: FlagSpecs = { ...OWN_FLAGS, ...Object.fromEntries(MODEL_FLAG_NAMES.map((n) => [n, TRAIN_FLAGS[n]])) };
 
 export const gradcheckCommand: Command = {

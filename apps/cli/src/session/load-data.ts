@@ -35,7 +35,7 @@ export function loadData(source: DataSource, seed: number, problem: ProblemName 
     }
     return { dataset, name: source.path };
   }
-  return { dataset: builtinDataset(source.name, { samples: source.samples, noise: source.noise, seed }), name: source.name };
+  return { dataset: builtinDataset(source.name, { samples: source.samples, noise: source.noise, seed, classes: source.classes }), name: source.name };
 }
 
 /** The built-in sets come from @nn/studio (the browser Playground generates the same data). */

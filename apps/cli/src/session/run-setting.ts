@@ -9,6 +9,7 @@ export function settingFromOptions(options: TrainOptions): Setting {
     problem: options.problem,
     samples: data.kind === "builtin" ? data.samples : 0,
     noise: data.kind === "builtin" ? data.noise : 0,
+    classes: data.kind === "builtin" ? data.classes ?? 0 : 0,
     testSplit: options.testSplit,
     features: options.features,
     layers: options.layers,
@@ -18,6 +19,7 @@ export function settingFromOptions(options: TrainOptions): Setting {
     lr: options.lr,
     batchSize: options.batchSize,
     momentum: options.momentum,
+    nesterov: options.nesterov,
     beta1: options.beta1,
     beta2: options.beta2,
     weightDecay: options.weightDecay,
@@ -42,7 +44,7 @@ export function optionsWithSetting(options: TrainOptions, setting: Setting): Tra
       ? options.data
       : setting.data.toLowerCase().endsWith(".csv")
         ? { kind: "csv", path: setting.data }
-        : { kind: "builtin", name: setting.data as Extract<TrainOptions["data"], { kind: "builtin" }>["name"], samples: setting.samples, noise: setting.noise };
-  const { data: _data, samples: _samples, noise: _noise, ...rest } = setting;
+        : { kind: "builtin", name: setting.data as Extract<TrainOptions["data"], { kind: "builtin" }>["name"], samples: setting.samples, noise: setting.noise, ...(setting.classes > 0 ? { classes: setting.classes } : {}) };
+  const { data: _data, samples: _samples, noise: _noise, classes: _classes, ...rest } = setting;
   return { ...options, ...rest, data };
 }

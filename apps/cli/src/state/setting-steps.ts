@@ -1,5 +1,5 @@
 import {
-  ACTIVATIONS, BUILTIN_DATASETS, defaultNoise, defaultProblem, INITS, isBuiltin, isSynthetic, OPTIMIZERS, PROBLEMS, SCHEDULES,
+  ACTIVATIONS, BUILTIN_DATASETS, defaultNoise, defaultProblem, hasClassCount, INITS, isBuiltin, isSynthetic, OPTIMIZERS, PROBLEMS, SCHEDULES,
   type FeatureName,
   type Setting,
 } from "@nn/studio";
@@ -59,7 +59,7 @@ export function stepSetting(setting: Setting, key: keyof Setting, dir: 1 | -1): 
     case "data": {
       const data = cycle(BUILTIN_DATASETS as readonly string[], setting.data, dir);
       // A built-in set poses its own problem: cycling onto plane switches to regression and back.
-      return { ...setting, data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? (setting.samples > 0 ? setting.samples : 1000) : 0, features: isSynthetic(data) ? setting.features : ["x1", "x2"] };
+      return { ...setting, data, problem: defaultProblem(data), classes: 0, noise: defaultNoise(data), samples: isSynthetic(data) ? (setting.samples > 0 ? setting.samples : 1000) : 0, features: isSynthetic(data) ? setting.features : ["x1", "x2"] };
     }
     case "activation": return { ...setting, activation: cycle(ACTIVATIONS, setting.activation, dir) };
     case "init": return { ...setting, init: cycle(INITS, setting.init, dir) };
@@ -68,6 +68,9 @@ export function stepSetting(setting: Setting, key: keyof Setting, dir: 1 | -1): 
     case "layers": return { ...setting, layers: cycle(LAYER_PRESETS, setting.layers, dir, sameList) };
     case "features": return { ...setting, features: cycle(FEATURE_PRESETS, setting.features, dir, sameList) };
     case "standardize": return { ...setting, standardize: !setting.standardize };
+    case "nesterov": return { ...setting, nesterov: !setting.nesterov };
+    // spirals' arms, blobs' centres; 0 is the set's own.
+    case "classes": return hasClassCount(setting.data) ? { ...setting, classes: alongLadder([0, 2, 3, 4, 5, 6, 8, 10], setting.classes, dir) } : setting;
     // The problem follows the data set (change the data set to change it); a CSV may be either.
     case "problem": return isBuiltin(setting.data) ? setting : { ...setting, problem: cycle(PROBLEMS, setting.problem, dir) };
     case "seed": return { ...setting, seed: Math.max(0, setting.seed + dir) };

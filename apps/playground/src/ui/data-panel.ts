@@ -1,11 +1,11 @@
 import {
-  BUILTIN_DATASETS, defaultNoise, defaultProblem, FEATURES, isSynthetic, PROBLEMS, REAL_DATASETS, type ProblemName, type Setting,
+  BUILTIN_DATASETS, classCount, defaultNoise, defaultProblem, FEATURES, hasClassCount, isSynthetic, PROBLEMS, REAL_DATASETS, type ProblemName, type Setting,
 } from "@nn/studio";
 import { h, uniqueId } from "./element.js";
 import type { BoundControl, Propose } from "./setting-controls.js";
 
 const DATASET_LABEL: Record<string, string> = {
-  moons: "moons", circles: "circles", spirals: "spirals", xor: "xor", blobs: "blobs (3 classes)", checkerboard: "checkerboard",
+  moons: "moons", circles: "circles", spirals: "spirals", xor: "xor", blobs: "blobs", checkerboard: "checkerboard",
   plane: "plane (a tilted plane)", "multi-gaussian": "multi-gaussian (bumps)",
   iris: "iris (4 features, 3 classes)", "breast-cancer": "breast cancer (30 features)", digits: "digits (8×8, 10 classes)",
 };
@@ -38,7 +38,7 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
   const switchTo = (data: string): void => {
     // A real set has its own features: back to x₁, x₂ (the derived ones need a 2-D set).
     propose({
-      data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0,
+      data, problem: defaultProblem(data), classes: 0, noise: defaultNoise(data), samples: isSynthetic(data) ? Math.max(current().samples, 50) : 0,
       ...(isSynthetic(data) ? {} : { features: ["x1", "x2"] }),
     });
   };
@@ -56,6 +56,7 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
   let listed = "";
   const noise = slider("noise", { min: 0, max: 1, step: 0.05 }, (v) => v.toFixed(2), (v) => propose({ noise: v }));
   const samples = slider("samples", { min: 50, max: 2000, step: 50 }, String, (v) => propose({ samples: v }));
+  const classes = slider("classes", { min: 2, max: 8, step: 1 }, String, (v) => propose({ classes: v }));
   const held = slider("held out for testing", { min: 0.1, max: 0.9, step: 0.05 }, (v) => `${Math.round(v * 100)}%`, (v) => propose({ testSplit: v }));
   const regenerate = h("button", { type: "button", onclick: () => propose({ seed: current().seed + 1 }) }, "Regenerate (next seed)");
   const boxes = FEATURES.map((f) => {
@@ -69,7 +70,7 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
     return { name: f.name, box, element: h("label", { class: "feature" }, box, ` ${f.label}`) };
   });
   const featureSet = h("fieldset", { class: "features" }, h("legend", {}, "Input features"), ...boxes.map((b) => b.element));
-  const synthOnly = h("div", {}, noise.element, samples.element);
+  const synthOnly = h("div", {}, noise.element, samples.element, classes.element);
   const element = h("section", { class: "panel data", "aria-labelledby": `${id}-title` },
     h("h2", { id: `${id}-title` }, "Data"),
     h("div", { class: "field" }, h("label", { for: problemId }, "problem type"), problem),
@@ -90,6 +91,8 @@ export function dataPanel(propose: Propose, current: () => Setting): BoundContro
       synthOnly.hidden = !synthetic;
       noise.set(s.noise, s.data === "blobs" ? 3 : 1);
       samples.set(s.samples);
+      classes.element.hidden = !hasClassCount(s.data);
+      classes.set(classCount(s));
       held.set(s.testSplit);
       featureSet.disabled = !synthetic;
       for (const b of boxes) b.box.checked = s.features.includes(b.name);

@@ -13,6 +13,7 @@ export type Propose = (change: Partial<Setting>) => void;
 /** Extra words after a label, for entries whose meaning depends on others. */
 const HINTS: Partial<Record<keyof Setting, string>> = {
   momentum: "SGD, RMSprop",
+  nesterov: "SGD with momentum",
   beta1: "Adam, AdamW",
   beta2: "Adam, AdamW",
   gamma: "step, exponential, plateau",
