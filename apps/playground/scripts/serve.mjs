@@ -17,7 +17,10 @@ if (!(port >= 0 && port <= 65535)) {
 }
 try {
   const { url } = await startStaticServer({ root, port });
-  console.log(`nn Playground: ${url}  (Ctrl-C stops it)`);
+  const chosen = Number(new URL(url).port);
+  // "localhost" may resolve to ::1 first: serve the IPv6 loopback on the same port too, where there is one.
+  await startStaticServer({ root, port: chosen, host: "::1" }).catch(() => undefined);
+  console.log(`nn Playground: http://localhost:${chosen}/  (also ${url}; Ctrl-C stops it)`);
 } catch (error) {
   const busy = error instanceof Error && "code" in error && error.code === "EADDRINUSE";
   console.error(busy ? `nn playground: port ${port} is in use; try PORT=0 npm run playground (any free port)` : `nn playground: ${String(error)}`);

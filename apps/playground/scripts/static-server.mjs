@@ -3,7 +3,7 @@
 /* global URL */
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -16,9 +16,15 @@ const TYPES = {
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export function startStaticServer({ root, port = 0, host = "127.0.0.1" }) {
-  const base = normalize(root);
+  const base = resolve(root); // no trailing separator, so the containment check below holds
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain" }).end("bad request: the path is not valid percent-encoding");
+      return;
+    }
     const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end("forbidden");
