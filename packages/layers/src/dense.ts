@@ -86,7 +86,7 @@ export class Dense extends LayerBase {
 
   private project(x: Tensor, options: MatmulOptions): Tensor {
     checkMatrix(this, x, this.inFeatures);
-    const y = reuseMatrix(this.y, x.shape[0], this.outFeatures, this.dtype);
+    const y = reuseMatrix(this.y, x.shape[0], this.outFeatures, this.dtype, true);
     options.out = y;
     // read each call: a parameter's value may be replaced (p.value = …), not only written into
     if (this.bias !== null) options.bias = this.bias.value;
@@ -105,7 +105,7 @@ export class Dense extends LayerBase {
     matmul(x, dy, this.weightGradOptions);
     if (this.bias !== null) kernels().addColumnSums(dy.data, this.bias.grad.data, n, out);
     if (!inputGradient) return dy;
-    const dx = reuseMatrix(this.dx, n, this.inFeatures, this.dtype);
+    const dx = reuseMatrix(this.dx, n, this.inFeatures, this.dtype, true);
     this.inputGradOptions.out = dx;
     matmul(dy, this.weight.value, this.inputGradOptions);
     this.dx = dx;

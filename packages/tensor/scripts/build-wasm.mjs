@@ -15,6 +15,20 @@ import { URL, fileURLToPath } from "node:url";
 const wasmDir = fileURLToPath(new URL("../src/kernels/wasm/", import.meta.url));
 const target = join(wasmDir, "wasm-bytes.generated.ts");
 
+const PRIVATE_MEMORY = '(import "env" "memory" (memory 1))';
+/** 32768 pages = 2 GiB, the most the kernels address (arena-layout.ts). */
+const SHARED_MEMORY = '(import "env" "memory" (memory 1 32768 shared))';
+
+function assemble(wabt, file, text) {
+  const features = { simd: true, threads: true };
+  const parsed = wabt.parseWat(file, text, features);
+  parsed.resolveNames();
+  parsed.validate(features);
+  const { buffer } = parsed.toBinary({ canonicalize_lebs: true });
+  parsed.destroy();
+  return buffer;
+}
+
 async function generate() {
   const require = createRequire(import.meta.url);
   const wabt = await require("wabt")();
@@ -25,13 +39,14 @@ async function generate() {
   ];
   for (const file of files) {
     const text = readFileSync(join(wasmDir, file), "utf8");
-    const parsed = wabt.parseWat(file, text, { simd: true });
-    parsed.resolveNames();
-    parsed.validate();
-    const { buffer } = parsed.toBinary({ canonicalize_lebs: true });
-    parsed.destroy();
     const name = file.replace(/\.wat$/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    const buffer = assemble(wabt, file, text);
     lines.push("", `/** ${file}: ${buffer.length} bytes. */`, `export const ${name}Wasm = "${Buffer.from(buffer).toString("base64")}";`);
+    // The same code importing a shared memory (whose views survive growth, so tensors can live
+    // in it): only the import changes, so both variants compute the same bits.
+    if (!text.includes(PRIVATE_MEMORY)) throw new Error(`${file}: expected the import ${PRIVATE_MEMORY}`);
+    const shared = assemble(wabt, file, text.replace(PRIVATE_MEMORY, SHARED_MEMORY));
+    lines.push(`/** ${file} importing a shared memory: ${shared.length} bytes. */`, `export const ${name}SharedWasm = "${Buffer.from(shared).toString("base64")}";`);
   }
   return lines.join("\n") + "\n";
 }

@@ -14,7 +14,7 @@ export { axisLayout, type AxisLayout } from "./ops/axis-layout.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export {
-  kernels, setKernels, setBackend, jsKernels, wasmKernels, countBoundaryCrossings, stopCountingBoundaryCrossings,
+  kernels, setKernels, setBackend, jsKernels, wasmKernels, countBoundaryCrossings, stopCountingBoundaryCrossings, workingArray,
 } from "./kernels/backend.js";
 export type { BoundaryCrossings } from "./kernels/wasm/wasm-runtime.js";
 export { editDistance, closestName, didYouMean } from "./edit-distance.js";

@@ -27,6 +27,8 @@ export abstract class ElementwiseActivation extends LayerBase {
   private x: Tensor | undefined;
   private y: Tensor | undefined;
   private dx: Tensor | undefined;
+  /** `y` is the output buffer of the Dense that applied this activation (see adoptForward). */
+  private adopted = false;
 
   /** `knownOptions`: the option keys of the subclass, for `checkOptions`. */
   constructor(options: ActivationOptions = {}, knownOptions: readonly string[] = ACTIVATION_OPTIONS) {
@@ -41,7 +43,9 @@ export abstract class ElementwiseActivation extends LayerBase {
   protected abstract gradient(x: TypedArray, y: TypedArray, dy: TypedArray, dx: TypedArray): void;
 
   [forwardShared](x: Tensor, _mode: Mode): Tensor {
-    const y = reuseLike(this.y, x, x.dtype);
+    // A buffer adopted from a Dense is that layer's, never this one's to write.
+    const y = reuseLike(this.adopted ? undefined : this.y, x, x.dtype, true);
+    this.adopted = false;
     this.apply(x.data, y.data);
     this.x = x;
     this.y = y;
@@ -55,11 +59,12 @@ export abstract class ElementwiseActivation extends LayerBase {
   [adoptForward](x: Tensor, y: Tensor): void {
     this.x = x;
     this.y = y;
+    this.adopted = true;
   }
 
   [backwardShared](dy: Tensor): Tensor {
     const y = checkGradient(this, dy, this.y);
-    const dx = reuseLike(this.dx, dy, dy.dtype);
+    const dx = reuseLike(this.dx, dy, dy.dtype, true);
     this.gradient((this.x as Tensor).data, y.data, dy.data, dx.data);
     this.dx = dx;
     return dx;

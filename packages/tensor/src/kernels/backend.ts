@@ -4,6 +4,7 @@ import { addColumnSumsJs, addScaledJs, addToRowsJs, positivePartJs, wherePositiv
 import { argmaxJs, reduceJs } from "./js-reduce.js";
 import { softmaxJs } from "./js-softmax.js";
 import { transposeJs } from "./js-transpose.js";
+import type { TypedArray } from "../dtype.js";
 import type { Kernels } from "./kernels.js";
 import { deprecatedKernelNames } from "./deprecated-kernel-names.js";
 import { createWasmBackend } from "./wasm/wasm-backend.js";
@@ -44,6 +45,21 @@ export function countBoundaryCrossings(): BoundaryCrossings | null {
   if (wasmBackend === null) return null;
   wasmBackend.runtime.crossings = { copiesIn: 0, floatsIn: 0, copiesOut: 0, floatsOut: 0 };
   return wasmBackend.runtime.crossings;
+}
+
+/**
+ * A float32 array of `length` for a layer's working buffer (an activation or a gradient it keeps
+ * between calls and never hands out): in the WebAssembly backend's memory when that backend is
+ * active and its memory is shared, so kernels read and write it in place with no copy across the
+ * boundary; otherwise an ordinary Float32Array. Its contents start unspecified. `previous`, the
+ * array an earlier call returned for the same buffer, lends its bytes when they are enough.
+ */
+export function workingArray(length: number, previous?: TypedArray): Float32Array {
+  if (wasmBackend !== null && active === wasmBackend.kernels) {
+    const resident = wasmBackend.runtime.residentArray(length, previous);
+    if (resident !== null) return resident;
+  }
+  return new Float32Array(length);
 }
 
 export function stopCountingBoundaryCrossings(): void {

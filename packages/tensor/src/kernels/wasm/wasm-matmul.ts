@@ -1,6 +1,6 @@
 import type { TypedArray } from "../../dtype.js";
 import type { Kernels } from "../kernels.js";
-import { align16, fitsArena, floatIndex } from "./arena-layout.js";
+import { align16, fitsArena } from "./arena-layout.js";
 import type { WasmRuntime } from "./wasm-runtime.js";
 
 // Block sizes of gemm.wat (its globals KC, MC, NC and its 4×8 micro-kernel).
@@ -85,13 +85,23 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul
       return;
     }
     const { tile, packA, packB, aAt, bAt } = layout;
-    // Operands are whole tensors (length m·k and k·n): one memcpy each, no view objects.
-    runtime.copyIn(a, floatIndex(aAt));
-    runtime.copyIn(b, floatIndex(bAt));
-    if (accumulate) runtime.copyIn(out, floatIndex(priorAt));
-    if (bias !== null) runtime.copyIn(bias, floatIndex(biasAt));
+    const base = runtime.base;
+    // Operands already in the memory (a layer's resident buffers) are read in place; the others
+    // are whole tensors (length m·k and k·n): one memcpy each, no view objects.
+    const aPtr = runtime.place(a, aAt), bPtr = runtime.place(b, bAt);
+    const c = runtime.target(out);
+    let prior = base + priorAt;
+    if (accumulate) {
+      const resident = runtime.offsetOf(out);
+      // One slab deep, C is read just before its only store, so it can be its own prior; a
+      // deeper product stores partial sums in C, so C as it was is kept in the arena.
+      if (resident < 0) runtime.copyIn(out, priorAt / 4);
+      else if (k <= KC) prior = resident;
+      else heap.copyWithin((base + priorAt) / 4, resident / 4, resident / 4 + m * n);
+    }
+    const biasPtr = bias === null ? base + biasAt : runtime.place(bias, biasAt);
     const flags = (accumulate ? ADD_PRIOR : 0) | (bias !== null ? ADD_BIAS : 0) | (relu ? RELU : 0);
-    runtime.gemmF32(aAt, bAt, 0, m, n, k, transA ? 1 : 0, transB ? 1 : 0, priorAt, biasAt, flags, packA, packB, tile);
-    runtime.copyOut(out);
+    runtime.gemmF32(aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile);
+    runtime.deliver(out);
   };
 }

@@ -1,6 +1,6 @@
 import type { TypedArray } from "../../dtype.js";
 import type { Kernels } from "../kernels.js";
-import { align16, floatIndex } from "./arena-layout.js";
+import { align16 } from "./arena-layout.js";
 import type { WasmRuntime } from "./wasm-runtime.js";
 
 export type VectorOps = Pick<Kernels, "positivePart" | "wherePositive" | "addToRows" | "addColumnSums" | "addScaled">;
@@ -14,8 +14,9 @@ const MIN_WASM_FLOATS = 64;
 
 /**
  * vector-ops.wat behind the `Kernels` signatures. Each call copies its operands into the arena
- * with the result first (at byte 0, so it is copied out through a cached view), runs one SIMD
- * pass, and copies the result out. float64, tiny arrays, and arrays too large for the engine's
+ * with the result first (at the arena's start, so it is copied out through a cached view), runs
+ * one SIMD pass, and copies the result out; operands and results that live in the memory
+ * (`residentArray`) are used in place instead. float64, tiny arrays, and arrays too large for the engine's
  * memory limit go to the JavaScript kernels.
  */
 export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): VectorOps {
@@ -31,9 +32,9 @@ export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): 
       if (small(n, x, y)) return fallback.positivePart(x, y);
       const heap = runtime.f32(n * 4);
       if (heap === null) return fallback.positivePart(x, y);
-      runtime.copyIn(x, 0);
-      ops.positive_part_f32(0, 0, n);
-      runtime.copyOut(y);
+      const out = runtime.target(y);
+      ops.positive_part_f32(runtime.place(x, 0), out, n);
+      runtime.deliver(y);
     },
     wherePositive(x, a, out) {
       const n = out.length;
@@ -41,10 +42,9 @@ export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): 
       const xAt = align16(n * 4);
       const heap = runtime.f32(xAt + n * 4);
       if (heap === null) return fallback.wherePositive(x, a, out);
-      runtime.copyIn(a, 0);
-      runtime.copyIn(x, floatIndex(xAt));
-      ops.where_positive_f32(xAt, 0, 0, n);
-      runtime.copyOut(out);
+      const aPtr = runtime.place(a, 0), xPtr = runtime.place(x, xAt);
+      ops.where_positive_f32(xPtr, aPtr, runtime.target(out), n);
+      runtime.deliver(out);
     },
     addToRows(y, row, rows, cols) {
       const n = rows * cols;
@@ -52,10 +52,9 @@ export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): 
       const bAt = align16(n * 4);
       const heap = runtime.f32(bAt + cols * 4);
       if (heap === null) return fallback.addToRows(y, row, rows, cols);
-      runtime.copyIn(y, 0);
-      runtime.copyIn(row, floatIndex(bAt));
-      ops.add_to_rows_f32(0, bAt, rows, cols);
-      runtime.copyOut(y);
+      const yPtr = runtime.place(y, 0);
+      ops.add_to_rows_f32(yPtr, runtime.place(row, bAt), rows, cols);
+      runtime.deliver(y);
     },
     addColumnSums(y, out, rows, cols) {
       const n = rows * cols;
@@ -63,10 +62,9 @@ export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): 
       const yAt = align16(cols * 4);
       const heap = runtime.f32(yAt + n * 4);
       if (heap === null) return fallback.addColumnSums(y, out, rows, cols);
-      runtime.copyIn(out, 0);
-      runtime.copyIn(y, floatIndex(yAt));
-      ops.add_column_sums_f32(yAt, 0, rows, cols);
-      runtime.copyOut(out);
+      const outPtr = runtime.place(out, 0);
+      ops.add_column_sums_f32(runtime.place(y, yAt), outPtr, rows, cols);
+      runtime.deliver(out);
     },
     addScaled(alpha, x, y) {
       const n = y.length;
@@ -74,10 +72,9 @@ export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): 
       const xAt = align16(n * 4);
       const heap = runtime.f32(xAt + n * 4);
       if (heap === null) return fallback.addScaled(alpha, x, y);
-      runtime.copyIn(y, 0);
-      runtime.copyIn(x, floatIndex(xAt));
-      ops.add_scaled_f32(0, xAt, alpha, n);
-      runtime.copyOut(y);
+      const yPtr = runtime.place(y, 0);
+      ops.add_scaled_f32(yPtr, runtime.place(x, xAt), alpha, n);
+      runtime.deliver(y);
     },
   };
 }
