@@ -19,9 +19,15 @@ import type { Variable } from "./variable.js";
  * Gradients passed between VJPs live in pooled buffers that return to the pool once consumed;
  * the values of the freed graph are recycled by the next backward (value-recycling.ts).
  */
+/** Set while a pass runs: the bookkeeping lives on the variables, so passes cannot nest. */
+let running = false;
+
 export function runBackward(root: Variable, seedIn: Tensor | number | undefined, retainGraph: boolean): void {
   if (!root.requiresGrad) {
     throw new Error(`backward: ${root.toString()} does not require a gradient: no input had requiresGrad: true, or it was computed inside noGrad`);
+  }
+  if (running) {
+    throw new Error(`backward: ${root.toString()}.backward() was called from inside a vector-Jacobian product while another backward() is running; a VJP must compute its gradients with tensor operations, not with a nested backward()`);
   }
   const seed = seedGradient(root, seedIn);
   const results = countUses(root);
@@ -29,10 +35,12 @@ export function runBackward(root: Variable, seedIn: Tensor | number | undefined,
   // The result backward starts from is the caller's: its value is never recycled.
   root.pin();
   const previous = beginPass();
+  running = true;
   try {
     if (root.gradFn === null) accumulate(root, seed);
     else propagate(root, seed, retainGraph);
   } finally {
+    running = false;
     endPass(previous);
     for (const v of results) v.pendingGrad = undefined;
     // A seed made here was only read during the pass (leaves and retained grads copy it).

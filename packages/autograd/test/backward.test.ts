@@ -104,6 +104,18 @@ describe("backward", () => {
     expect(x.grad.toArray()).toEqual([0, 0]);
   });
 
+  it("refuses a backward() started from inside a vector-Jacobian product, and recovers", () => {
+    const x = leaf([1, 2]);
+    const inner = sum(mul(x, x));
+    const nesting = new Variable(tensor(0, "float64"), {}, { op: "nesting", inputs: [x], vjp: () => {
+      inner.backward();
+      return [tensor([0, 0], "float64")];
+    } });
+    expect(() => nesting.backward()).toThrow(/was called from inside a vector-Jacobian product while another backward\(\) is running/);
+    inner.backward();
+    expect(x.grad.toArray()).toEqual([2, 4]);
+  });
+
   it("only lets a leaf change requiresGrad", () => {
     const x = leaf([1]);
     const y = mul(x, 2);
