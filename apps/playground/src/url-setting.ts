@@ -1,4 +1,4 @@
-import { DEFAULT_SETTING, settingFromQuery, settingToQuery, type Setting } from "@nn/studio";
+import { BUILTIN_DATASETS, DEFAULT_SETTING, isBuiltin, settingFromQuery, settingToQuery, type Setting } from "@nn/studio";
 
 /**
  * What the page opens with when the link names no setting: the TensorFlow Playground's start
@@ -15,7 +15,10 @@ export function settingFromAddress(hash: string, search: string): { setting: Set
   const query = hash.replace(/^#/, "") !== "" ? hash : search;
   if (query.replace(/^[?#]/, "") === "") return { setting: PAGE_PRESET };
   try {
-    return { setting: settingFromQuery(query) };
+    const setting = settingFromQuery(query);
+    // The page has only the built-in sets (a CSV path is for nn train).
+    if (!isBuiltin(setting.data)) throw new RangeError(`data must be one of ${BUILTIN_DATASETS.join(", ")}, got "${setting.data}"`);
+    return { setting };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^setting: /, "") : String(error);
     return { setting: PAGE_PRESET, error: `The link's setting could not be read: ${message}.` };
