@@ -21,6 +21,8 @@ import type { Variable } from "./variable.js";
  */
 /** Set while a pass runs: the bookkeeping lives on the variables, so passes cannot nest. */
 let running = false;
+const needsByArity: boolean[][] = [];
+const intoByArity: Array<Array<Tensor | undefined>> = [];
 
 export function runBackward(root: Variable, seedIn: Tensor | number | undefined, retainGraph: boolean): void {
   if (!root.requiresGrad) {
@@ -41,6 +43,7 @@ export function runBackward(root: Variable, seedIn: Tensor | number | undefined,
     else propagate(root, seed, retainGraph);
   } finally {
     running = false;
+    for (const into of intoByArity) into?.fill(undefined); // hold no leaf's grad past the pass
     endPass(previous);
     for (const v of results) v.pendingGrad = undefined;
     // A seed made here was only read during the pass (leaves and retained grads copy it).
@@ -62,9 +65,10 @@ function propagate(root: Variable, seed: Tensor, retainGraph: boolean): void {
     if (vjp === null) throw freedGraph(v);
     const inputs = node.inputs;
     const n = inputs.length;
-    const needs = new Array<boolean>(n);
+    // One pair of arrays per arity for the whole pass (passes do not nest; VJPs do not keep them).
+    const needs = (needsByArity[n] ??= new Array<boolean>(n));
     // A leaf's own grad, offered to the VJP to add its contribution into directly.
-    const into = new Array<Tensor | undefined>(n);
+    const into = (intoByArity[n] ??= new Array<Tensor | undefined>(n));
     for (let i = 0; i < n; i++) {
       const input = inputs[i];
       needs[i] = input.requiresGrad;

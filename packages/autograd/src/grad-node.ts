@@ -6,7 +6,8 @@ import type { Variable } from "./variable.js";
  * input xᵢ whose `needs[i]` is true (entries for the others may be undefined; a needed one must
  * be a tensor of that input's shape). It must not write into `g`, keep `g`, or keep or write into
  * a tensor it returned: gradients are shared between uses, and their buffers are reused once
- * consumed. It may return `g` itself or `g.reshape(…)`, but no other view of g's memory.
+ * consumed. It may return `g` itself or `g.reshape(…)`, but no other view of g's memory, and
+ * must not keep `needs` or `into` (the pass reuses them).
  *
  * `into[i]`, when given, is the `grad` of a leaf input (of g's dtype): the VJP may ADD its
  * contribution into it and return undefined for that input, which saves a buffer and a pass
