@@ -122,7 +122,8 @@ function directionalCount(cs: readonly Contrast[]): number {
 
 /** "sigmoid vs ReLU: epochs to loss ≤ 0.25 (+120 [80, 160], p = 0.002)". */
 export function describe(c: DecidedContrast): string {
-  return `${c.label} (${formatDiff(c)}${c.expect.kind === "greater" || c.expect.kind === "less" ? `, p = ${formatP(c.pAdjusted)}` : ""})`;
+  const p = formatP(c.pAdjusted);
+  return `${c.label} (${formatDiff(c)}${c.expect.kind === "greater" || c.expect.kind === "less" ? `, p ${p.startsWith("<") ? p : `= ${p}`}` : ""})`;
 }
 
 /** The difference with its 95 % interval: "+1.9 [0.7, 3.1]" or, for ratios, "×0.52 [0.40, 0.68]". */

@@ -19,6 +19,12 @@ describe("scales", () => {
   it("put log ticks at powers of ten (with 2 and 5 when the range is short)", () => {
     expect(logScale(0.01, 1, 0, 100).ticks.map((t) => t.label)).toEqual(["0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"]);
     expect(logScale(1e-6, 1e2, 0, 100).ticks.map((t) => t.label)).toEqual(["1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1", "10", "100"]);
+    // Two decades or less: the axis starts and ends at the 1-2-5 values just outside the data.
+    const short = logScale(2, 32, 0, 100);
+    expect(short.ticks.map((t) => t.label)).toEqual(["2", "5", "10", "20", "50"]);
+    expect(short.domain).toEqual([2, 50]);
+    expect(short.map(2)).toBe(0);
+    expect(short.map(50)).toBeCloseTo(100, 9);
   });
 });
 
@@ -70,6 +76,13 @@ describe("lineChart", () => {
     const band = /class="band" d="([^"]+)"/.exec(svg)?.[1] ?? "";
     // bottom of the plot area is at 420 − 52 = 368: the band's lowest corner is drawn exactly there.
     expect(band).toContain(" 368.00");
+  });
+
+  it("keeps the axis inside the quantity's bounds (accuracy in [0, 1]) however wide an interval is", () => {
+    const svg = lineChart({ title: "t", xLabel: "x", yLabel: "y", yBounds: [0, 1], series: [{ label: "a", x: [10, 20], y: [0.6, 0.9], errors: { lo: [-0.5, 0.8], hi: [1.7, 1] } }] });
+    expect(svg).toContain(">1.0</text>");
+    expect(svg).not.toContain(">1.2</text>");
+    expect(svg).not.toContain(">-0.2</text>");
   });
 
   it("draws an error bar per point between its bounds, skipping a value a log axis cannot show", () => {

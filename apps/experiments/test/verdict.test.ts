@@ -46,6 +46,8 @@ describe("decide", () => {
     const logs = pairedTTest([0, 0, 0], [Math.log(2), Math.log(2), Math.log(2)]);
     expect(formatDiff({ label: "x", test: logs, expect: { kind: "greater" }, scale: "ratio" })).toBe("×2.000 [2.000, 2.000]");
     expect(formatP(0.0004)).toBe("< 0.001");
+    const tiny = decide([{ label: "x", test: { diff: 1, lo: 0.5, hi: 1.5, p: 1e-6, n: 10, of: 10 }, expect: { kind: "less" }, scale: "difference" }]);
+    expect(tiny.reason).toBe("against the claim: x (+1.000 [+0.500, +1.500], p < 0.001)");
     expect(formatP(NaN)).toBe("—");
   });
 });

@@ -34,6 +34,11 @@ export interface LineChartOptions {
   yLog?: boolean;
   /** Fixed y range (data outside is clipped); default: the data's range including bands and error bars. */
   yRange?: readonly [number, number];
+  /**
+   * The values the quantity can take (accuracy: [0, 1]): the default range never extends past
+   * them, so a wide interval from few seeds is cut at the plot edge instead of stretching the axis.
+   */
+  yBounds?: readonly [number, number];
   width?: number;
   height?: number;
 }
@@ -47,7 +52,8 @@ export function lineChart(options: LineChartOptions): string {
   const xs = scaleFor(options.series.flatMap((s) => s.x), options.xLog === true, plotLeft, plotRight);
   const yValues = options.yRange !== undefined
     ? [...options.yRange]
-    : options.series.flatMap((s) => [...s.y, ...(s.band?.lo ?? []), ...(s.band?.hi ?? []), ...(s.errors?.lo ?? []), ...(s.errors?.hi ?? [])]);
+    : options.series.flatMap((s) => [...s.y, ...(s.band?.lo ?? []), ...(s.band?.hi ?? []), ...(s.errors?.lo ?? []), ...(s.errors?.hi ?? [])])
+      .map((v) => (options.yBounds === undefined ? v : Math.min(options.yBounds[1], Math.max(options.yBounds[0], v))));
   const ys = scaleFor(yValues, options.yLog === true, plotBottom, plotTop);
   const clipId = "plot-area";
   const parts: string[] = [svgOpen(width, height, options.title)];

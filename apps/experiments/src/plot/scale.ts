@@ -45,7 +45,12 @@ export function linearScale(lo: number, hi: number, pixelLo: number, pixelHi: nu
   return { map, ticks, domain: [start, end] };
 }
 
-/** A base-10 log scale; `lo` and `hi` must be positive (callers clamp). */
+/**
+ * A base-10 log scale; `lo` and `hi` must be positive (callers drop the rest). Over more than two
+ * decades the axis runs between powers of ten with a tick at each (every k-th when there are many);
+ * over at most two it runs between the 1-2-5 values just outside the data, with a tick at each, so
+ * data from 2 to 32 gets an axis from 2 to 50, not from 1 to 100.
+ */
 export function logScale(lo: number, hi: number, pixelLo: number, pixelHi: number): Scale {
   if (!(lo > 0)) lo = 1e-12;
   if (!(hi > lo)) hi = lo * 10;
@@ -53,18 +58,25 @@ export function logScale(lo: number, hi: number, pixelLo: number, pixelHi: numbe
   const e1 = Math.ceil(elementary.log10(hi) - 1e-9);
   const a = e0, b = Math.max(e1, e0 + 1);
   const ticks: Tick[] = [];
-  const multipliers = b - a <= 2 ? [1, 2, 5] : [1];
-  const every = Math.max(1, Math.ceil((b - a) / 8));
-  for (let e = a; e <= b; e++) {
-    if ((e - a) % every !== 0 && e !== b) continue;
-    for (const m of multipliers) {
-      if (e === b && m > 1) continue;
-      const value = m * elementary.pow(10, e);
-      ticks.push({ value, label: logLabel(m, e) });
+  let domainLo = elementary.pow(10, a), domainHi = elementary.pow(10, b);
+  if (b - a <= 2) {
+    const candidates: Tick[] = [];
+    for (let e = a; e <= b; e++) for (const m of [1, 2, 5]) candidates.push({ value: m * elementary.pow(10, e), label: logLabel(m, e) });
+    const below = candidates.filter((t) => t.value <= lo * (1 + 1e-9));
+    const above = candidates.filter((t) => t.value >= hi * (1 - 1e-9));
+    domainLo = below.length > 0 ? below[below.length - 1].value : domainLo;
+    domainHi = above.length > 0 ? above[0].value : domainHi;
+    ticks.push(...candidates.filter((t) => t.value >= domainLo && t.value <= domainHi));
+  } else {
+    const every = Math.max(1, Math.ceil((b - a) / 8));
+    for (let e = a; e <= b; e++) {
+      if ((e - a) % every !== 0 && e !== b) continue;
+      ticks.push({ value: elementary.pow(10, e), label: logLabel(1, e) });
     }
   }
-  const map = (v: number): number => pixelLo + ((elementary.log10(v) - a) / (b - a)) * (pixelHi - pixelLo);
-  return { map, ticks, domain: [elementary.pow(10, a), elementary.pow(10, b)] };
+  const l0 = elementary.log10(domainLo), l1 = elementary.log10(domainHi);
+  const map = (v: number): number => pixelLo + ((elementary.log10(v) - l0) / (l1 - l0)) * (pixelHi - pixelLo);
+  return { map, ticks, domain: [domainLo, domainHi] };
 }
 
 function logLabel(m: number, e: number): string {

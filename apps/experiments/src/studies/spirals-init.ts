@@ -104,7 +104,7 @@ export const spiralsInitStudy: Study<SpiralData> = {
       : "The bias contrasts do not single out the zero biases as the cause, so this study gives no reason to change nn's default initialisation.";
     const finding = `Test accuracy at ${early} → ${late} epochs: ${CELLS.map((c) => `${c.weights}/${c.biases} biases ${m(c.weights, c.biases, 0)}% → ${m(c.weights, c.biases, 1)}%`).join(", ")}. ${capitalise(decision.reason)}. ${biasEffect ? "Default unchanged; see the report for the recommendation." : ""}`.trim();
     const accPlot = lineChart({
-      title: `Test accuracy at ${early} and ${late} epochs (mean, 95 % intervals)`, xLabel: "epochs (log scale)", yLabel: "test accuracy", xLog: true,
+      title: `Test accuracy at ${early} and ${late} epochs (mean, 95 % intervals)`, xLabel: "epochs (log scale)", yLabel: "test accuracy", xLog: true, yBounds: [0, 1],
       series: CELLS.map((c) => {
         const cis = [0, 1].map((k) => meanCI(accAt(c.weights, c.biases, k)));
         return { label: `${c.weights}, ${c.biases} biases`, x: [early, late], y: cis.map((x) => x.mean), errors: { lo: cis.map((x) => x.lo), hi: cis.map((x) => x.hi) }, markers: true };
