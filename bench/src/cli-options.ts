@@ -11,12 +11,14 @@ export interface BenchOptions {
   readonly onlyElementary: boolean;
   /** Run only the autograd cost table, the seed MLP by layers and by @nn/autograd (`--only autograd`). */
   readonly onlyAutograd: boolean;
+  /** Run only the relaxed-SIMD table, wasm against the opt-in fused multiply-add (`--only relaxed`); absent otherwise. */
+  readonly onlyRelaxed?: true;
 }
 
-const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary|autograd] [--out results.json]";
+const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary|autograd|relaxed] [--out results.json]";
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  let quick = false, noNumpy = false, wall = false, onlyElementary = false, onlyAutograd = false;
+  let quick = false, noNumpy = false, wall = false, onlyElementary = false, onlyAutograd = false, onlyRelaxed = false;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -27,12 +29,13 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
       const part = args[++i];
       if (part === "elementary") onlyElementary = true;
       else if (part === "autograd") onlyAutograd = true;
-      else throw new Error(`--only takes "elementary" (the own elementary functions against Math.*) or "autograd" (the autograd cost table), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
+      else if (part === "relaxed") onlyRelaxed = true;
+      else throw new Error(`--only takes "elementary" (the own elementary functions against Math.*), "autograd" (the autograd cost table) or "relaxed" (the opt-in relaxed-SIMD product), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
     } else if (arg === "--out") {
       out = args[++i];
       if (out === undefined || out.startsWith("--")) throw new Error(`--out needs a file path\n${USAGE}`);
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
     else throw new Error(`unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, out, noNumpy, wall, onlyElementary, onlyAutograd };
+  return { quick, out, noNumpy, wall, onlyElementary, onlyAutograd, ...(onlyRelaxed ? { onlyRelaxed: true as const } : {}) };
 }

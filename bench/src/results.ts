@@ -15,6 +15,7 @@ export interface WorkloadResult {
   readonly results: readonly ImplResult[];
 }
 
+import type { RelaxedSimdRow } from "./workloads/relaxed-simd.js";
 import type { ElementaryCostRow } from "./elementary-cost/elementary-cost.js";
 import type { AutogradCostRow } from "./workloads/autograd-cost.js";
 
@@ -29,6 +30,8 @@ export interface BenchReport {
   readonly elementaryCost?: readonly ElementaryCostRow[];
   /** The seed MLP by layers and by @nn/autograd per batch size, dtype and backend (absent in older results). */
   readonly autogradCost?: readonly AutogradCostRow[];
+  /** The opt-in relaxed-SIMD product against the default wasm backend (empty where unavailable). */
+  readonly relaxedSimd?: readonly RelaxedSimdRow[];
 }
 
 /** The implementations in table order; NumPy only when it ran. */

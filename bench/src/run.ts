@@ -15,6 +15,7 @@ import { formatTable } from "./table.js";
 import { formatTargets } from "./targets.js";
 import type { Clock } from "./timing.js";
 import { formatAutogradCost, runAutogradCost } from "./workloads/autograd-cost.js";
+import { formatRelaxedSimd, runRelaxedSimd } from "./workloads/relaxed-simd.js";
 import { runTrainingJob } from "./workloads/training-workload.js";
 import { w1Jobs } from "./workloads/w1.js";
 import { w2Jobs } from "./workloads/w2.js";
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const clock: Clock = options.wall ? "wall" : "cpu";
-  const peers = !options.onlyElementary && !options.onlyAutograd;
+  const only = options.onlyElementary || options.onlyAutograd || options.onlyRelaxed;
+  const peers = !only;
   const jobs = peers ? [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } })) : [];
   const cases = peers ? w3Cases(options.quick) : [];
   const timing = { ...w3Timing(options.quick), clock };
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
   let numpyResults: NumpyResults = { training: [], matmul: [] };
   if (!peers) {
-    console.log(options.onlyAutograd ? "only the autograd cost table (--only autograd)" : "only the own elementary functions against Math.* (--only elementary)");
+    console.log(options.onlyAutograd ? "only the autograd cost table (--only autograd)" : options.onlyRelaxed ? "only the relaxed-SIMD product (--only relaxed)" : "only the own elementary functions against Math.* (--only elementary)");
   } else if (numpy !== null) {
     console.log(`NumPy ${numpy} (1 thread) …`);
     numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
@@ -56,19 +58,21 @@ async function main(): Promise<void> {
     }
   }
 
-  const elementaryCost = options.onlyAutograd ? [] : await runElementaryCost(options.quick, clock);
-  if (!options.onlyElementary) console.log("autograd cost …");
-  const autogradCost = options.onlyElementary ? [] : runAutogradCost(options.quick, clock);
+  const elementaryCost = options.onlyAutograd || options.onlyRelaxed ? [] : await runElementaryCost(options.quick, clock);
+  if (!options.onlyElementary && !options.onlyRelaxed) console.log("autograd cost …");
+  const autogradCost = options.onlyElementary || options.onlyRelaxed ? [] : runAutogradCost(options.quick, clock);
+  const relaxedSimd = options.onlyElementary || options.onlyAutograd ? [] : runRelaxedSimd(options.quick, clock);
 
-  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost };
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost, relaxedSimd };
   if (peers) {
     console.log("");
     console.log(formatTable(report));
   }
   const targets = formatTargets(report);
   if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  if (!options.onlyAutograd) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
-  if (!options.onlyElementary) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
+  if (!options.onlyAutograd && !options.onlyRelaxed) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
+  if (!options.onlyElementary && !options.onlyRelaxed) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
+  if (!options.onlyElementary && !options.onlyAutograd) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");

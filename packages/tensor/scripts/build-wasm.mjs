@@ -19,8 +19,11 @@ const PRIVATE_MEMORY = '(import "env" "memory" (memory 1))';
 /** 32768 pages = 2 GiB, the most the kernels address (arena-layout.ts). */
 const SHARED_MEMORY = '(import "env" "memory" (memory 1 32768 shared))';
 
+/** One rank-1 update of the micro-kernel: (local.set $cXY (f32x4.add (local.get $cXY) (f32x4.mul (local.get $a) (local.get $bZ)))). */
+const MULTIPLY_ADD = /\(local\.set \$(c\d\d) \(f32x4\.add \(local\.get \$c\d\d\) \(f32x4\.mul \(local\.get \$a\) \(local\.get \$(b\d)\)\)\)\)/g;
+
 function assemble(wabt, file, text) {
-  const features = { simd: true, threads: true };
+  const features = { simd: true, threads: true, relaxed_simd: true };
   const parsed = wabt.parseWat(file, text, features);
   parsed.resolveNames();
   parsed.validate(features);
@@ -47,6 +50,17 @@ async function generate() {
     if (!text.includes(PRIVATE_MEMORY)) throw new Error(`${file}: expected the import ${PRIVATE_MEMORY}`);
     const shared = assemble(wabt, file, text.replace(PRIVATE_MEMORY, SHARED_MEMORY));
     lines.push(`/** ${file} importing a shared memory: ${shared.length} bytes. */`, `export const ${name}SharedWasm = "${Buffer.from(shared).toString("base64")}";`);
+    if (file === "gemm.wat") {
+      // The opt-in fused multiply-add variant: each rank-1 update's c + a·b becomes relaxed
+      // SIMD's f32x4.relaxed_madd(a, b, c), which an engine may compute with one rounding (FMA)
+      // or two, so its bits may differ by machine: outside the bit-identical guarantee.
+      const relaxed = text.replace(MULTIPLY_ADD, "(local.set $$$1 (f32x4.relaxed_madd (local.get $$a) (local.get $$$2) (local.get $$$1)))");
+      if (relaxed.match(/relaxed_madd/g)?.length !== 8) throw new Error("gemm.wat: expected 8 multiply-adds in the micro-kernel");
+      const relaxedShared = assemble(wabt, file, relaxed.replace(PRIVATE_MEMORY, SHARED_MEMORY));
+      lines.push(`/** gemm.wat with relaxed SIMD's fused multiply-add, importing a shared memory: ${relaxedShared.length} bytes. */`, `export const gemmRelaxedSharedWasm = "${Buffer.from(relaxedShared).toString("base64")}";`);
+      const relaxedPrivate = assemble(wabt, file, relaxed);
+      lines.push(`/** gemm.wat with relaxed SIMD's fused multiply-add: ${relaxedPrivate.length} bytes. */`, `export const gemmRelaxedWasm = "${Buffer.from(relaxedPrivate).toString("base64")}";`);
+    }
   }
   return lines.join("\n") + "\n";
 }

@@ -15,6 +15,7 @@ export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export {
   kernels, setKernels, setBackend, jsKernels, wasmKernels, countBoundaryCrossings, stopCountingBoundaryCrossings, workingArray,
+  relaxedSimdKernels,
 } from "./kernels/backend.js";
 export type { BoundaryCrossings } from "./kernels/wasm/wasm-runtime.js";
 export { editDistance, closestName, didYouMean } from "./edit-distance.js";

@@ -7,7 +7,7 @@ import { transposeJs } from "./js-transpose.js";
 import type { TypedArray } from "../dtype.js";
 import type { Kernels } from "./kernels.js";
 import { deprecatedKernelNames } from "./deprecated-kernel-names.js";
-import { createWasmBackend } from "./wasm/wasm-backend.js";
+import { createRelaxedWasmKernels, createWasmBackend } from "./wasm/wasm-backend.js";
 import type { BoundaryCrossings } from "./wasm/wasm-runtime.js";
 
 /** The pure-TypeScript kernels: the readable reference every other backend is tested against. */
@@ -55,7 +55,7 @@ export function countBoundaryCrossings(): BoundaryCrossings | null {
  * array an earlier call returned for the same buffer, lends its bytes when they are enough.
  */
 export function workingArray(length: number, previous?: TypedArray): Float32Array {
-  if (wasmBackend !== null && active === wasmBackend.kernels) {
+  if (wasmBackend !== null && (active === wasmBackend.kernels || (active === relaxed && relaxed !== null))) {
     const resident = wasmBackend.runtime.residentArray(length, previous);
     if (resident !== null) return resident;
   }
@@ -64,6 +64,21 @@ export function workingArray(length: number, previous?: TypedArray): Float32Arra
 
 export function stopCountingBoundaryCrossings(): void {
   if (wasmBackend !== null) wasmBackend.runtime.crossings = null;
+}
+
+let relaxed: Kernels | null | undefined;
+
+/**
+ * The `wasm` kernels with relaxed SIMD's fused multiply-add (`f32x4.relaxed_madd`) in the matrix
+ * product, or null where the engine lacks relaxed SIMD (on by default in current Chromium and
+ * Node ≥ 22; Node 20 needs `node --experimental-wasm-relaxed-simd`). Opt-in only, with
+ * `setBackend("wasm-relaxed")`: the engine may or may not fuse, so products (and everything
+ * trained with them) may differ in the last bits by machine and engine. This is outside the
+ * same-bits-everywhere guarantee of the other backends.
+ */
+export function relaxedSimdKernels(): Kernels | null {
+  if (relaxed === undefined) relaxed = wasmBackend === null ? null : createRelaxedWasmKernels(wasmBackend.kernels, wasmBackend.runtime, jsKernels);
+  return relaxed;
 }
 
 /** WebAssembly SIMD where the engine has it; the plain TypeScript kernels everywhere else. */
@@ -80,16 +95,23 @@ export function setKernels(next: Kernels): void {
 }
 
 /**
- * Choose the kernels by name: `"wasm"` (the default where the engine supports WebAssembly SIMD)
- * or `"js"`, the pure-TypeScript reference.
+ * Choose the kernels by name: `"wasm"` (the default where the engine supports WebAssembly SIMD),
+ * `"js"`, the pure-TypeScript reference, or `"wasm-relaxed"`, the opt-in fused multiply-add
+ * product that gives up the same-bits guarantee (see `relaxedSimdKernels`).
  */
-export function setBackend(name: "js" | "wasm"): void {
+export function setBackend(name: "js" | "wasm" | "wasm-relaxed"): void {
   if (name === "js") {
     active = jsKernels;
   } else if (name === "wasm") {
     if (wasmKernels === null) throw new Error('setBackend: this engine has no WebAssembly SIMD, so only "js" is available');
     active = wasmKernels;
+  } else if (name === "wasm-relaxed") {
+    const kernels = relaxedSimdKernels();
+    if (kernels === null) {
+      throw new Error('setBackend: this engine has no relaxed SIMD, so "wasm-relaxed" is unavailable (Node 20: run node --experimental-wasm-relaxed-simd; Node ≥ 22 and current Chromium have it)');
+    }
+    active = kernels;
   } else {
-    throw new RangeError(`setBackend: backend must be "js" or "wasm", got ${JSON.stringify(name)}`);
+    throw new RangeError(`setBackend: backend must be "js" or "wasm", got ${JSON.stringify(name)} (or the opt-in "wasm-relaxed")`);
   }
 }

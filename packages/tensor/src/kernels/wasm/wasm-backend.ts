@@ -26,3 +26,13 @@ export function createWasmBackend(fallback: Kernels, options: WasmRuntimeOptions
   const kernels: Kernels = { ...fallback, name: "wasm", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback)), ...vectorOps };
   return { kernels, runtime };
 }
+
+/**
+ * `wasm` with relaxed SIMD's fused multiply-add in the product's micro-kernel (the opt-in
+ * "wasm-relaxed" backend), on the same memory; null where the engine lacks relaxed SIMD.
+ */
+export function createRelaxedWasmKernels(wasm: Kernels, runtime: WasmRuntime, fallback: Kernels): Kernels | null {
+  const gemm = runtime.relaxedGemm();
+  if (gemm === null) return null;
+  return { ...wasm, name: "wasm-relaxed", matmul: createWasmMatmul(runtime, fallback.matmul.bind(fallback), gemm) };
+}

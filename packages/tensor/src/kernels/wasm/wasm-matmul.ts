@@ -62,10 +62,11 @@ type Matmul = Kernels["matmul"];
 const ADD_PRIOR = 1, ADD_BIAS = 2, RELU = 4;
 
 /**
- * matmul through gemm.wat for float32, epilogue included; float64 (tests, gradcheck) and tiny
- * products go to the JavaScript kernel, which is exact to the same contract.
+ * matmul through gemm.wat for float32 (or `gemm`, its relaxed-SIMD build), epilogue included;
+ * float64 (tests, gradcheck) and tiny products go to the JavaScript kernel, which is exact to the
+ * same contract.
  */
-export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul {
+export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul, gemm = runtime.gemmF32): Matmul {
   const layout = emptyMatmulLayout();
   return function matmulWasm(
     a: TypedArray, b: TypedArray, out: TypedArray, m: number, n: number, k: number, transA: boolean, transB: boolean,
@@ -101,7 +102,7 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul): Matmul
     }
     const biasPtr = bias === null ? base + biasAt : runtime.place(bias, biasAt);
     const flags = (accumulate ? ADD_PRIOR : 0) | (bias !== null ? ADD_BIAS : 0) | (relu ? RELU : 0);
-    runtime.gemmF32(aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile);
+    gemm(aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile);
     runtime.deliver(out);
   };
 }

@@ -1,7 +1,7 @@
 import type { TypedArray } from "../../dtype.js";
 import { fitsArena } from "./arena-layout.js";
 import { ResidentHeap } from "./resident-heap.js";
-import { gemmSharedWasm, gemmWasm, vectorOpsSharedWasm, vectorOpsWasm } from "./wasm-bytes.generated.js";
+import { gemmRelaxedSharedWasm, gemmRelaxedWasm, gemmSharedWasm, gemmWasm, vectorOpsSharedWasm, vectorOpsWasm } from "./wasm-bytes.generated.js";
 import { decodeBase64 } from "../../encoding/base64.js";
 
 /**
@@ -75,6 +75,29 @@ export class WasmRuntime {
     this.buffers.add(memory.buffer);
     this.collected = new FinalizationRegistry((region) => this.dropView(region));
   }
+
+  /**
+   * gemm.wat with relaxed SIMD's `f32x4.relaxed_madd` in its micro-kernel, on this memory; null
+   * where the engine lacks relaxed SIMD (Node 20 without --experimental-wasm-relaxed-simd). The
+   * engine may fuse the multiply-add (one rounding) or not, so results may differ by machine.
+   */
+  relaxedGemm(): GemmF32 | null {
+    if (this.relaxed === undefined) {
+      this.relaxed = null;
+      const bytes = decodeBase64(this.shared ? gemmRelaxedSharedWasm : gemmRelaxedWasm);
+      if (WebAssembly.validate(bytes)) {
+        try {
+          const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: this.memory } });
+          this.relaxed = instance.exports.gemm_f32 as GemmF32;
+        } catch {
+          // validated but refused: no relaxed kernels
+        }
+      }
+    }
+    return this.relaxed;
+  }
+
+  private relaxed: GemmF32 | null | undefined;
 
   /** Byte offset where the scratch arena starts: every arena offset of a call is relative to it. */
   get base(): number {
