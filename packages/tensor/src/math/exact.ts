@@ -1,7 +1,7 @@
 import { highWord, lowWord, powerOfTwo } from "./float-bits.js";
 
 /**
- * The accurate path of the correctly rounded functions: exp, ln, log₁₀ and tanh in exact integer
+ * The accurate path of the correctly rounded functions: exp, expm1, ln, log₁₀ and tanh in exact integer
  * (BigInt) fixed-point arithmetic with FRACTION fractional bits, then one rounding to the nearest
  * double. Integer arithmetic is exact in every engine, so this path gives the same bits everywhere
  * too. The fast paths (exp.ts, log.ts, tanh.ts) call it only when their double-double result lies
@@ -116,6 +116,13 @@ function expFixed(X: bigint): { m: bigint; k: number } {
 export function expExact(x: number): number {
   const { m, k } = expFixed(toFixed(x));
   return roundFixed(m, k);
+}
+
+/** eˣ − 1 correctly rounded, for finite x with 2⁻⁵⁴ ≤ |x| ≤ 710. */
+export function expm1Exact(x: number): number {
+  const { m, k } = expFixed(toFixed(x)); // eˣ − 1 = (m − 2^(FRACTION−k))·2^(k−FRACTION)
+  const v = k >= 0 ? m - (ONE >> BigInt(k)) : m - (ONE << BigInt(-k));
+  return v < 0n ? -roundFixed(-v, k) : roundFixed(v, k);
 }
 
 /** ln x·2^FRACTION (within a few units), for finite x > 0. */

@@ -1,10 +1,10 @@
-import { dd, twoProduct } from "./double-double.js";
-import { expExact } from "./exact.js";
-import { powerOfTwo, scaleByPowerOfTwo } from "./float-bits.js";
+import { dd, ddAdd, twoProduct } from "./double-double.js";
+import { expExact, expm1Exact } from "./exact.js";
+import { powerOfTwo } from "./float-bits.js";
 import { EXP_T, LN2_256_HI, LN2_256_LO, LN2_256_MID } from "./tables.js";
 
 /**
- * eˣ correctly rounded, and eˣ − 1 faithfully, from operations IEEE 754 rounds exactly, so every
+ * eˣ and eˣ − 1 correctly rounded, from operations IEEE 754 rounds exactly, so every
  * engine returns the same bits (docs/design_notes.md "Own elementary functions").
  *
  * exp follows the CORE-MATH / CR-LIBM method: a fast path computes eˣ as a double-double with a
@@ -18,17 +18,23 @@ import { EXP_T, LN2_256_HI, LN2_256_LO, LN2_256_MID } from "./tables.js";
 
 export const LN2_HI = 0.6931471803691238; // ln 2 cut to 32 significant bits
 export const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
-const INV_LN2 = 1.4426950408889634;
 const INV_LN2_256 = 369.3299304675746; // 256/ln 2
 const OVERFLOW = 709.782712893384; // largest x with eˣ finite
 const UNDERFLOW = -745.1332191019411; // below it eˣ rounds to +0
 /** Relative error bound for the fast path's double-double: its largest error measured against mpmath is 2⁻⁷⁸·⁶ (300,000 points). */
 const FAST_ERROR = 8.470329472543003e-22; // 2⁻⁷⁰
 
-/** The nearest integer to x·log₂e (halves away from zero), for |x| < 746. */
-function nearestMultipleOfLn2(x: number): number {
-  const t = x * INV_LN2;
-  return t < 0 ? -Math.floor(0.5 - t) : Math.floor(t + 0.5);
+/**
+ * e^r − 1 = dd.hi + dd.lo (not normalised) for r = s + u, |s| < 2⁻⁹·⁵, |u| ≤ ulp(s): s + s²/2
+ * exactly (s² by Dekker, the sum by TwoSum), then u, s·u and s³/6 + … + s⁶/720 as doubles.
+ */
+function expm1OfReduced(s: number, u: number): void {
+  twoProduct(s, s);
+  const half = 0.5 * dd.hi;
+  const pH = s + half;
+  const pv = pH - s;
+  dd.lo = s - (pH - pv) + (half - pv) + (0.5 * dd.lo + u + s * u + dd.hi * s * (0.16666666666666666 + s * (0.041666666666666664 + s * (0.008333333333333333 + s * 0.001388888888888889))));
+  dd.hi = pH;
 }
 
 /**
@@ -44,13 +50,9 @@ export function expCore(x: number): number {
   const s = a + b;
   const bv = s - a;
   const u = a - (s - bv) + (b - bv) - n * LN2_256_LO;
-  // e^r − 1 = P_hi + P_lo: s + s²/2 exactly (s² by Dekker, the sum by TwoSum), then u, s·u and
-  // s³/6 + … + s⁶/720 (|s| < 2⁻⁹·⁵, so these small terms need only doubles)
-  twoProduct(s, s);
-  const half = 0.5 * dd.hi;
-  const pH = s + half;
-  const pv = pH - s;
-  const pL = s - (pH - pv) + (half - pv) + (0.5 * dd.lo + u + s * u + dd.hi * s * (0.16666666666666666 + s * (0.041666666666666664 + s * (0.008333333333333333 + s * 0.001388888888888889))));
+  expm1OfReduced(s, u);
+  const pH = dd.hi;
+  const pL = dd.lo;
   const i = (n & 255) << 1;
   const tH = EXP_T[i];
   const tL = EXP_T[i + 1];
@@ -79,62 +81,31 @@ export function exp(x: number): number {
   return expExact(x);
 }
 
-const Q1 = -0.03333333333333333;
-const Q2 = 0.0015873015873015873;
-const Q3 = -7.936507936507937e-5;
-const Q4 = 4.008337341670675e-6;
-const Q5 = -2.0291290132559973e-7;
-const Q6 = 1.0277788055565833e-8;
-const Q7 = -5.206548935151487e-10;
+/** Relative error bound for expm1's double-doubles: eˣ's error (2⁻⁷⁸·⁶ measured) grows by at most 2⁹·⁶ when 1 is subtracted from eˣ ≥ 1 + 2⁻¹⁰. */
+const EXPM1_ERROR = 1.3552527156068805e-20; // 2⁻⁶⁶
 
 /**
- * eˣ − 1 without cancellation near 0. Same reduction as exp; e^r − 1 for |r| ≤ ln2/2 from
- * R1(r) = (6/r)·(coth(r/2) − 2/r) = 1 + Σ 12·B₂ₙ₊₂/(2n+2)!·r²ⁿ, written in h = r²/2 (coefficient 2ⁿ·12·B₂ₙ₊₂/(2n+2)!), and the
- * recombination 2^k·(e^r − 1) + (2^k − 1) ordered by k so that no step cancels.
+ * eˣ − 1 correctly rounded, without cancellation near 0: for |x| < 2⁻¹⁰ straight from the
+ * reduced form (e^x − 1 = x + x²/2 + …, x² exact), above it eˣ from expCore minus 1 in
+ * double-double, then the rounding test of exp and its exact fallback.
  */
 export function expm1(x: number): number {
   if (x !== x) return x;
   if (x > OVERFLOW) return Infinity;
   if (x < -38.816242111356935) return -1; // below it eˣ < 2⁻⁵⁶: −1 is the rounded result
   const ax = Math.abs(x);
-  if (ax < 5.551115123125783e-17) return x; // 2⁻⁵⁴
+  if (ax < 5.551115123125783e-17) return x; // 2⁻⁵⁴: x + x²/2 rounds to x
   let k = 0;
-  let r = x;
-  let c = 0;
-  if (ax > 0.34657359027997264) {
-    let hi: number;
-    let lo: number;
-    if (ax < 1.0397207708399179) {
-      // |x| < 1.5·ln 2: k = ±1
-      k = x > 0 ? 1 : -1;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    } else {
-      k = nearestMultipleOfLn2(x);
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
-    r = hi - lo;
-    c = hi - r - lo; // what rounding r lost
+  if (ax < 0.0009765625) {
+    expm1OfReduced(x, 0);
+  } else {
+    k = expCore(x); // −56 ≤ k ≤ 1024
+    if (k < 1000) ddAdd(dd.hi, dd.lo, -powerOfTwo(-k), 0); // past that, −1 is far below the error bound
   }
-  const half = 0.5 * r;
-  const h = r * half;
-  const r1 = 1 + h * (Q1 + h * (Q2 + h * (Q3 + h * (Q4 + h * (Q5 + h * (Q6 + h * Q7))))));
-  const t = 3 - r1 * half;
-  let e = h * ((r1 - t) / (6 - r * t));
-  if (k === 0) return r - (r * e - h);
-  e = r * (e - c) - c;
-  e -= h;
-  if (k === -1) return 0.5 * (r - e) - 0.5;
-  if (k === 1) return r < -0.25 ? -2 * (e - (r + 0.5)) : 1 + 2 * (r - e);
-  if (k <= -2 || k > 56) {
-    const y = 1 - (e - r);
-    return scaleByPowerOfTwo(y, k) - 1;
-  }
-  if (k < 20) {
-    const y = 1 - powerOfTwo(-k) - (e - r); // 1 − 2⁻ᵏ is exact for k < 53
-    return y * powerOfTwo(k);
-  }
-  const y = r - (e + powerOfTwo(-k)) + 1;
-  return y * powerOfTwo(k);
+  const h = dd.hi + dd.lo;
+  const l = dd.lo - (h - dd.hi);
+  const e = Math.abs(h) * EXPM1_ERROR;
+  const y = h + (l + e);
+  if (y === h + (l - e)) return k > 1023 ? y * 2 * powerOfTwo(1023) : y * powerOfTwo(k);
+  return expm1Exact(x);
 }
