@@ -47,12 +47,9 @@ const output = outputPanel();
 const trainingFields = fieldsOf(["layers", "activation", "init", "optimizer", "lr", "batchSize", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "schedule", "gamma", "stepSize", "warmup"]).map((f) => fieldControl(f, propose));
 const regularisationFields = fieldsOf(["l1", "l2", "dropout", "clip", "epochs", "seed", "standardize"]).map((f) => fieldControl(f, propose));
 let requests = 0;
-const pending = new Map<number, string>();
 const model = modelPanel({
   download: (format) => {
-    const id = ++requests;
-    pending.set(id, format);
-    send({ type: "export", id, format });
+    send({ type: "export", id: ++requests, format });
   },
   load: (file) => {
     void file.text().then((text) => {
@@ -145,7 +142,6 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       saveFile(message.name, message.mime, message.bytes);
       break;
     case "reply":
-      pending.delete(message.id);
       status.textContent = message.error !== undefined ? `refused: ${message.error}` : (message.message ?? "");
       break;
     case "init-failed":

@@ -76,9 +76,9 @@ export interface Frame {
   /** The data has two raw features: a decision map (else a confusion matrix). */
   readonly twoD: boolean;
   /** The pictures, when computed for this frame; absent, the page keeps the last ones (see FrameClock). */
-  readonly decision?: DecisionField & { readonly placed: readonly PlacedPoint[] };
+  readonly decision?: Omit<DecisionField, "points"> & { readonly placed: readonly PlacedPoint[] };
   /** A regression run's output over the plane, in place of the decision map. */
-  readonly values?: ValueField & { readonly placed: readonly PlacedValue[] };
+  readonly values?: Omit<ValueField, "points"> & { readonly placed: readonly PlacedValue[] };
   /** One real-valued output trained with MSE (no classes, no accuracy). */
   readonly regression: boolean;
   readonly network?: NeuronMaps;

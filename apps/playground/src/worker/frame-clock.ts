@@ -148,8 +148,9 @@ export class FrameClock {
       classNames: run.raw.classNames ?? Array.from({ length: Math.max(2, run.raw.numClasses) }, (_, k) => String(k)),
       parameterCount: run.model.parameters().reduce((sum, p) => sum + p.value.size, 0),
       fingerprint: weightsFingerprint(run.model.parameters()),
-      ...(field !== undefined ? { decision: { ...field, placed: this.placed(field.points) } } : {}),
-      ...(values !== undefined ? { values: { ...values, placed: this.placed(values.points) } } : {}),
+      // The points go once, as `placed` (with the held-out mark).
+      ...(field !== undefined ? { decision: { cols: field.cols, rows: field.rows, classes: field.classes, confidence: field.confidence, placed: this.placed(field.points) } } : {}),
+      ...(values !== undefined ? { values: { cols: values.cols, rows: values.rows, values: values.values, scale: values.scale, placed: this.placed(values.points) } } : {}),
       regression: run.regression,
       ...(network !== undefined ? { network } : {}),
       ...(painter === undefined && fresh ? { confusion: confusionCounts(run) } : {}),
