@@ -1,4 +1,4 @@
-import { Variable, binaryCrossEntropy, linear, noGrad, relu, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
+import { Variable, binaryCrossEntropy, linear, noGrad, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
 import { SGD } from "@nn/optim";
 import { type DType, Tensor } from "@nn/tensor";
 import type { MlpSpec } from "../mlp-spec.js";
@@ -7,9 +7,9 @@ import { batchTensors } from "./nn-mlp.js";
 
 /**
  * The same network written with @nn/autograd: the weights are variables, each layer is one
- * `linear` node (x·W + b, as PyTorch records `nn.Linear`), the forward pass is recorded on the
- * tape and `backward()` replaces the layers' hand-written backward. Measures the cost of the tape
- * against the `nn` row.
+ * `linear` node (x·W + b, as PyTorch records `nn.Linear`; hidden layers with their ReLU fused, as
+ * `Sequential` runs Dense + ReLU), the forward pass is recorded on the tape and `backward()`
+ * replaces the layers' hand-written backward. Measures the cost of the tape against the `nn` row.
  */
 export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const params: Variable[] = [];
@@ -23,8 +23,8 @@ export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trai
   const loss = (x: Tensor, y: Tensor): Variable => {
     let h: Variable | Tensor = x;
     for (let l = 0; l < params.length; l += 2) {
-      const z = linear(h, params[l], params[l + 1]);
-      h = l + 2 < params.length ? relu(z) : z;
+      // Hidden layers are Dense + ReLU in one operation, as the layers run them.
+      h = linear(h, params[l], params[l + 1], { relu: l + 2 < params.length });
     }
     return spec.loss === "bce" ? binaryCrossEntropy(sigmoid(h), y) : softmaxCrossEntropy(h, y);
   };

@@ -9,7 +9,7 @@ export { exp, log, sqrt, abs } from "./ops/unary.js";
 export { tanh, sigmoid, relu, leakyRelu, gelu, softplus, type GeluOptions, type SoftplusOptions } from "./ops/activations.js";
 export { sum, mean, max } from "./ops/reductions.js";
 export { matmul, type MatmulOptions } from "./ops/matmul.js";
-export { linear } from "./ops/linear.js";
+export { linear, type LinearOptions } from "./ops/linear.js";
 export { reshape, transpose, slice, concat, gather } from "./ops/shape-ops.js";
 export { softmax, logSoftmax } from "./ops/softmax.js";
 export { mseLoss, binaryCrossEntropy, bceWithLogits, softmaxCrossEntropy, type SoftmaxCrossEntropyOptions } from "./ops/losses.js";

@@ -58,6 +58,11 @@ const cases: Case[] = [
   { name: "matmul A·Bᵀ", op: (a, b) => ag.matmul(a, b, { transposeB: true }), inputs: () => [normal([3, 4]), normal([2, 4])] },
   { name: "matmul Aᵀ·Bᵀ", op: (a, b) => ag.matmul(a, b, { transposeA: true, transposeB: true }), inputs: () => [normal([4, 3]), normal([2, 4])] },
   { name: "linear x·W + b", op: (x, w, b) => ag.linear(x, w, b), inputs: () => [normal([3, 4]), normal([4, 2]), normal([2])] },
+  {
+    name: "linear with relu, outputs away from the kink",
+    op: (x, w, b) => ag.linear(x, w, b, { relu: true }),
+    inputs: () => [tensor([[1, 2], [3, -1]], "float64"), tensor([[0.5, -1, 0.3], [0.2, 0.4, -0.6]], "float64"), tensor([0.1, -0.2, 0.3], "float64")],
+  },
   { name: "linear without a bias, one row", op: (x, w) => ag.linear(x, w), inputs: () => [normal([1, 3]), normal([3, 5])] },
   { name: "reshape", op: (a) => ag.reshape(a, [4, -1]), inputs: () => [normal([2, 3, 2])] },
   { name: "transpose", op: (a) => ag.transpose(a), inputs: () => [normal([3, 5])] },

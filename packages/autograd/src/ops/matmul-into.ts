@@ -2,21 +2,21 @@ import * as T from "@nn/tensor";
 import { gradTensor } from "../gradient-buffers.js";
 
 /**
- * out = (accumulate ? out : 0) + op(a)·op(b) (+ bias row). The ops of this package check shapes
+ * out = relu?((accumulate ? out : 0) + op(a)·op(b) (+ bias row)). The ops of this package check shapes
  * themselves and hand a fresh pooled `out`, which cannot alias an operand; when every array has
  * one dtype and no size is zero, the kernel is called directly, without @nn/tensor's matmul
  * re-checking the options, shapes and memory of each of a step's many small products (the same
  * kernel call, so the same bits). Anything else goes through `T.matmul`, which promotes dtypes
  * and handles empty products.
  */
-export function matmulInto(a: T.Tensor, b: T.Tensor, out: T.Tensor, transposeA: boolean, transposeB: boolean, accumulate: boolean, bias: T.Tensor | undefined): T.Tensor {
+export function matmulInto(a: T.Tensor, b: T.Tensor, out: T.Tensor, transposeA: boolean, transposeB: boolean, accumulate: boolean, bias: T.Tensor | undefined, relu = false): T.Tensor {
   const m = out.shape[0], n = out.shape[1], k = transposeA ? a.shape[0] : a.shape[1];
   const dtype = out.dtype;
   if (m > 0 && n > 0 && k > 0 && a.dtype === dtype && b.dtype === dtype && (bias === undefined || bias.dtype === dtype)) {
-    T.kernels().matmul(a.data, b.data, out.data, m, n, k, transposeA, transposeB, accumulate, bias === undefined ? null : bias.data, false);
+    T.kernels().matmul(a.data, b.data, out.data, m, n, k, transposeA, transposeB, accumulate, bias === undefined ? null : bias.data, relu);
     return out;
   }
-  return T.matmul(a, b, { transposeA, transposeB, out, accumulate, bias });
+  return T.matmul(a, b, { transposeA, transposeB, out, accumulate, bias, relu });
 }
 
 /**
