@@ -12,13 +12,16 @@ const size = { columns: 110, rows: 34 };
 
 describe("live trainer screen and keys (the real frame protocol, in one thread)", () => {
   it("progress, curves and the map change as training runs; the first frames show the early epochs", async () => {
-    const session = await InProcessSession.start(["--epochs", "100000", ...small]);
+    // Frames 500 ms apart (the screen draws each well within that), so each shows the ramp's count.
+    const session = await InProcessSession.start(["--epochs", "100000", ...small], 500);
     const { lastFrame, frames } = render(<App session={session} size={size} />);
-    await until(() => expect(epochShown(lastFrame())).toBeGreaterThan(200));
+    await until(() => expect(epochShown(lastFrame())).toBeGreaterThan(3));
     const shown = frames.map(epochShown).filter((e) => e >= 0);
-    // The opening ramp: 1 epoch a frame, then 2, 5, 10 …: epochs 1 and 3 are each on screen.
+    // The opening ramp: one epoch a frame for the first ten: epochs 1, 2 and 3 are each on screen.
     expect(shown).toContain(1);
+    expect(shown).toContain(2);
     expect(shown).toContain(3);
+    expect(lastFrame()).toContain("1 epoch/frame ↑");
     const later = lastFrame()!;
     expect(later).toContain("decision boundary");
     expect(later).toContain("gradient norm per layer");
@@ -70,15 +73,18 @@ describe("live trainer screen and keys (the real frame protocol, in one thread)"
   });
 
   it("< and > step the speed (epochs per frame) and say so in the header", async () => {
-    const session = await InProcessSession.start(["--epochs", "100000", ...small]);
+    const session = await InProcessSession.start(["--epochs", "100000", ...small], 300);
     const { lastFrame, stdin } = render(<App session={session} size={size} />);
-    await until(() => expect(lastFrame()).toMatch(/max speed/));
+    await until(() => expect(lastFrame()).toContain("1 epoch/frame ↑"));
+    // From the ramp (1 epoch a frame this early), > steps on from the ladder's nearest step: 2.
+    stdin.write(">");
+    await until(() => expect(lastFrame()).toMatch(/2 epochs\/frame(?! ↑)/));
+    for (let i = 0; i < 12; i++) stdin.write(">");
+    await until(() => expect(lastFrame()).toContain("max speed"));
     stdin.write("<");
     await until(() => expect(lastFrame()).toContain("1000 epochs/frame"));
     for (let i = 0; i < 12; i++) stdin.write("<");
     await until(() => expect(lastFrame()).toContain("1 epoch/frame"));
-    stdin.write(">");
-    await until(() => expect(lastFrame()).toContain("2 epochs/frame"));
   });
 
   it("at DONE the run stays; space trains on past the epoch count", async () => {

@@ -79,10 +79,13 @@ async function runLive(options: TrainOptions, display: DisplayOptions, io: Comma
   if (io.interrupt?.aborted === true) onInterrupt(); // a signal while the training thread was starting
   await instance.waitUntilExit();
   io.interrupt?.removeEventListener("abort", onInterrupt);
-  const { wallMs, trainingMs } = session.timing();
+  const { wallMs, trainingMs, frames } = session.timing();
   const share = wallMs > 0 ? Math.round((100 * trainingMs) / wallMs) : 0;
+  const rate = wallMs > 0 ? (1000 * frames) / wallMs : 0;
   // Ink leaves the cursor after its last frame, not always on a fresh line.
-  io.stdout.write(`\n${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps)\n`);
+  io.stdout.write(
+    `\n${session.epoch}/${options.epochs} epochs in ${(wallMs / 1000).toFixed(1)} s (${share}% of it in training steps), ${frames} frames (${rate.toFixed(1)} a second)\n`,
+  );
   if (outcome.savedTo !== undefined) io.stdout.write(`model saved to ${outcome.savedTo}\n`);
   if (outcome.error !== undefined || session.failure !== undefined) {
     io.stderr.write(`nn train: training failed: ${outcome.error ?? firstLine(session.failure)}\n`);

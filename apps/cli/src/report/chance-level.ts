@@ -29,13 +29,26 @@ export class ChanceLevelWatch {
     if (this.recent.length > WINDOW) this.recent.shift();
   }
 
-  /** The failure to report when the run ended stalled at chance level, else undefined. */
-  verdict(): Error | undefined {
-    if (this.recent.length < WINDOW || this.chance >= 1) return undefined;
+  /** True when the run ended stalled at chance level (see verdict). */
+  private isStalled(): boolean {
+    if (this.recent.length < WINDOW || this.chance >= 1) return false;
     const first = this.recent[0], last = this.recent[this.recent.length - 1];
     const atChance = last.accuracy <= this.chance + 1e-9;
     const stalled = !(last.loss < first.loss * (1 - STALL));
-    if (!atChance || !stalled) return undefined;
+    return atChance && stalled;
+  }
+
+  /** The verdict in two screen lines' worth (the live screen's notice), else undefined. */
+  shortVerdict(): string | undefined {
+    if (!this.isStalled()) return undefined;
+    const last = this.recent[this.recent.length - 1];
+    return `stalled at chance level: accuracy ${percent(last.accuracy)} (always the largest class), loss flat at ${formatMetric(last.loss)}. Try another --lr, more --epochs, another --activation or --init.`;
+  }
+
+  /** The failure to report when the run ended stalled at chance level, else undefined. */
+  verdict(): Error | undefined {
+    if (!this.isStalled()) return undefined;
+    const last = this.recent[this.recent.length - 1];
     return new Error(
       `the run stalled at chance level: after ${last.epoch} epochs the training accuracy is ${percent(last.accuracy)}, ` +
         `what always answering the largest class scores (${percent(this.chance)}), and the loss (${formatMetric(last.loss)}) ` +

@@ -3,7 +3,7 @@ import type { RunDescription } from "../ui/Header.js";
 import { formatLr } from "../ui/format-lr.js";
 import { failureInCliTerms } from "../report/failure-advice.js";
 import { confusionCounts } from "./confusion.js";
-import { SPEEDS, type Command, type Frame, type Speed, type ViewSize } from "./worker-protocol.js";
+import { SPEEDS, type Command, type Frame, type ViewSize } from "./worker-protocol.js";
 
 export interface PacerDeps {
   /** Milliseconds between frames while training runs. */
@@ -11,12 +11,26 @@ export interface PacerDeps {
   readonly post: (frame: Frame) => void;
   /** The header's words for the driver's current run. */
   readonly describe: (driver: TrainingDriver) => RunDescription;
+  /** Why a run that reached DONE failed after all (stalled at chance level), if it did. */
+  readonly stalled?: () => string | undefined;
   readonly now?: () => number;
 }
 
 /** Training between two looks at the message queue: short, so a key is acted on within a few ms. */
 const SLICE_MS = 10;
 const MAX_SPEED = SPEEDS.length - 1;
+/**
+ * The opening ramp shows ceil(RAMP_SHARE × epoch) more epochs each frame: one a frame for the first
+ * ten epochs, then the count grows by a tenth a frame, so every doubling of the epoch takes about
+ * seven frames and a run's early epochs (where the picture changes most) play out over the first
+ * seconds instead of one jump. The default run (2000 epochs) takes about 65 frames.
+ */
+export const RAMP_SHARE = 0.1;
+
+/** Epochs the ramp shows in the frame after `epoch`. */
+export function rampEpochs(epoch: number): number {
+  return Math.max(1, Math.ceil(RAMP_SHARE * epoch));
+}
 /** Learning rates the +/- keys can reach; beyond them a key does nothing but say so. */
 export const MIN_LR = 1e-8;
 export const MAX_LR = 100;
@@ -24,14 +38,17 @@ export const MAX_LR = 100;
 /**
  * The training worker's clock: trains the driver in short slices and posts a frame every
  * `frameMs` while it runs, each showing `speed` more epochs (or as many as ran, at "max"). The run
- * opens at one epoch a frame and speeds up a step a frame, so the first second shows the early
- * epochs; a speed key ends the ramp. One frame is in flight at a time: the next is posted once the
+ * opens with a ramp (rampEpochs: one epoch a frame, then a tenth of the epoch count), so the first
+ * second shows the early epochs; a speed key ends the ramp. One frame is in flight at a time: the next is posted once the
  * screen says it drew the last, so a slow screen never queues frames. Paused or done, nothing runs
  * and nothing is posted until a command changes something.
  */
 export class FramePacer {
   private seq = 0;
   private speedIndex = 0;
+  /** Epochs the frame being trained shows (fixed when the frame before it is posted); ramping: per frameMs. */
+  private frameTarget = 1;
+  private postedAt = 0;
   private ramping = true;
   private inFlight = false;
   private dirty = true;
@@ -55,8 +72,9 @@ export class FramePacer {
     this.describedRun = driver.runId;
   }
 
-  get speed(): Speed {
-    return SPEEDS[this.speedIndex];
+  /** Epochs a frame shows: the ramp's count while it lasts, else the chosen step of SPEEDS. */
+  get speed(): number | "max" {
+    return this.ramping ? rampEpochs(this.driver.epoch) : SPEEDS[this.speedIndex];
   }
 
   /** Begins: posts the first frame and starts training. */
@@ -91,6 +109,8 @@ export class FramePacer {
         this.activeMs = 0;
         break;
       case "speed":
+        // From the ramp, the keys step from the ladder's step nearest the ramp's speed.
+        if (this.ramping) this.speedIndex = nearestSpeed(rampEpochs(d.epoch));
         this.ramping = false;
         this.speedIndex = Math.max(0, Math.min(MAX_SPEED, this.speedIndex + command.delta));
         break;
@@ -108,6 +128,10 @@ export class FramePacer {
         break;
     }
     if (command.type !== "drawn") this.dirty = true;
+    if (command.type === "speed" || command.type === "restart" || command.type === "apply") {
+      const speed = this.speed;
+      this.frameTarget = speed === "max" ? Infinity : speed;
+    }
     this.wake();
   }
 
@@ -130,19 +154,31 @@ export class FramePacer {
     this.trackActive(running, now);
     if (!this.inFlight && (this.dirty || (running && now >= this.nextFrameAt))) this.post(now);
     if (!running) return; // idle: no timer, no work until a command arrives
-    const speed = this.speed;
-    const allowance = speed === "max" ? Infinity : speed - this.epochsThisFrame;
-    if (allowance > 0) {
-      this.epochsThisFrame += d.trainFor(SLICE_MS, allowance);
+    const allowance = this.frameEpochs(now) - this.epochsThisFrame;
+    if (allowance >= 1) {
+      this.epochsThisFrame += d.trainFor(SLICE_MS, Math.floor(allowance));
       if (d.status !== "running") this.dirty = true; // DONE or failed: show it at once
       this.wake();
       return;
     }
-    // This frame's epochs are done: sleep until the next frame is due (an ack or a key wakes us sooner).
+    // This frame's epochs are done: sleep until the next frame is due or (ramping) the next epoch
+    // is allowed; an ack or a key wakes us sooner.
+    const nextEpochAt = this.ramping ? this.postedAt + (this.deps.frameMs * (this.epochsThisFrame + 1)) / this.frameTarget : Infinity;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.loop();
-    }, Math.max(1, this.nextFrameAt - now));
+    }, Math.max(1, Math.min(this.nextFrameAt, nextEpochAt) - now));
+  }
+
+  /**
+   * Epochs the frame being trained may show by `now`. A chosen speed is a fixed count a frame. The
+   * ramp's count is per frame interval: when the screen takes longer to draw than `frameMs` (a
+   * loaded machine), training goes on at the ramp's pace and the next frame shows more epochs, so
+   * a slow screen never slows the run.
+   */
+  private frameEpochs(now: number): number {
+    if (!this.ramping) return this.frameTarget;
+    return this.frameTarget * Math.max(1, (now - this.postedAt) / this.deps.frameMs);
   }
 
   private trackActive(running: boolean, now: number): void {
@@ -162,6 +198,7 @@ export class FramePacer {
     const painter = d.painter;
     const { map, neurons } = this.view;
     const active = this.activeMs + (this.activeSince === undefined ? 0 : now - this.activeSince);
+    const stalled = d.status === "done" ? this.deps.stalled?.() : undefined;
     const frame: Frame = {
       seq: ++this.seq,
       runId: d.runId,
@@ -186,7 +223,8 @@ export class FramePacer {
       activeMs: active,
       wallMs: now - this.started,
       trainingMs: d.trainingMs,
-      ...(d.failure !== undefined ? { error: failureInCliTerms(d.failure).message.split("\n")[0] } : {}),
+      ...(d.failure !== undefined ? { error: failureInCliTerms(d.failure).message.split("\n")[0] }
+        : d.status === "done" && stalled !== undefined ? { error: stalled } : {}),
       ...(this.notice !== undefined ? { notice: this.notice } : {}),
     };
     this.notice = undefined;
@@ -194,10 +232,9 @@ export class FramePacer {
     this.dirty = false;
     this.nextFrameAt = now + this.deps.frameMs;
     this.epochsThisFrame = 0;
-    if (this.ramping && d.status === "running" && d.epoch > 0) {
-      if (this.speedIndex < MAX_SPEED) this.speedIndex++;
-      else this.ramping = false;
-    }
+    this.postedAt = now;
+    const next = this.speed;
+    this.frameTarget = next === "max" ? Infinity : next;
     this.deps.post(frame);
   }
 
@@ -207,4 +244,13 @@ export class FramePacer {
     this.timer = undefined;
     this.driver.pause();
   }
+}
+
+/** The index of the SPEEDS step closest to `epochs` a frame (on a log scale). */
+function nearestSpeed(epochs: number): number {
+  let best = 0;
+  for (let i = 0; i < MAX_SPEED; i++) {
+    if (Math.abs(Math.log(SPEEDS[i] as number) - Math.log(epochs)) < Math.abs(Math.log(SPEEDS[best] as number) - Math.log(epochs))) best = i;
+  }
+  return best;
 }

@@ -1,10 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { TrainingDriver } from "@nn/studio";
 import { UsageError } from "../args/usage-error.js";
-import { createDriver, dataName, DEFAULT_SAVE_PATH, saveDriver } from "./cli-driver.js";
+import { dataName, DEFAULT_SAVE_PATH, saveDriver } from "./cli-driver.js";
 import { describeRun } from "./describe-run.js";
 import { FramePacer } from "./frame-pacer.js";
 import { firstLine } from "./load-data.js";
+import { createWatchedDriver, type WatchedDriver } from "./watched-driver.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./worker-protocol.js";
 
 // The live screen's training thread: the studio driver paced by FramePacer, which posts frames to
@@ -15,19 +16,20 @@ const port = parentPort;
 const init = workerData as WorkerInit;
 const send = (message: FromWorker): void => port.postMessage(message);
 
-let driver: TrainingDriver | undefined;
+let watched: WatchedDriver | undefined;
 try {
-  driver = createDriver(init.options);
+  watched = createWatchedDriver(init.options);
 } catch (error) {
   send({ type: "init-failed", usage: error instanceof UsageError, message: firstLine(error) });
   port.close();
 }
 
-if (driver !== undefined) {
-  const run = driver;
+if (watched !== undefined) {
+  const run: TrainingDriver = watched.driver;
   let ready = false;
   const pacer = new FramePacer(run, {
     frameMs: init.frameMs,
+    stalled: watched.stalled,
     describe: (d) => describeRun(d.setting, d.run, dataName(d)),
     post: (frame) => {
       if (ready) send({ type: "frame", frame });

@@ -55,8 +55,9 @@ export interface Frame {
   readonly lr: number;
   readonly seed: number;
   readonly samplesPerSecond: number;
-  readonly speed: Speed;
-  /** True during the opening ramp (speed rising one step a frame). */
+  /** Epochs the next frame shows: a step of SPEEDS, or the ramp's count while it lasts. */
+  readonly speed: number | "max";
+  /** True during the opening ramp (a tenth of the epoch count a frame) until a speed key is pressed. */
   readonly ramping: boolean;
   /** loss, accuracy, valLoss, valAccuracy curves (bounded). */
   readonly history: HistorySnapshot;

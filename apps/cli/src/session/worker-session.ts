@@ -75,8 +75,9 @@ export class WorkerSession implements LiveSession {
     return this.last.error === undefined ? undefined : new Error(this.last.error);
   }
 
-  timing(): { wallMs: number; trainingMs: number } {
-    return { wallMs: this.last.wallMs, trainingMs: this.last.trainingMs };
+  /** Wall time, time in training steps, and frames the worker sent (each drawn before the next is sent). */
+  timing(): { wallMs: number; trainingMs: number; frames: number } {
+    return { wallMs: this.last.wallMs, trainingMs: this.last.trainingMs, frames: this.last.seq };
   }
 
   onFrame(listener: (frame: Frame) => void): () => void {

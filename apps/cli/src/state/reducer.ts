@@ -33,7 +33,8 @@ export function reduce(state: ScreenState, action: ScreenAction): ScreenState {
         ...state,
         frame: action.frame,
         ...(action.frame.notice !== undefined ? { notice: action.frame.notice } : {}),
-        ...(action.frame.error !== undefined && action.frame.status === "failed" ? { notice: action.frame.error } : {}),
+        // A failed run, or one that ended stalled at chance level (DONE, with the reason).
+        ...(action.frame.error !== undefined ? { notice: action.frame.error } : {}),
       };
     case "notice":
       return { ...state, notice: action.text };

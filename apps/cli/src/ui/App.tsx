@@ -51,7 +51,9 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
   useEffect(() => session.send({ type: "drawn", seq: frame.seq }), [session, frame.seq]);
 
   // Dense layers of the setting, not of the last report: the layout must not jump at the first epoch.
-  const layout = computeLayout(columns, rows, { twoD: session.twoD, layers: frame.setting.layers.length + 1 });
+  // An error (a failed or stalled run) may take two lines at the bottom; the body gives up one.
+  const errorRows = frame.error !== undefined && frame.error.length > columns ? 2 : 1;
+  const layout = computeLayout(columns, rows - (errorRows - 1), { twoD: session.twoD, layers: frame.setting.layers.length + 1 });
   const network = state.view === "network" && session.twoD && !layout.compact;
   // The network view takes the width its layers need; the map beside it shrinks to what is left.
   const networkWidth = Math.min(columns - 21, Math.max(columns - layout.rightWidth - 1, (frame.setting.layers.length + 2) * NEURON_COLUMN_WIDTH));
@@ -171,9 +173,11 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
         status={status}
         width={columns}
       />
-      <Text dimColor={state.notice === undefined} color={frame.status === "failed" ? "red" : undefined} wrap="truncate">
-        {notice}
-      </Text>
+      <Box height={errorRows}>
+        <Text dimColor={state.notice === undefined} color={frame.error !== undefined ? "red" : undefined} wrap={errorRows > 1 ? "wrap" : "truncate"}>
+          {notice}
+        </Text>
+      </Box>
     </Box>
   );
 }

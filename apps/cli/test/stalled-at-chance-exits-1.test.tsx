@@ -1,6 +1,10 @@
 // Issue 15: "a run whose loss has stalled at chance level says so instead of finishing with exit 0
 // in silence". A rate far too low leaves the default network answering one class for 50 epochs.
-import { describe, expect, it } from "vitest";
+import { cleanup, render } from "ink-testing-library";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../src/ui/App.js";
+import { InProcessSession } from "./fixtures/in-process-session.js";
+import { visible } from "./fixtures/visible-text.js";
 import { ChanceLevelWatch } from "../src/report/chance-level.js";
 import { runCli } from "./fixtures/run-cli.js";
 
@@ -37,5 +41,27 @@ describe("stalled-at-chance-exits-1", () => {
     const nan = new ChanceLevelWatch([0, 1]);
     for (let e = 1; e <= 5; e++) nan.record(point(e, NaN, 0.5));
     expect(nan.verdict()).toBeDefined(); // a NaN loss never "falls"
+  });
+});
+
+describe("stalled-at-chance on the live screen", () => {
+  afterEach(() => cleanup());
+
+  it("a run that ends at chance level says so at DONE, in red, with the flags to change", async () => {
+    const session = await InProcessSession.start(["--lr", "1e-5", "--epochs", "50", "--samples", "200"]);
+    const { lastFrame } = render(<App session={session} size={{ columns: 120, rows: 40 }} />);
+    await vi.waitFor(() => expect(lastFrame()).toContain("DONE"), { timeout: 30_000, interval: 10 });
+    await vi.waitFor(() => expect(visible(lastFrame()!).replace(/\s+/g, " ")).toMatch(/stalled at chance level: accuracy 50\.0% \(always the largest class\), loss flat at \d\.\d{4}\. Try another --lr, more --epochs, another --activation or --init\./), { timeout: 30_000, interval: 10 });
+    expect(session.latest.error).toMatch(/^stalled at chance level/);
+    // The screen keeps to its size with the two-line notice.
+    expect(lastFrame()!.split("\n").length).toBeLessThanOrEqual(40);
+  });
+
+  it("a run that learned ends at DONE with no such notice", async () => {
+    const session = await InProcessSession.start(["--epochs", "50", "--samples", "200", "--layers", "8"]);
+    const { lastFrame } = render(<App session={session} size={{ columns: 120, rows: 40 }} />);
+    await vi.waitFor(() => expect(lastFrame()).toContain("DONE"), { timeout: 30_000, interval: 10 });
+    expect(lastFrame()).not.toContain("stalled");
+    expect(session.latest.error).toBeUndefined();
   });
 });
