@@ -246,11 +246,10 @@ export class FramePacer {
   }
 }
 
-/** The index of the SPEEDS step closest to `epochs` a frame (on a log scale). */
+/** The index of the SPEEDS step closest to `epochs` a frame, by ratio (the ladder is logarithmic). */
 function nearestSpeed(epochs: number): number {
+  const ratio = (step: number): number => Math.max(step / epochs, epochs / step);
   let best = 0;
-  for (let i = 0; i < MAX_SPEED; i++) {
-    if (Math.abs(Math.log(SPEEDS[i] as number) - Math.log(epochs)) < Math.abs(Math.log(SPEEDS[best] as number) - Math.log(epochs))) best = i;
-  }
+  for (let i = 1; i < MAX_SPEED; i++) if (ratio(SPEEDS[i] as number) < ratio(SPEEDS[best] as number)) best = i;
   return best;
 }
