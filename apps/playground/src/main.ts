@@ -42,8 +42,8 @@ const bar = toolbar({
   speed: (s) => send({ type: "speed", speed: s }),
 }, speed);
 const data = dataPanel(propose, current);
-const network = networkPanel(propose, current);
 const output = outputPanel();
+const network = networkPanel(propose, current, (neuron) => output.hover(neuron));
 const trainingFields = fieldsOf(["layers", "activation", "init", "optimizer", "lr", "batchSize", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "schedule", "gamma", "stepSize", "warmup"]).map((f) => fieldControl(f, propose));
 const regularisationFields = fieldsOf(["l1", "l2", "dropout", "clip", "epochs", "seed", "standardize"]).map((f) => fieldControl(f, propose));
 let requests = 0;

@@ -6,6 +6,32 @@ export function columnCentre(width: number, columns: number, l: number): number 
   return ((l + 0.5) * width) / columns;
 }
 
+/** Where each neuron's tile sits on a w × h canvas: its side and its centre. */
+function networkLayout(maps: Pick<NeuronMaps, "layers">, w: number, hgt: number): { tile: number; spot: (l: number, u: number) => { x: number; y: number } } {
+  const columns = maps.layers.length;
+  const most = Math.max(...maps.layers.map((l) => l.units));
+  const gap = most > 16 ? 1 : 4;
+  const tile = Math.max(3, Math.min(44, (hgt - 16 - gap * (most - 1)) / most, w / columns - 28));
+  const spot = (l: number, u: number): { x: number; y: number } => {
+    const units = maps.layers[l].units;
+    const top = (hgt - (units * tile + (units - 1) * gap)) / 2;
+    return { x: columnCentre(w, columns, l), y: top + u * (tile + gap) + tile / 2 };
+  };
+  return { tile, spot };
+}
+
+/** The neuron whose tile holds canvas point (x, y), if any. */
+export function neuronAt(maps: Pick<NeuronMaps, "layers">, w: number, hgt: number, x: number, y: number): { layer: number; unit: number } | undefined {
+  const { tile, spot } = networkLayout(maps, w, hgt);
+  for (let l = 0; l < maps.layers.length; l++) {
+    for (let u = 0; u < maps.layers[l].units; u++) {
+      const c = spot(l, u);
+      if (Math.abs(x - c.x) <= tile / 2 && Math.abs(y - c.y) <= tile / 2) return { layer: l, unit: u };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The network as the Playground draws it: a small map of every neuron's output over the input
  * plane, column by column (inputs, hidden layers, output), and every weight as a line between
@@ -17,14 +43,7 @@ export function drawNetwork(canvas: HTMLCanvasElement, maps: NeuronMaps, inputNa
   const w = canvas.width, hgt = canvas.height;
   ctx.clearRect(0, 0, w, hgt);
   const columns = maps.layers.length;
-  const most = Math.max(...maps.layers.map((l) => l.units));
-  const gap = most > 16 ? 1 : 4;
-  const tile = Math.max(3, Math.min(44, (hgt - 16 - gap * (most - 1)) / most, w / columns - 28));
-  const spot = (l: number, u: number): { x: number; y: number } => {
-    const units = maps.layers[l].units;
-    const top = (hgt - (units * tile + (units - 1) * gap)) / 2;
-    return { x: columnCentre(w, columns, l), y: top + u * (tile + gap) + tile / 2 };
-  };
+  const { tile, spot } = networkLayout(maps, w, hgt);
   // Weights first, under the tiles.
   maps.weights.forEach((weights, l) => {
     const from = maps.layers[l].units, to = maps.layers[l + 1].units;

@@ -2,7 +2,8 @@ import { DownsampledHistory, HISTORY_COLUMNS } from "@nn/studio";
 import type { Frame } from "../protocol.js";
 import { confusionTable } from "./confusion-view.js";
 import { drawDecision } from "./decision-view.js";
-import { drawValues } from "./value-view.js";
+import { drawNeuron, drawValues } from "./value-view.js";
+import type { HoveredNeuron } from "./network-panel.js";
 import { h, uniqueId } from "./element.js";
 import { drawChart } from "./line-chart.js";
 import { NEGATIVE, POSITIVE, type Rgb } from "./palette.js";
@@ -20,6 +21,8 @@ export interface OutputPanel {
   show(frame: Frame): void;
   /** Redraws the last frame (a checkbox changed). */
   redraw(): void;
+  /** Shows a neuron's map large in the map's place while the pointer is on it (undefined: the output again). */
+  hover(neuron: HoveredNeuron | undefined): void;
 }
 
 function canvas(width: number, height: number, label: string, id: string): HTMLCanvasElement {
@@ -61,6 +64,7 @@ export function outputPanel(): OutputPanel {
   let last: Frame | undefined;
   let lastDecision: Frame["decision"];
   let lastValues: Frame["values"];
+  let hovered: HoveredNeuron | undefined;
   let norms: DownsampledHistory | undefined;
   let normsRun = -1;
   let normsEpoch = -1;
@@ -83,10 +87,13 @@ export function outputPanel(): OutputPanel {
     if (frame === undefined) return;
     mapBox.hidden = !frame.twoD;
     const look = { showTest: showTest.checked, discretize: discretize.checked };
-    if (frame.twoD && frame.regression && lastValues !== undefined) drawValues(decision, lastValues, look);
+    const placed = frame.regression ? lastValues?.placed : lastDecision?.placed;
+    if (frame.twoD && hovered !== undefined && placed !== undefined) drawNeuron(decision, hovered.maps, hovered.layer, hovered.unit, placed, output.decisionGrid);
+    else if (frame.twoD && frame.regression && lastValues !== undefined) drawValues(decision, lastValues, look);
     else if (frame.twoD && !frame.regression && lastDecision !== undefined) drawDecision(decision, lastDecision, look);
-    legend.hidden = !frame.regression || lastValues === undefined;
-    if (lastValues !== undefined) legend.textContent = `colour: output and target, orange −${lastValues.scale} · white 0 · blue +${lastValues.scale}`;
+    legend.hidden = hovered === undefined && (!frame.regression || lastValues === undefined);
+    if (hovered !== undefined) legend.textContent = hovered.layer === 0 ? `showing input ${hovered.unit + 1} (pointer on the network)` : `showing ${hovered.layer === hovered.maps.layers.length - 1 ? "the output" : `hidden layer ${hovered.layer}`}, neuron ${hovered.unit + 1} (pointer on the network)`;
+    else if (lastValues !== undefined) legend.textContent = `colour: output and target, orange −${lastValues.scale} · white 0 · blue +${lastValues.scale}`;
     accuracyTitle.hidden = accuracyChart.hidden = frame.regression;
     lossTitle.textContent = frame.regression ? "Loss (mean squared error)" : "Loss";
     if (frame.twoD) confusionBox.replaceChildren();
@@ -120,7 +127,7 @@ export function outputPanel(): OutputPanel {
     })), { log: true });
   }
 
-  return {
+  const output: OutputPanel = {
     element,
     decisionGrid: { cols: 80, rows: 80 },
     show(frame) {
@@ -131,5 +138,10 @@ export function outputPanel(): OutputPanel {
       redraw();
     },
     redraw,
+    hover(neuron) {
+      hovered = neuron;
+      redraw();
+    },
   };
+  return output;
 }

@@ -1,3 +1,4 @@
+import type { NeuronMaps } from "@nn/studio";
 import type { Frame } from "../protocol.js";
 import type { DecisionOptions } from "./decision-view.js";
 import { divergingInto } from "./palette.js";
@@ -38,5 +39,31 @@ export function drawValues(canvas: HTMLCanvasElement, field: NonNullable<Frame["
     ctx.lineWidth = 1;
     ctx.strokeStyle = p.test ? "#000" : "#fff";
     ctx.stroke();
+  }
+}
+
+/**
+ * One neuron's output over the plane, large, on its own symmetric scale (orange negative, blue
+ * positive), with the training points' positions over it: the map under the pointer in the
+ * network, as the TensorFlow Playground shows it.
+ */
+export function drawNeuron(canvas: HTMLCanvasElement, maps: NeuronMaps, layer: number, unit: number, points: readonly { col: number; row: number; test: boolean }[], grid: { cols: number; rows: number }): void {
+  const ctx = canvas.getContext("2d");
+  if (ctx === null) return;
+  const n = maps.cols * maps.rows;
+  const values = maps.layers[layer].values.subarray(unit * n, (unit + 1) * n);
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, Math.abs(v));
+  const image = ctx.createImageData(maps.cols, maps.rows);
+  for (let i = 0; i < n; i++) divergingInto(scale === 0 ? 0 : (0.8 * values[i]) / scale, image.data, 4 * i);
+  const small = new OffscreenCanvas(maps.cols, maps.rows);
+  small.getContext("2d")?.putImageData(image, 0, 0);
+  const w = canvas.width, hgt = canvas.height;
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(small, 0, 0, w, hgt);
+  ctx.fillStyle = "rgba(40, 40, 40, 0.55)";
+  for (const p of points) {
+    if (p.test) continue;
+    ctx.fillRect(((p.col + 0.5) * w) / grid.cols - 1, ((p.row + 0.5) * hgt) / grid.rows - 1, 2, 2);
   }
 }
