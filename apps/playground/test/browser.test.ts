@@ -100,6 +100,12 @@ describe.skipIf(skipReason !== undefined)("the Playground in headless Chromium",
     mkdirSync(join(APP_DIR, "test-output"), { recursive: true });
     await page.screenshot({ path: join(APP_DIR, "test-output", "playground.png"), fullPage: false });
     if (process.env.NN_UPDATE_SCREENSHOT === "1") writeFileSync(SCREENSHOT, readFileSync(join(APP_DIR, "test-output", "playground.png")));
+    // The pointer on the first hidden neuron (column 2 of 4, top tile of 4) shows its map large.
+    const box = (await page.locator("#network").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.375, box.y + box.height * 0.19);
+    await expect.poll(() => page.locator("#value-legend").textContent()).toBe("showing hidden layer 1, neuron 1 (pointer on the network)");
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator("#value-legend").isHidden()).toBe(true);
     await page.close();
   });
 
