@@ -95,7 +95,7 @@ describe("own elementary functions against mpmath", () => {
 // function returns exactly `hi` at every point. tanh is correctly rounded above 0.625 only
 // (below, an odd polynomial: faithful).
 const correctlyRounded: [string, (x: number) => number, (x: number) => boolean][] = [
-  ["exp", exp, () => true], ["expm1", expm1, () => true], ["log", log, () => true], ["log10", log10, () => true],
+  ["exp", exp, () => true], ["expm1", expm1, () => true], ["log", log, () => true], ["log10", log10, () => true], ["log1p", log1p, () => true],
   ["tanh", tanh, (x) => Math.abs(x) > 0.625],
 ];
 

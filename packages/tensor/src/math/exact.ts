@@ -1,7 +1,7 @@
 import { highWord, lowWord, powerOfTwo } from "./float-bits.js";
 
 /**
- * The accurate path of the correctly rounded functions: exp, expm1, ln, log₁₀ and tanh in exact integer
+ * The accurate path of the correctly rounded functions: exp, expm1, ln, ln(1 + x), log₁₀ and tanh in exact integer
  * (BigInt) fixed-point arithmetic with FRACTION fractional bits, then one rounding to the nearest
  * double. Integer arithmetic is exact in every engine, so this path gives the same bits everywhere
  * too. The fast paths (exp.ts, log.ts, tanh.ts) call it only when their double-double result lies
@@ -128,12 +128,19 @@ export function expm1Exact(x: number): number {
 /** ln x·2^FRACTION (within a few units), for finite x > 0. */
 function lnFixed(x: number): bigint {
   const { mantissa, exponent } = splitDouble(x);
+  return lnOfParts(mantissa, exponent);
+}
+
+/** ln(M·2^E)·2^FRACTION (within a few units) for an integer M > 0. */
+function lnOfParts(mantissa: bigint, exponent: number): bigint {
   const length = bitLength(mantissa);
-  let m = mantissa << BigInt(FRACTION - length + 1); // x = m/2^FRACTION · 2^e, m ∈ [1, 2)·2^FRACTION
+  const shift = FRACTION - length + 1;
+  // M·2^E = m/2^FRACTION · 2^e with m ∈ [1, 2)·2^FRACTION (bits below 2⁻³²⁰ dropped, if any)
+  let m = shift >= 0 ? mantissa << BigInt(shift) : mantissa >> BigInt(-shift);
   let e = exponent + length - 1;
   if (m * m > 2n * ONE * ONE) {
-    // m > √2: halve it so that ln m is small
-    m >>= 1n; // exact: m has at most 53 significant bits
+    // m > √2: halve it so that ln m is small (at most one bit below 2⁻³²⁰ is lost)
+    m >>= 1n;
     e += 1;
   }
   // ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: Σ s^(2n+1)/(2n+1)
@@ -156,6 +163,14 @@ function roundSigned(value: bigint): number {
 /** ln x correctly rounded, for finite x > 0. */
 export function logExact(x: number): number {
   return roundSigned(lnFixed(x));
+}
+
+/** ln(1 + x) correctly rounded, for finite x > −1 with |x| ≥ 2⁻⁵³: 1 + x taken exactly as M·2^E. */
+export function log1pExact(x: number): number {
+  const { mantissa, exponent } = splitDouble(x);
+  if (exponent >= 0) return roundSigned(lnOfParts((mantissa << BigInt(exponent)) + 1n, 0)); // x ≥ 1 here
+  const one = 1n << BigInt(-exponent);
+  return roundSigned(lnOfParts(x < 0 ? one - mantissa : one + mantissa, exponent));
 }
 
 let ln10Fixed = 0n;

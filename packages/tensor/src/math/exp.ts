@@ -16,8 +16,6 @@ import { EXP_T, LN2_256_HI, LN2_256_LO, LN2_256_MID } from "./tables.js";
  * + … + r⁶/720 with r² exact; about 2⁻⁷⁸ relative in all.
  */
 
-export const LN2_HI = 0.6931471803691238; // ln 2 cut to 32 significant bits
-export const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
 const INV_LN2_256 = 369.3299304675746; // 256/ln 2
 const OVERFLOW = 709.782712893384; // largest x with eˣ finite
 const UNDERFLOW = -745.1332191019411; // below it eˣ rounds to +0

@@ -1,38 +1,14 @@
 import { dd, ddAdd, ddMultiply, twoProduct } from "./double-double.js";
-import { log10Exact, logExact } from "./exact.js";
+import { log10Exact, log1pExact, logExact } from "./exact.js";
 import { highWord, withHighWord } from "./float-bits.js";
-import { LN2_HI, LN2_LO } from "./exp.js";
 import { LN2_HI42, LN2_LO42, LOG_INV, LOG_NEG_LN } from "./tables.js";
 
 /**
- * ln x (correctly rounded, `log` below) and ln(1 + x) (faithful) from operations IEEE 754 rounds
- * exactly. log1p's reduction: x = 2^k·m with
- * √2/2 ≤ m < √2 (bit manipulation, exact), f = m − 1 (exact). Then with s = f/(2 + f),
- * ln(1 + f) = 2·atanh(s) = f − f²/2 + s·(f²/2 + R), R = Σₙ≥₁ 2s²ⁿ/(2n + 1) (|s| ≤ 0.1716, the
- * series cut below 2⁻⁶⁰ of R), and k·ln 2 is added in two parts (k·LN2_HI exact) so the largest
- * term goes in last.
+ * ln x, ln(1 + x) and log₁₀ x, correctly rounded, from operations IEEE 754 rounds exactly and, for
+ * the rare values too close to a rounding boundary, exact integer arithmetic (exact.ts).
  */
 
 const TWO54 = 18014398509481984;
-const L1 = 0.6666666666666666;
-const L2 = 0.4;
-const L3 = 0.2857142857142857;
-const L4 = 0.2222222222222222;
-const L5 = 0.18181818181818182;
-const L6 = 0.15384615384615385;
-const L7 = 0.13333333333333333;
-const L8 = 0.11764705882352941;
-const L9 = 0.10526315789473684;
-const L10 = 0.09523809523809523;
-
-/** k·ln 2 + ln(1 + f) + c, for |f| ≤ √2 − 1 and a small correction c. */
-function logOfReduced(k: number, f: number, c: number): number {
-  const s = f / (2 + f);
-  const z = s * s;
-  const r = z * (L1 + z * (L2 + z * (L3 + z * (L4 + z * (L5 + z * (L6 + z * (L7 + z * (L8 + z * (L9 + z * L10)))))))));
-  const halfSquare = 0.5 * f * f;
-  return k * LN2_HI - (halfSquare - (s * (halfSquare + r) + (k * LN2_LO + c)) - f);
-}
 
 /** x = 2^k·m with √2/2 ≤ m < √2 for positive normal x: splitExponent returns m and stores k in `reduced.k`. */
 export const reduced = { k: 0 };
@@ -122,20 +98,31 @@ export function log10(x: number): number {
   return log10Exact(x);
 }
 
+/**
+ * ln(1 + x) correctly rounded: 1 + x = u_hi + u_lo exactly (TwoSum), ln(1 + x) = ln u_hi +
+ * ln(1 + q) with q = u_lo/u_hi (|q| ≤ 2⁻⁵³) = ln u_hi + q − q²/2, ln u_hi by log's double-double
+ * core and q as a double-double; then log's rounding test and the exact fallback.
+ */
 export function log1p(x: number): number {
   if (!(x > -1)) {
     if (x === -1) return -Infinity;
     return NaN;
   }
   if (x === Infinity) return x;
-  const ax = Math.abs(x);
-  if (ax < 1.1102230246251565e-16) return x; // 2⁻⁵³: ln(1 + x) = x − x²/2 rounds to x
-  if (x > -0.2928932188134524 && x < 0.41421356237309503) return logOfReduced(0, x, 0);
-  const u = 1 + x;
-  // c = (1 + x) − u, the part of 1 + x that rounding u dropped, as a fraction of u
-  let c = 0;
-  if (u < 9007199254740992) c = (u >= 2 ? 1 - (u - x) : x - (u - 1)) / u; // each subtraction exact (Sterbenz)
-  const m = splitExponent(u);
-  return logOfReduced(reduced.k, m - 1, c);
+  if (Math.abs(x) < 1.1102230246251565e-16) return x; // 2⁻⁵³: ln(1 + x) = x − x²/2 rounds to x
+  const uH = 1 + x;
+  const v = uH - 1;
+  const uL = 1 - (uH - v) + (x - v);
+  logCore(uH, 0); // uH ≥ 2⁻⁵³: normal
+  const lH = dd.hi;
+  const lL = dd.lo;
+  const q = uL / uH;
+  twoProduct(q, uH);
+  const qL = (uL - dd.hi - dd.lo) / uH; // uL − q·uH exactly, over uH
+  ddAdd(lH, lL, q, qL - 0.5 * q * q);
+  const err = Math.abs(dd.hi) * FAST_ERROR;
+  const up = dd.hi + (dd.lo + err);
+  if (up === dd.hi + (dd.lo - err)) return up;
+  return log1pExact(x);
 }
 
