@@ -8,7 +8,7 @@ export interface Target {
   readonly ratio: number;
 }
 
-/** The goals nn is built to meet (issue 10), against TensorFlow.js's WebAssembly backend. */
+/** The goals nn is built to meet: issue 10's against TensorFlow.js's WebAssembly backend, issue 18's against NumPy. */
 export const TARGETS: readonly Target[] = [
   { workload: "W1 full batch", peer: "tfjs wasm", ratio: 5 },
   { workload: "W1 batch 32", peer: "tfjs wasm", ratio: 8 },
@@ -17,6 +17,12 @@ export const TARGETS: readonly Target[] = [
   { workload: "W3 X·W 128×784·784×256", peer: "tfjs wasm", ratio: 1 },
   { workload: "W3 Xᵀ·dY 784×128·128×256", peer: "tfjs wasm", ratio: 10 },
   { workload: "W3 dY·Wᵀ 128×256·256×784", peer: "tfjs wasm", ratio: 10 },
+  // issue 18, against NumPy with single-threaded OpenBLAS
+  { workload: "W1 full batch", peer: "numpy", ratio: 0.5 },
+  { workload: "W1 batch 32", peer: "numpy", ratio: 1 },
+  { workload: "W2 batch 128", peer: "numpy", ratio: 0.3 },
+  ...["64³", "128³", "256³", "512³", "1024³", "X·W 128×784·784×256", "Xᵀ·dY 784×128·128×256", "dY·Wᵀ 128×256·256×784"]
+    .map((name) => ({ workload: `W3 ${name}`, peer: "numpy", ratio: 0.3 })),
 ];
 
 /**
