@@ -60,8 +60,8 @@ def points(kind):
 
 
 def print_constants():
-    """The constants in src/math/: Taylor coefficients, splits of ln 2 and pi/2, 2/pi's bits, tanh's fit."""
-    from mpmath import bernoulli, factorial, chebyfit, sqrt, tanh, log, pi, floor
+    """The constants in src/math/ (the tables are --tables): sin/cos Taylor coefficients, ln 2 and pi/2, 2/pi's bits, tanh's fit."""
+    from mpmath import factorial, chebyfit, sqrt, tanh, log, pi, floor
 
     def d(x):
         return repr(float(x))
@@ -70,16 +70,10 @@ def print_constants():
         scale = mpf(2) ** (bits - 1 - int(floor(mp.log(abs(x), 2))))
         return floor(x * scale) / scale
 
-    print("exp P_n = 2 B_2n/(2n)!", [d(2 * bernoulli(2 * n) / factorial(2 * n)) for n in range(1, 8)])
-    print("expm1 Q_n = 2^n 12 B_2n+2/(2n+2)!", [d(12 * bernoulli(2 * n + 2) / factorial(2 * n + 2) * 2**n) for n in range(1, 8)])
-    print("log 2/(2n+1)", [d(mpf(2) / (2 * n + 1)) for n in range(1, 11)])
     print("sin", [d((-1) ** n / factorial(2 * n + 1)) for n in range(1, 10)])
     print("cos", [d((-1) ** n / factorial(2 * n)) for n in range(2, 11)])
-    print("1/n! (hi, lo)", [(d(1 / factorial(n)), d(1 / factorial(n) - mpf(float(1 / factorial(n))))) for n in range(0, 17)])
     l2 = log(2)
-    hi = cut(l2, 32)
-    lo = mpf(float(l2 - hi))
-    print("ln2 hi, lo, lo2", d(hi), d(lo), d(l2 - hi - lo), "as double-double", d(l2), d(l2 - mpf(float(l2))))
+    print("ln2 as double-double (pow)", d(l2), d(l2 - mpf(float(l2))))
     h = pi / 2
     p1 = cut(h, 33)
     p2 = cut(h - p1, 33)
