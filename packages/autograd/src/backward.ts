@@ -75,7 +75,10 @@ function propagate(root: Variable, seed: Tensor, retainGraph: boolean): void {
       into[i] = needs[i] && input.gradFn === null && input.grad.dtype === g.dtype ? input.grad : undefined;
     }
     const grads = vjp(g, needs, into);
-    if (!retainGraph) node.vjp = null;
+    if (!retainGraph) {
+      node.vjp = null;
+      if (node.scratch !== undefined) for (const t of node.scratch.splice(0)) giveTensor(t);
+    }
     // Partial sums of results first, so that a buffer returned for a leaf and for a result alike
     // is held before the leaf's use of it is released.
     for (let i = 0; i < n; i++) {

@@ -26,4 +26,9 @@ export interface GradNode {
   readonly op: string;
   readonly inputs: readonly Variable[];
   vjp: VectorJacobianProduct | null;
+  /**
+   * Scratch tensors only this node's VJP reads, taken from this package's pool; `backward()`
+   * gives them back when it frees the node. Ops of this package only.
+   */
+  scratch?: Tensor[];
 }

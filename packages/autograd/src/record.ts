@@ -26,11 +26,12 @@ export function valueTensor(inputs: readonly Variable[], shape: Shape, dtype: DT
 /**
  * The result of an op as a variable: recorded with its vector-Jacobian product when gradients
  * are on and some input requires one, otherwise a plain constant (nothing is kept alive).
- * `pooled`: the value came from `valueTensor`.
+ * `pooled`: the value came from `valueTensor`. `scratch`: tensors from `valueTensor` only the VJP
+ * reads, given back to the pool when backward frees the node.
  */
-export function record(op: string, value: Tensor, inputs: readonly Variable[], vjp: VectorJacobianProduct, pooled = false): Variable {
+export function record(op: string, value: Tensor, inputs: readonly Variable[], vjp: VectorJacobianProduct, pooled = false, scratch?: Tensor[]): Variable {
   if (!isRecorded(inputs)) return new Variable(value, { name: op });
-  const result = new Variable(value, { name: op }, { op, inputs, vjp });
+  const result = new Variable(value, { name: op }, scratch === undefined ? { op, inputs, vjp } : { op, inputs, vjp, scratch });
   if (pooled) result.markRecyclable();
   return result;
 }

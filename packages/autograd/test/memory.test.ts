@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SGD } from "@nn/optim";
 import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
 import { countConstructions } from "../../layers/test/helpers/count-allocations.js";
-import { Variable, add, bceWithLogits, matmul, mul, relu, reshape, sum } from "../src/index.js";
+import { Variable, add, bceWithLogits, linear, matmul, mul, relu, reshape, softmaxCrossEntropy, sum } from "../src/index.js";
 
 /** A 2→8→1 network on 6 fixed rows: every step builds the same graph. */
 function smallNet(dtype: "float32" | "float64" = "float64") {
@@ -37,6 +37,24 @@ describe("memory: buffers are reused between steps", () => {
         for (let s = 0; s < 20; s++) step();
       }), dtype).toBe(20);
     }
+  });
+
+  it("so does a softmax MLP with softmax cross-entropy (its scratch goes back when the node is freed)", () => {
+    const rng = createRng(4);
+    const x = randn([8, 2], rng), labels = tensor([0, 1, 2, 0, 1, 2, 0, 1]);
+    const w1 = new Variable(randn([2, 6], rng), { requiresGrad: true }), b1 = new Variable(randn([6], rng), { requiresGrad: true });
+    const w2 = new Variable(randn([6, 3], rng), { requiresGrad: true });
+    const optimizer = new SGD([w1, b1, w2], { lr: 0.1 });
+    const step = (): void => {
+      optimizer.zeroGrad();
+      softmaxCrossEntropy(linear(linear(x, w1, b1, { relu: true }), w2), labels).backward();
+      optimizer.step();
+    };
+    step();
+    step();
+    expect(countConstructions(() => {
+      for (let s = 0; s < 20; s++) step();
+    })).toBe(20);
   });
 
   it("a value read before backward stays the caller's through later steps", () => {

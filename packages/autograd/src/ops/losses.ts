@@ -1,7 +1,7 @@
 import * as T from "@nn/tensor";
 import { ShapeError, type Tensor, checkOptions, formatShape, optionKeys, sigmoid as logistic, elementary } from "@nn/tensor";
 import { gradTensor } from "../gradient-buffers.js";
-import { type Input, record, toVariable } from "../record.js";
+import { type Input, record, toVariable, valueTensor } from "../record.js";
 import { Variable } from "../variable.js";
 
 // Losses are reduced by PyTorch's mean (element-wise losses over every element, cross-entropy over
@@ -127,7 +127,7 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
     throw new ShapeError(`${op}: target must be class indices [${n}] or probabilities [${n}, ${k}] for logits ${formatShape(z.shape)}, got ${formatShape(t.shape)}`);
   }
   // q: the (smoothed) target distribution, one row per example.
-  const q = new Float64Array(n * k);
+  const qt = valueTensor([z], [n, k], "float64"), q = qt.data;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < k; j++) {
       let y: number;
@@ -141,7 +141,7 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
       q[i * k + j] = (1 - eps) * y + eps / k;
     }
   }
-  const logP = T.logSoftmax(zv, 1);
+  const logP = T.logSoftmax(zv, 1, valueTensor([z], zv.shape, zv.dtype));
   const lp = logP.data;
   let total = 0;
   for (let i = 0; i < n * k; i++) if (q[i] !== 0) total -= q[i] * lp[i];
@@ -149,7 +149,7 @@ export function softmaxCrossEntropy(logits: Input, target: Tensor | Variable, op
     const dz = gradTensor(z.shape, g.dtype);
     softmaxCrossEntropyGradient(lp, q, n, k, g.data[0] / n, dz.data);
     return [dz];
-  });
+  }, false, [qt, logP]);
 }
 
 // The gradient loops are module-level functions, not per-call closures (see activations.ts).
@@ -166,7 +166,7 @@ function bceWithLogitsGradient(z: T.TypedArray, t: T.TypedArray, s: number, dz: 
   for (let i = 0; i < dz.length; i++) dz[i] = s * (logistic(z[i]) - t[i]);
 }
 
-function softmaxCrossEntropyGradient(lp: T.TypedArray, q: Float64Array, n: number, k: number, s: number, dz: T.TypedArray): void {
+function softmaxCrossEntropyGradient(lp: T.TypedArray, q: T.TypedArray, n: number, k: number, s: number, dz: T.TypedArray): void {
   for (let i = 0; i < n; i++) {
     let qSum = 0;
     for (let j = 0; j < k; j++) qSum += q[i * k + j];
