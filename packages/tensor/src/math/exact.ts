@@ -5,7 +5,7 @@ import { highWord, lowWord, powerOfTwo } from "./float-bits.js";
  * (BigInt) fixed-point arithmetic with FRACTION fractional bits, then one rounding to the nearest
  * double. Integer arithmetic is exact in every engine, so this path gives the same bits everywhere
  * too. The fast paths (exp.ts, log.ts, tanh.ts) call it only when their double-double result lies
- * too close to a rounding boundary to decide (about once in 10⁵ calls or rarer): it costs tens of
+ * too close to a rounding boundary to decide (about once in 10⁴ to 10⁵ calls): it costs tens of
  * microseconds.
  *
  * Why it rounds correctly: every result here is within about 2⁻³⁰⁰ (relative) of the exact
