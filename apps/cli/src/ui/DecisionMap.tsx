@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { paint } from "./ansi.js";
-import { mergeRuns, renderDecisionMap, type DecisionField } from "./decision-map.js";
+import { mergeRuns, renderDecisionMap, type DecisionField, type MapCell } from "./decision-map.js";
+import { PaintedLine } from "./PaintedLine.js";
 import { renderValueMap, valueLegend, type ValueField } from "./value-map.js";
 
 export interface DecisionMapProps {
@@ -28,16 +29,18 @@ export function DecisionMap({ field, values, regression = false, rows, cols }: D
       </Text>
       {cells === undefined
         ? Array.from({ length: mapRows }, (_, r) => <Text key={r}>{" ".repeat(cols)}</Text>)
-        : cells.map((row, r) => (
-            <Text key={r} wrap="truncate">
-              {mergeRuns(row).map((cell) => paint(cell.text, cell.color, cell.backgroundColor)).join("")}
-            </Text>
-          ))}
+        : cells.map((row, r) => <PaintedLine key={r} text={paintRow(row, true)} width={widthOf(row)} />)}
       {regression ? (
-        <Text wrap="truncate">
-          {values === undefined ? " ".repeat(cols) : mergeRuns(valueLegend(values.scale, cols)).map((c) => paint(c.text, c.color)).join("")}
-        </Text>
+        values === undefined ? <Text>{" ".repeat(cols)}</Text> : <PaintedLine text={paintRow(valueLegend(values.scale, cols), false)} width={widthOf(valueLegend(values.scale, cols))} />
       ) : null}
     </Box>
   );
+}
+
+function paintRow(row: readonly MapCell[], background: boolean): string {
+  return mergeRuns(row).map((cell) => paint(cell.text, cell.color, background ? cell.backgroundColor : undefined)).join("");
+}
+
+function widthOf(row: readonly MapCell[]): number {
+  return row.reduce((n, cell) => n + [...cell.text].length, 0);
 }
