@@ -2,6 +2,7 @@ import type { NeuronMaps } from "@nn/studio";
 import { Box, Text } from "ink";
 import { paint } from "./ansi.js";
 import { neuronColor } from "./palette.js";
+import { PaintedLine } from "./PaintedLine.js";
 
 export interface NetworkViewProps {
   readonly network: NeuronMaps | undefined;
@@ -43,7 +44,7 @@ export function NetworkView({ network, inputNames, width, height }: NetworkViewP
             {chosen.map((u) => (
               <Box key={u} flexDirection="column">
                 {neuronRows(network, l, u).map((row, r) => (
-                  <Text key={r} wrap="truncate">{row}</Text>
+                  <PaintedLine key={r} text={row} width={network.cols} />
                 ))}
                 <Text dimColor wrap="truncate">{caption(network, l, u, inputNames)}</Text>
               </Box>
