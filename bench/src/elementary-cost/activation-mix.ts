@@ -1,7 +1,8 @@
-import { BinaryCrossEntropyLoss, Dense, GELU, type Layer, ReLU, Sequential, Sigmoid, Tanh } from "@nn/layers";
+import { BinaryCrossEntropyLoss, GELU, type Layer, ReLU, Tanh } from "@nn/layers";
 import { Adam } from "@nn/optim";
 import { type DType, Tensor, zeros } from "@nn/tensor";
 import type { MlpSpec } from "../mlp-spec.js";
+import { buildNnModel } from "../impl/nn-mlp.js";
 import type { Trainer } from "../trainer.js";
 
 const ACTIVATIONS: ReadonlyArray<() => Layer> = [() => new ReLU(), () => new Tanh(), () => new GELU()];
@@ -13,16 +14,8 @@ const ACTIVATIONS: ReadonlyArray<() => Layer> = [() => new ReLU(), () => new Tan
  * from above. The spec's float32 weights and data are copied in at `dtype`.
  */
 export function activationMixTrainer(spec: MlpSpec, dtype: DType): Trainer {
-  const layers: Layer[] = [];
-  const depth = spec.sizes.length - 1;
-  for (let l = 0; l < depth; l++) {
-    const dense = new Dense(spec.sizes[l], spec.sizes[l + 1], { init: "zeros", dtype });
-    dense.weight.value.data.set(spec.weights[l]);
-    dense.bias?.value.data.set(spec.biases[l]);
-    layers.push(dense);
-    layers.push(l + 1 < depth ? ACTIVATIONS[l % ACTIVATIONS.length]() : new Sigmoid());
-  }
-  const model = new Sequential(layers);
+  if (spec.loss !== "bce") throw new Error(`activationMixTrainer: ${spec.name} must use the bce loss`);
+  const model = buildNnModel(spec, dtype, (l) => ACTIVATIONS[l % ACTIVATIONS.length]());
   const batch = spec.batches[0];
   const asDtype = (a: Float32Array): Float32Array | Float64Array => (dtype === "float64" ? Float64Array.from(a) : a.slice());
   const x = new Tensor(asDtype(batch.x), [batch.rows, spec.sizes[0]]);

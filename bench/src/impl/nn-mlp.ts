@@ -4,8 +4,11 @@ import { type DType, Tensor, zeros } from "@nn/tensor";
 import type { Batch, MlpSpec } from "../mlp-spec.js";
 import type { Trainer } from "../trainer.js";
 
-/** The nn model for a spec, with the spec's initial weights copied in. */
-export function buildNnModel(spec: MlpSpec, dtype: DType = "float32"): Sequential {
+/**
+ * The nn model for a spec, with the spec's initial weights copied in; `hidden(l)` makes the
+ * activation after hidden layer l (ReLU unless a workload asks for others).
+ */
+export function buildNnModel(spec: MlpSpec, dtype: DType = "float32", hidden: (l: number) => Layer = () => new ReLU()): Sequential {
   const layers: Layer[] = [];
   const depth = spec.sizes.length - 1;
   for (let l = 0; l < depth; l++) {
@@ -13,7 +16,7 @@ export function buildNnModel(spec: MlpSpec, dtype: DType = "float32"): Sequentia
     dense.weight.value.data.set(spec.weights[l]);
     dense.bias?.value.data.set(spec.biases[l]);
     layers.push(dense);
-    if (l + 1 < depth) layers.push(new ReLU());
+    if (l + 1 < depth) layers.push(hidden(l));
   }
   if (spec.loss === "bce") layers.push(new Sigmoid());
   return new Sequential(layers);
