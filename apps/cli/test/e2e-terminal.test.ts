@@ -214,9 +214,10 @@ describe("nn in a real terminal", () => {
     const end = await medianRssMb();
     report.push(`RSS --samples 40 --epochs 100000000: median ${start.toFixed(0)} MB from epoch ${from} → ${end.toFixed(0)} MB 30 s later (epoch ${epochOf(tmux.screen())})`);
     // After V8 has sized its heaps, RSS moves with garbage-collector timing (±30 MB between single
-    // readings on a loaded machine); before the bounded curves it grew ~10 MB/s, and while Ink
-    // cached every painted row it grew ~0.3 MB/s.
-    expect(end - start).toBeLessThan(60);
+    // readings, and medians 80 MB apart once on a machine at load 20); before the bounded curves it
+    // grew ~10 MB/s (300 MB in these 30 s), which this bound catches with room to spare. The slow
+    // creep of Ink's text cache (~0.3 MB/s) is below what 30 s can tell from noise.
+    expect(end - start).toBeLessThan(100);
     tmux.send("q");
     await until(() => expect(tmux.exitStatus()).toBe(0));
     console.log(report.join("\n"));
