@@ -20,6 +20,7 @@ export {
 } from "./driver.js";
 export { confusionCounts, type ConfusionCounts } from "./confusion.js";
 export { weightsFingerprint } from "./fingerprint.js";
+export { FrameGate, type FrameGateDeps } from "./frame-gate.js";
 export {
   savedModelMetadata, settingFromSavedModel, trainOptionsOfSetting, type SavedModelMetadata, type SavedRunFacts,
 } from "./saved-model.js";

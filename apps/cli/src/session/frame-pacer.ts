@@ -1,4 +1,4 @@
-import type { TrainingDriver } from "@nn/studio";
+import { FrameGate, type TrainingDriver } from "@nn/studio";
 import type { RunDescription } from "../ui/Header.js";
 import { formatLr } from "../ui/format-lr.js";
 import { failureInCliTerms } from "../report/failure-advice.js";
@@ -44,17 +44,14 @@ export const MAX_LR = 100;
  * and nothing is posted until a command changes something.
  */
 export class FramePacer {
-  private seq = 0;
+  private readonly gate: FrameGate<Frame>;
   private speedIndex = 0;
   /** Epochs the frame being trained shows (fixed when the frame before it is posted); ramping: per frameMs. */
   private frameTarget = 1;
   private postedAt = 0;
   private ramping = true;
-  private inFlight = false;
-  private dirty = true;
   private nextFrameAt = 0;
   private epochsThisFrame = 0;
-  private scheduled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private view: { map?: ViewSize; neurons?: ViewSize } = {};
   private notice: string | undefined;
@@ -66,6 +63,7 @@ export class FramePacer {
   private describedRun = -1;
 
   constructor(private readonly driver: TrainingDriver, private readonly deps: PacerDeps) {
+    this.gate = new FrameGate<Frame>(() => this.loop(), { post: deps.post, schedule: setImmediate });
     this.now = deps.now ?? (() => performance.now());
     this.started = this.now();
     this.description = deps.describe(driver);
@@ -86,7 +84,7 @@ export class FramePacer {
     const d = this.driver;
     switch (command.type) {
       case "drawn":
-        if (command.seq === this.seq) this.inFlight = false;
+        this.gate.drawn(command.seq);
         break;
       case "toggle":
         if (d.status === "running") d.pause();
@@ -127,7 +125,7 @@ export class FramePacer {
         this.view = { ...(command.map !== undefined ? { map: command.map } : {}), ...(command.neurons !== undefined ? { neurons: command.neurons } : {}) };
         break;
     }
-    if (command.type !== "drawn") this.dirty = true;
+    if (command.type !== "drawn") this.gate.markDirty();
     if (command.type === "speed" || command.type === "restart" || command.type === "apply") {
       const speed = this.speed;
       this.frameTarget = speed === "max" ? Infinity : speed;
@@ -139,12 +137,7 @@ export class FramePacer {
   private wake(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.loop();
-    });
+    this.gate.wake();
   }
 
   private loop(): void {
@@ -152,12 +145,12 @@ export class FramePacer {
     const running = d.status === "running";
     const now = this.now();
     this.trackActive(running, now);
-    if (!this.inFlight && (this.dirty || (running && now >= this.nextFrameAt))) this.post(now);
+    this.gate.offer(running && now >= this.nextFrameAt, (seq) => this.frame(seq, now));
     if (!running) return; // idle: no timer, no work until a command arrives
     const allowance = this.frameEpochs(now) - this.epochsThisFrame;
     if (allowance >= 1) {
       this.epochsThisFrame += d.trainFor(SLICE_MS, Math.floor(allowance));
-      if (d.status !== "running") this.dirty = true; // DONE or failed: show it at once
+      if (d.status !== "running") this.gate.markDirty(); // DONE or failed: show it at once
       this.wake();
       return;
     }
@@ -189,7 +182,8 @@ export class FramePacer {
     }
   }
 
-  private post(now: number): void {
+  /** The frame numbered `seq`; the next frame's count starts now. */
+  private frame(seq: number, now: number): Frame {
     const d = this.driver;
     if (this.describedRun !== d.runId) {
       this.description = this.deps.describe(d);
@@ -200,7 +194,7 @@ export class FramePacer {
     const active = this.activeMs + (this.activeSince === undefined ? 0 : now - this.activeSince);
     const stalled = d.status === "done" ? this.deps.stalled?.() : undefined;
     const frame: Frame = {
-      seq: ++this.seq,
+      seq,
       runId: d.runId,
       status: d.status,
       epoch: d.epoch,
@@ -228,14 +222,12 @@ export class FramePacer {
       ...(this.notice !== undefined ? { notice: this.notice } : {}),
     };
     this.notice = undefined;
-    this.inFlight = true;
-    this.dirty = false;
     this.nextFrameAt = now + this.deps.frameMs;
     this.epochsThisFrame = 0;
     this.postedAt = now;
     const next = this.speed;
     this.frameTarget = next === "max" ? Infinity : next;
-    this.deps.post(frame);
+    return frame;
   }
 
   /** Stops every timer (the worker is about to end). */

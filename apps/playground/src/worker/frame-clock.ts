@@ -1,5 +1,5 @@
 import type { Sequential } from "@nn/layers";
-import { confusionCounts, weightsFingerprint, type NeuronMaps, type TrainingDriver } from "@nn/studio";
+import { confusionCounts, FrameGate, weightsFingerprint, type FrameGateDeps, type NeuronMaps, type TrainingDriver } from "@nn/studio";
 import { trainTestSplit, type Dataset } from "@nn/datasets";
 import { Tensor } from "@nn/tensor";
 import type { Frame, Speed, ToWorker, View } from "../protocol.js";
@@ -13,11 +13,8 @@ const SLICE_MS = 8;
  */
 const MAP_GAP = 3;
 
-export interface FrameClockDeps {
-  readonly post: (frame: Frame) => void;
-  /** Runs `task` soon, after pending messages (a MessageChannel in a worker). */
-  readonly schedule: (task: () => void) => void;
-}
+/** `post` hands a frame to the page; `schedule` runs a task after pending messages (a MessageChannel in a worker). */
+export type FrameClockDeps = FrameGateDeps<Frame>;
 
 type Command = Exclude<ToWorker, { type: "init" | "export" | "load" }>;
 
@@ -27,10 +24,7 @@ type Command = Exclude<ToWorker, { type: "init" | "export" | "load" }>;
  * Paused, nothing runs and a frame is posted only when a command changed something.
  */
 export class FrameClock {
-  private seq = 0;
-  private inFlight = false;
-  private dirty = true;
-  private scheduled = false;
+  private readonly gate: FrameGate<Frame>;
   private epochsSinceFrame = 0;
   private notice: string | undefined;
   private splitOf = -1;
@@ -38,25 +32,27 @@ export class FrameClock {
   private mapsDueAt = 0;
   private mapsRun = -1;
 
-  constructor(private readonly driver: TrainingDriver, private view: View, private speedValue: Speed, private readonly deps: FrameClockDeps) {}
+  constructor(private readonly driver: TrainingDriver, private view: View, private speedValue: Speed, deps: FrameClockDeps) {
+    this.gate = new FrameGate<Frame>(() => this.loop(), deps);
+  }
 
   /** Posts the first frame. */
   start(): void {
-    this.wake();
+    this.gate.wake();
   }
 
   /** Something changed outside a command (a loaded model): post a frame with this notice. */
   announce(notice: string): void {
     this.notice = notice;
-    this.dirty = true;
-    this.wake();
+    this.gate.markDirty();
+    this.gate.wake();
   }
 
   handle(command: Command): void {
     const d = this.driver;
     switch (command.type) {
       case "drawn":
-        if (command.seq === this.seq) this.inFlight = false;
+        this.gate.drawn(command.seq);
         break;
       case "play":
         d.resume();
@@ -92,17 +88,8 @@ export class FrameClock {
         break;
       }
     }
-    if (command.type !== "drawn") this.dirty = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.deps.schedule(() => {
-      this.scheduled = false;
-      this.loop();
-    });
+    if (command.type !== "drawn") this.gate.markDirty();
+    this.gate.wake();
   }
 
   private loop(): void {
@@ -110,21 +97,21 @@ export class FrameClock {
     const allowance = this.speedValue === "max" ? Infinity : this.speedValue - this.epochsSinceFrame;
     if (d.status === "running" && allowance > 0) {
       this.epochsSinceFrame += d.trainFor(SLICE_MS, allowance);
-      if (d.status !== "running") this.dirty = true;
+      if (d.status !== "running") this.gate.markDirty();
     }
-    const due = this.dirty || this.epochsSinceFrame >= (this.speedValue === "max" ? 1 : this.speedValue);
-    if (!this.inFlight && due) this.post();
+    this.gate.offer(this.epochsSinceFrame >= (this.speedValue === "max" ? 1 : this.speedValue), (seq) => this.frame(seq));
     // Go on while this frame's epochs are not done (at "max": while running); an ack wakes us otherwise.
     const more = this.speedValue === "max" || this.epochsSinceFrame < this.speedValue;
-    if (d.status === "running" && more) this.wake();
+    if (d.status === "running" && more) this.gate.wake();
   }
 
-  private post(): void {
+  /** The frame numbered `seq`, with fresh pictures when they are due. */
+  private frame(seq: number): Frame {
     const d = this.driver;
     const run = d.run;
     const painter = d.painter;
     const started = performance.now();
-    const fresh = this.dirty || d.status !== "running" || d.runId !== this.mapsRun || started >= this.mapsDueAt;
+    const fresh = this.gate.dirty || d.status !== "running" || d.runId !== this.mapsRun || started >= this.mapsDueAt;
     const { cols, rows } = this.view.decision;
     const field = fresh && !run.regression ? painter?.decision(cols, rows) : undefined;
     const values = fresh && run.regression ? painter?.values(cols, rows) : undefined;
@@ -134,7 +121,7 @@ export class FrameClock {
       this.mapsDueAt = performance.now() + MAP_GAP * (performance.now() - started);
     }
     const frame: Frame = {
-      seq: ++this.seq,
+      seq,
       runId: d.runId,
       status: d.status,
       epoch: d.epoch,
@@ -159,10 +146,8 @@ export class FrameClock {
       ...(this.notice !== undefined ? { notice: this.notice } : {}),
     };
     this.notice = undefined;
-    this.inFlight = true;
-    this.dirty = false;
     this.epochsSinceFrame = 0;
-    this.deps.post(frame);
+    return frame;
   }
 
   /**
