@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SGD } from "@nn/optim";
 import { type Tensor, createRng, randn, tensor } from "@nn/tensor";
 import { countConstructions } from "../../layers/test/helpers/count-allocations.js";
-import { Variable, add, bceWithLogits, linear, matmul, mul, relu, reshape, softmaxCrossEntropy, sum } from "../src/index.js";
+import { Variable, add, bceWithLogits, gelu, leakyRelu, linear, matmul, mseLoss, mul, relu, reshape, sigmoid, softmaxCrossEntropy, softplus, sum, tanh } from "../src/index.js";
 
 /** A 2→8→1 network on 6 fixed rows: every step builds the same graph. */
 function smallNet(dtype: "float32" | "float64" = "float64") {
@@ -55,6 +55,28 @@ describe("memory: buffers are reused between steps", () => {
     expect(countConstructions(() => {
       for (let s = 0; s < 20; s++) step();
     })).toBe(20);
+  });
+
+  it("so does a network of every activation (gelu's kept Φ is a pooled scratch, not a new array)", () => {
+    for (const dtype of ["float64", "float32"] as const) {
+      const rng = createRng(5);
+      const x = randn([7, 3], rng, { dtype }), y = randn([7, 1], rng, { dtype });
+      const w1 = new Variable(randn([3, 5], rng, { dtype }), { requiresGrad: true });
+      const w2 = new Variable(randn([5, 1], rng, { dtype }), { requiresGrad: true });
+      const optimizer = new SGD([w1, w2], { lr: 0.01 });
+      const step = (): void => {
+        optimizer.zeroGrad();
+        const h = matmul(x, w1);
+        const mixed = add(add(gelu(h), gelu(h, { approximate: "tanh" })), add(add(tanh(h), sigmoid(h)), add(softplus(h), leakyRelu(h))));
+        mseLoss(matmul(mixed, w2), y).backward();
+        optimizer.step();
+      };
+      step();
+      step();
+      expect(countConstructions(() => {
+        for (let s = 0; s < 20; s++) step();
+      }), dtype).toBe(20);
+    }
   });
 
   it("a value read before backward stays the caller's through later steps", () => {

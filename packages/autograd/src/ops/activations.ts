@@ -113,14 +113,16 @@ export function gelu(a: Input, options: GeluOptions = {}): Variable {
     return record("gelu", y, [x], (g) => [mapPairs(g, xv, geluTanhGradient, gradTensor(g.shape, g.dtype))], true);
   }
   // Φ(a) is the costly part of both passes: computed once here and kept for the VJP.
-  const cdf = new Float64Array(xv.size);
+  // Kept in float64 (a pooled scratch the pool takes back when backward frees the node) so the
+  // float32 gradient uses Φ at full precision, as the forward did.
+  const cdf = valueTensor([x], x.shape, "float64");
   const y = valueTensor([x], x.shape, x.dtype);
-  geluInto(xv.data, cdf, y.data);
+  geluInto(xv.data, cdf.data as Float64Array, y.data);
   return record("gelu", y, [x], (g) => {
     const dx = gradTensor(g.shape, g.dtype);
-    geluGradient(g.data, xv.data, cdf, dx.data);
+    geluGradient(g.data, xv.data, cdf.data as Float64Array, dx.data);
     return [dx];
-  }, true);
+  }, true, [cdf]);
 }
 
 export interface SoftplusOptions {
