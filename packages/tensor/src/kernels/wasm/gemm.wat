@@ -243,11 +243,25 @@
   ;; itself only when k ≤ KC, since deeper products store partial sums in C), bit 1 adds bias to
   ;; every row, bit 2 takes max(·, 0); each after the full product, rounded as its own pass.
   ;; packA, packB: scratch of at least roundUp(MC, 4)·KC and roundUp(NC, 8)·KC floats; tile: 32
-  ;; floats. Requires m, n, k ≥ 1.
+  ;; floats. Requires m, n, k ≥ 1 (and for gemm_f32_part, rowStart < rowEnd ≤ m, colStart < colEnd ≤ n).
   (func (export "gemm_f32")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
     (param $transA i32) (param $transB i32) (param $prior i32) (param $bias i32) (param $flags i32)
     (param $packA i32) (param $packB i32) (param $tile i32)
+    (call $gemm_part (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $n) (local.get $k)
+      (local.get $transA) (local.get $transB) (local.get $prior) (local.get $bias) (local.get $flags)
+      (local.get $packA) (local.get $packB) (local.get $tile)
+      (i32.const 0) (local.get $m) (i32.const 0) (local.get $n)))
+
+  ;; gemm_f32 on the block rows [rowStart, rowEnd) × columns [colStart, colEnd) of C alone, with
+  ;; its own packA, packB and tile: the worker pool (kernels/threads/) hands each thread one such
+  ;; block of one product. Every element of C is summed over the same KC slices in the same order
+  ;; whatever block it falls in, so any split gives the bits of the whole call.
+  (func $gemm_part (export "gemm_f32_part")
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $transA i32) (param $transB i32) (param $prior i32) (param $bias i32) (param $flags i32)
+    (param $packA i32) (param $packB i32) (param $tile i32)
+    (param $rowStart i32) (param $rowEnd i32) (param $colStart i32) (param $colEnd i32)
     ;; A(i, p) = a[i·aRow + p·aDeep], B(p, j) = b[p·bDeep + j·bCol]   (strides in floats)
     (local $aRow i32) (local $aDeep i32) (local $bDeep i32) (local $bCol i32)
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
@@ -260,8 +274,9 @@
       (then (local.set $bDeep (i32.const 1)) (local.set $bCol (local.get $k)))
       (else (local.set $bDeep (local.get $n)) (local.set $bCol (i32.const 1))))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $jc (local.get $colStart))
     (loop $jcLoop
-      (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $n) (local.get $jc))))
+      (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $colEnd) (local.get $jc))))
       (local.set $pc (i32.const 0))
       (loop $pcLoop
         (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
@@ -281,9 +296,9 @@
             (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kc)) (i32.const 2))))
           (local.set $jr (i32.add (local.get $jr) (i32.const 8)))
           (br_if $packBLoop (i32.lt_u (local.get $jr) (local.get $nc))))
-        (local.set $ic (i32.const 0))
+        (local.set $ic (local.get $rowStart))
         (loop $icLoop
-          (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
+          (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $rowEnd) (local.get $ic))))
           ;; A panels for this (ic, pc) block: panel ir/4 starts at packA + ir·kc floats
           (local.set $ir (i32.const 0))
           (loop $packALoop
@@ -325,9 +340,9 @@
             (local.set $jr (i32.add (local.get $jr) (i32.const 8)))
             (br_if $jrLoop (i32.lt_u (local.get $jr) (local.get $nc))))
           (local.set $ic (i32.add (local.get $ic) (global.get $MC)))
-          (br_if $icLoop (i32.lt_u (local.get $ic) (local.get $m))))
+          (br_if $icLoop (i32.lt_u (local.get $ic) (local.get $rowEnd))))
         (local.set $pc (i32.add (local.get $pc) (global.get $KC)))
         (br_if $pcLoop (i32.lt_u (local.get $pc) (local.get $k))))
       (local.set $jc (i32.add (local.get $jc) (global.get $NC)))
-      (br_if $jcLoop (i32.lt_u (local.get $jc) (local.get $n)))))
+      (br_if $jcLoop (i32.lt_u (local.get $jc) (local.get $colEnd)))))
 )
