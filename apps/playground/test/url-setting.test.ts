@@ -26,6 +26,9 @@ describe("the page address", () => {
       error: 'The link\'s setting could not be read: lr must be a number > 0, got "fast".',
     });
     expect(settingFromAddress("#colour=red", "").error).toContain('unknown entry "colour"');
+    expect(settingFromAddress("#lr=fast&seed=-2", "").error).toBe(
+      'The link\'s setting could not be read: lr must be a number > 0, got "fast"; seed must be an integer >= 0, got "-2".',
+    );
     expect(settingFromAddress("#data=moonz", "").error).toBe('The link\'s setting could not be read: data must be one of moons, circles, spirals, xor, blobs, checkerboard, plane, multi-gaussian, iris, breast-cancer, digits, got "moonz".');
   });
 });

@@ -231,7 +231,7 @@ export function settingToQuery(setting: Setting): string {
 
 /**
  * A setting from a URL query written by settingToQuery (a leading `?` or `#` is ignored). Entries
- * missing from it take their defaults; a bad or unknown entry throws a RangeError naming it.
+ * missing from it take their defaults; bad or unknown entries throw one RangeError naming each of them.
  */
 export function settingFromQuery(query: string): Setting {
   const params = new URLSearchParams(query.replace(/^[?#]/, ""));
@@ -239,10 +239,25 @@ export function settingFromQuery(query: string): Setting {
   const base: Record<string, unknown> = {
     ...DEFAULT_SETTING, data, problem: defaultProblem(data), noise: defaultNoise(data), samples: isSynthetic(data) ? DEFAULT_SETTING.samples : 0,
   };
+  // Every wrong entry is named at once, so a hand-edited link is fixed in one go.
+  const problems: string[] = [];
+  let unknown = false;
   for (const [name, text] of params) {
     const field = SETTING_FIELDS.find((f) => (f.key === "standardize" ? name === "standardize" : f.flag === name));
-    if (field === undefined) throw new RangeError(`setting: unknown entry "${name}" (entries: ${SETTING_FIELDS.map((f) => f.key === "standardize" ? "standardize" : f.flag).join(", ")})`);
-    base[field.key] = parseValue(field, text);
+    if (field === undefined) {
+      problems.push(`unknown entry "${name}"`);
+      unknown = true;
+      continue;
+    }
+    try {
+      base[field.key] = parseValue(field, text);
+    } catch (error) {
+      problems.push((error as Error).message.replace(/^setting: /, ""));
+    }
+  }
+  if (problems.length > 0) {
+    const entries = unknown ? ` (entries: ${SETTING_FIELDS.map((f) => f.key === "standardize" ? "standardize" : f.flag).join(", ")})` : "";
+    throw new RangeError(`setting: ${problems.join("; ")}${entries}`);
   }
   return checkSetting(base as unknown as Setting);
 }

@@ -33,6 +33,12 @@ describe("the setting table", () => {
     expect(() => settingFromQuery("features=x1,x1")).toThrow(/lists an input twice/);
   });
 
+  it("names every wrong entry of a link at once, in the link's order", () => {
+    expect(() => settingFromQuery("lr=fast&layers=8&colour=red&dropout=1")).toThrow(
+      'setting: lr must be a number > 0, got "fast"; unknown entry "colour"; dropout must be a number >= 0 and < 1, got "1" (entries: ',
+    );
+  });
+
   it("a data set's own noise is its default", () => {
     expect(settingFromQuery("data=spirals").noise).toBe(0.1);
     expect(settingToFlags({ ...DEFAULT_SETTING, data: "spirals", noise: 0.1 })).toEqual(["--data", "spirals"]);
