@@ -53,6 +53,20 @@ describe("lineChart", () => {
     expect(svg).toContain(">lr &lt;1&gt;</text>");
   });
 
+  it("a long legend label widens the picture, keeping the plot area, so the label ends inside it", () => {
+    const long = "residual (pre-LN, linear end)";
+    const short = lineChart(options);
+    const wide = lineChart({ ...options, series: [options.series[0], { ...options.series[1], label: long }] });
+    const widthOf = (svg: string): number => Number(/<svg [^>]*width="(\d+)"/.exec(svg)?.[1]);
+    const clipOf = (svg: string): string | undefined => /<clipPath[^>]*><rect [^>]*\/>/.exec(svg)?.[0];
+    expect(widthOf(short)).toBe(760);
+    expect(clipOf(wide)).toBe(clipOf(short));
+    const labelX = Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${long.replace(/[()]/g, "\\$&")}</text>`).exec(wide)?.[1]);
+    // 7 px a character bounds 12 px Helvetica's widest lower-case text (an average of ~5.8 px).
+    expect(labelX + 7 * long.length).toBeLessThanOrEqual(widthOf(wide) + 4);
+    expect(widthOf(wide)).toBeGreaterThan(760);
+  });
+
   it("is deterministic text with two-decimal coordinates", () => {
     const a = lineChart(options), b = lineChart(options);
     expect(a).toBe(b);

@@ -45,9 +45,17 @@ export interface LineChartOptions {
 
 const MARGIN = { left: 72, right: 190, top: 36, bottom: 52 };
 
+/** Room the legend takes right of the plot: swatch, gap, and the longest label at 7 px a character (12 px Helvetica averages under 6). */
+function legendRoom(series: readonly LineSeries[]): number {
+  const longest = Math.max(0, ...series.map((s) => s.label.length));
+  return 14 + 28 + 7 * longest + 8;
+}
+
 export function lineChart(options: LineChartOptions): string {
-  const width = options.width ?? 760, height = options.height ?? 420;
-  const plotLeft = MARGIN.left, plotRight = width - MARGIN.right;
+  // A long label widens the picture rather than shrinking the plot or running off the edge.
+  const right = Math.max(MARGIN.right, legendRoom(options.series));
+  const width = (options.width ?? 760) + right - MARGIN.right, height = options.height ?? 420;
+  const plotLeft = MARGIN.left, plotRight = width - right;
   const plotTop = MARGIN.top, plotBottom = height - MARGIN.bottom;
   const xs = scaleFor(options.series.flatMap((s) => s.x), options.xLog === true, plotLeft, plotRight);
   const yValues = options.yRange !== undefined
@@ -58,7 +66,7 @@ export function lineChart(options: LineChartOptions): string {
   const clipId = "plot-area";
   const parts: string[] = [svgOpen(width, height, options.title)];
   parts.push(`<defs><clipPath id="${clipId}"><rect x="${plotLeft}" y="${plotTop}" width="${plotRight - plotLeft}" height="${plotBottom - plotTop}"/></clipPath></defs>`);
-  parts.push(text(width / 2 - MARGIN.right / 2 + MARGIN.left / 2, 22, options.title, 'text-anchor="middle" font-size="14" font-weight="bold"'));
+  parts.push(text(width / 2 - right / 2 + MARGIN.left / 2, 22, options.title, 'text-anchor="middle" font-size="14" font-weight="bold"'));
   parts.push(axes(xs, ys, plotLeft, plotRight, plotTop, plotBottom));
   parts.push(text((plotLeft + plotRight) / 2, height - 12, options.xLabel, 'text-anchor="middle"'));
   parts.push(text(16, (plotTop + plotBottom) / 2, options.yLabel, `text-anchor="middle" transform="rotate(-90 16 ${px((plotTop + plotBottom) / 2)})"`));
