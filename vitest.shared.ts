@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 const sources: Array<[string, string]> = [
   ["@nn/tensor", "packages/tensor/src/index.ts"],
+  ["@nn/tensor/node", "packages/tensor/src/node/index.ts"],
   ["@nn/layers", "packages/layers/src/index.ts"],
   ["@nn/layers/node", "packages/layers/src/node/index.ts"],
   ["@nn/optim", "packages/optim/src/index.ts"],

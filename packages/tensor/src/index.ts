@@ -15,8 +15,11 @@ export { matmul, type MatmulOptions } from "./ops/matmul.js";
 export { type Kernels, type BinaryOp, type UnaryOp, type ReduceOp } from "./kernels/kernels.js";
 export {
   kernels, setKernels, setBackend, jsKernels, wasmKernels, countBoundaryCrossings, stopCountingBoundaryCrossings, workingArray,
-  relaxedSimdKernels,
+  relaxedSimdKernels, setThreads, threadCount,
 } from "./kernels/backend.js";
+export type { ThreadOptions } from "./kernels/threads/set-threads.js";
+export { type WorkerHost, type PoolWorker, browserWorkers } from "./kernels/threads/worker-host.js";
+export { type GemmWorkerInit, type GemmWorkerMessage, gemmWorkerSource } from "./kernels/threads/gemm-worker-source.js";
 export type { BoundaryCrossings } from "./kernels/wasm/wasm-runtime.js";
 export { editDistance, closestName, didYouMean } from "./edit-distance.js";
 export { checkOptions, optionKeys, UnknownOptionError } from "./check-options.js";

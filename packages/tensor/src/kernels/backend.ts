@@ -9,6 +9,7 @@ import type { Kernels } from "./kernels.js";
 import { deprecatedKernelNames } from "./deprecated-kernel-names.js";
 import { createRelaxedWasmKernels, createWasmBackend } from "./wasm/wasm-backend.js";
 import type { BoundaryCrossings } from "./wasm/wasm-runtime.js";
+import { type ThreadOptions, applyThreads } from "./threads/set-threads.js";
 
 /** The pure-TypeScript kernels: the readable reference every other backend is tested against. */
 export const jsKernels: Kernels = {
@@ -114,4 +115,23 @@ export function setBackend(name: "js" | "wasm" | "wasm-relaxed"): void {
   } else {
     throw new RangeError(`setBackend: backend must be "js" or "wasm", got ${JSON.stringify(name)} (or the opt-in "wasm-relaxed")`);
   }
+}
+
+/**
+ * Opt-in threads for the wasm backend's large float32 products: `count` threads (the calling one
+ * included) share each product above about a million multiply-adds, with the same bits as one
+ * thread. 1 (the default) turns the pool off. Throws at once for a count that is not a whole
+ * number from 1 to the machine's threads, or where workers cannot share the kernels' memory (no
+ * shared WebAssembly.Memory: a browser page that is not cross-origin isolated), or on a browser's
+ * main thread (which may not block). The returned Promise settles when every worker has started;
+ * products before that run on the threads already up. Node: `setThreads(2, { workers: nodeWorkers })`
+ * with `nodeWorkers` from "@nn/tensor/node".
+ */
+export function setThreads(count: number, options?: ThreadOptions): Promise<void> {
+  return applyThreads(wasmBackend?.runtime ?? null, count, options);
+}
+
+/** The threads `setThreads` asked for (1 when the pool is off). */
+export function threadCount(): number {
+  return wasmBackend?.runtime.threads?.threads ?? 1;
 }

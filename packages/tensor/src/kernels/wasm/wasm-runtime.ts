@@ -1,4 +1,5 @@
 import type { TypedArray } from "../../dtype.js";
+import type { GemmPool } from "../threads/gemm-pool.js";
 import { fitsArena } from "./arena-layout.js";
 import { ResidentHeap } from "./resident-heap.js";
 import { gemmRelaxedSharedWasm, gemmRelaxedWasm, gemmSharedWasm, gemmWasm, vectorOpsSharedWasm, vectorOpsWasm } from "./wasm-bytes.generated.js";
@@ -222,6 +223,9 @@ export class WasmRuntime {
       this.crossings.copiesOut++;
     }
   }
+
+  /** The opt-in worker pool that shares large float32 products (`setThreads`), or null: one thread. */
+  threads: GemmPool | null = null;
 
   /** Counts of copies across the JavaScript/WebAssembly boundary, while a test or the bench asks for them. */
   crossings: BoundaryCrossings | null = null;

@@ -1,0 +1,66 @@
+import { checkOptions } from "../../check-options.js";
+import type { WasmRuntime } from "../wasm/wasm-runtime.js";
+import { GemmPool } from "./gemm-pool.js";
+import { type WorkerHost, browserWorkers } from "./worker-host.js";
+
+export interface ThreadOptions {
+  /**
+   * How workers are started: Node needs `nodeWorkers` from "@nn/tensor/node"; a browser's Web
+   * Worker is the default where the engine has one.
+   */
+  workers?: WorkerHost;
+}
+
+/** Whether this thread may block in Atomics.wait (not a browser's main thread). */
+function threadCanWait(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The pool behind `setThreads`, attached to the wasm runtime (whose product reads
+ * `runtime.threads`), or none.
+ */
+export function applyThreads(runtime: WasmRuntime | null, count: number, options: ThreadOptions | undefined): Promise<void> {
+  const { workers } = checkOptions("setThreads", options, ["workers"]);
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
+    throw new RangeError(`setThreads: count must be a whole number ≥ 1 (1 turns the pool off), got ${typeof count === "number" ? count : JSON.stringify(count)}`);
+  }
+  if (count === 1) {
+    if (runtime !== null) stopPool(runtime);
+    return Promise.resolve();
+  }
+  if (runtime === null) throw new Error("setThreads: this engine has no WebAssembly SIMD, so there are no wasm kernels to run on threads");
+  if (!runtime.shared) {
+    throw new Error(
+      "setThreads: the wasm kernels' memory is not shared, so worker threads cannot see it: this engine refused a shared WebAssembly.Memory " +
+      "(in a browser the page must be cross-origin isolated, crossOriginIsolated === true: served with Cross-Origin-Opener-Policy: same-origin " +
+      "and Cross-Origin-Embedder-Policy: require-corp)",
+    );
+  }
+  if (!threadCanWait()) {
+    throw new Error("setThreads: this thread cannot block in Atomics.wait (a browser's main thread): call setThreads and train inside a Web Worker");
+  }
+  const host = workers ?? browserWorkers();
+  if (host === null) {
+    throw new Error('setThreads: this engine has no Web Worker; in Node pass the worker_threads host: setThreads(n, { workers: nodeWorkers }) with nodeWorkers from "@nn/tensor/node"');
+  }
+  if (count > host.available) {
+    throw new RangeError(`setThreads: count must be at most ${host.available}, the threads this machine runs at once, got ${count}`);
+  }
+  const current = runtime.threads;
+  if (current !== null && current.threads === count && current.host === host) return current.ready;
+  stopPool(runtime);
+  const pool = new GemmPool(runtime.memory, host, count);
+  runtime.threads = pool;
+  return pool.ready;
+}
+
+function stopPool(runtime: WasmRuntime): void {
+  runtime.threads?.stop();
+  runtime.threads = null;
+}

@@ -1,0 +1,1 @@
+export { nodeWorkers } from "./node-workers.js";
