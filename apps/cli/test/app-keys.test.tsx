@@ -87,13 +87,18 @@ describe("live trainer screen and keys (the real frame protocol, in one thread)"
     await until(() => expect(lastFrame()).toContain("1 epoch/frame"));
   });
 
-  it("at DONE the run stays; space trains on past the epoch count", async () => {
+  it("at DONE the run stays (the header drops the speed); space trains on past the epoch count", async () => {
     const session = await InProcessSession.start(["--epochs", "40", ...small]);
     const { lastFrame, stdin } = render(<App session={session} size={size} />);
     await until(() => expect(lastFrame()).toContain("DONE"));
     expect(lastFrame()).toContain("epoch 40/40");
+    // Nothing trains at DONE: no "N epochs/frame ↑" as if the ramp were still going.
+    const header = lastFrame()!.split("\n")[0];
+    expect(header).toContain("seed 1");
+    expect(header).not.toMatch(/epochs?\/frame|max speed|↑/);
     stdin.write(" ");
     await until(() => expect(lastFrame()).toMatch(/epoch \d+ \(past 40\)/));
+    await until(() => expect(lastFrame()!.split("\n")[0]).toMatch(/RUNNING .*epochs?\/frame/));
   });
 
   it("l switches the loss chart to a log scale and back; ? shows the keys", async () => {

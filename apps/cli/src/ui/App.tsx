@@ -117,12 +117,14 @@ export function App({ session, size, onExit, exitWhenDone = false }: AppProps) {
   const lossTitle = regression ? (frame.setting.l1 > 0 || frame.setting.l2 > 0 ? "MSE + penalty" : "MSE") : "loss";
   const points = useMemo(() => pointsFromHistory(frame.history), [frame.history]);
   const notice = state.notice ?? (frame.status === "done" ? DONE_HINT : KEY_HINT);
-  const speed = frame.speed === "max" ? "max speed" : `${frame.speed} epoch${frame.speed === 1 ? "" : "s"}/frame`;
+  // The speed (and the ramp's ↑) belongs to a run that trains or is paused mid-run, not to one that has ended.
+  const training = status === "running" || status === "paused";
+  const speed = !training ? undefined : frame.speed === "max" ? "max speed" : `${frame.speed} epoch${frame.speed === 1 ? "" : "s"}/frame${frame.ramping ? " ↑" : ""}`;
   const bodyHeight = layout.lossHeight + layout.accuracyHeight + 2;
 
   return (
     <Box flexDirection="column" width={columns}>
-      <Header run={frame.description} seed={frame.seed} lr={formatLr(frame.lr)} status={status} speed={frame.ramping ? `${speed} ↑` : speed} width={columns} />
+      <Header run={frame.description} seed={frame.seed} lr={formatLr(frame.lr)} status={status} speed={speed} width={columns} />
       {layout.compact ? (
         <Text dimColor wrap="truncate">
           {`${columns}×${rows}: too small for charts (need 50×16)`}

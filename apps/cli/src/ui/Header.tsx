@@ -18,8 +18,8 @@ export interface HeaderProps {
   readonly seed: number;
   readonly lr: string;
   readonly status: RunStatus;
-  /** e.g. `5 epochs/frame`, `max speed` */
-  readonly speed: string;
+  /** e.g. `5 epochs/frame`, `max speed`; none once the run has ended (done, failed, quitting). */
+  readonly speed?: string;
   readonly width: number;
 }
 
@@ -37,8 +37,12 @@ export function Header({ run, seed, lr, status, speed, width }: HeaderProps) {
         {" "}
         <Text bold color={STATUS_COLORS[status]}>{status.toUpperCase()}</Text>
         {`  lr ${lr}  seed ${seed}  `}
-        <Text dimColor>{speed}</Text>
-        {"  "}
+        {speed !== undefined ? (
+          <>
+            <Text dimColor>{speed}</Text>
+            {"  "}
+          </>
+        ) : null}
         <Text bold>{run.data}</Text>
       </Text>
       <Text wrap="truncate">
