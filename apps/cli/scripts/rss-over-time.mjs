@@ -90,6 +90,13 @@ for (let i = 0; i <= Math.round((minutes * 60) / every); i++) {
   samples.push(sample);
   appendFileSync(options.out, `${sample.t.toFixed(1)},${sample.rss.toFixed(1)},${sample.epoch}\n`);
 }
+// Quit as a person would (q), so nn prints its summary line (epochs, time, frames drawn).
+let summary = "";
+if (!Number.isNaN(rssMb())) {
+  tmux("send-keys", "q");
+  for (let waited = 0; waited < 60_000 && !/\[exit status \d+\]/.test(tmux("capture-pane", "-p")); waited += 500) await sleep(500);
+  summary = tmux("capture-pane", "-p").split("\n").filter((line) => /epochs in|frames|exit status/.test(line)).join(" ").replace(/\s+/g, " ").trim();
+}
 stop();
 
 const settled = samples.filter((s) => s.t >= settle);
@@ -119,3 +126,4 @@ console.log(
     `min ${mb(Math.min(...settled.map((s) => s.rss)))}, max ${mb(Math.max(...settled.map((s) => s.rss)))}; ` +
     `slope ${(slope * 60).toFixed(3)} MB/min (${(slope * 3600).toFixed(1)} MB/h)`,
 );
+if (summary !== "") console.log(`${label}: nn said: ${summary}`);
