@@ -126,6 +126,14 @@ def time_impl(impl, warmup, rounds, units, clock):
     return median(samples)
 
 
+def warm_up(impl, seconds, clock):
+    """Runs a throwaway copy for `seconds` before timing (the JS rows' JIT warm-up, timing.ts warmUp)."""
+    start = clock()
+    impl.run()
+    while clock() - start < seconds:
+        impl.run()
+
+
 def calibrate(impl, target_seconds, clock):
     start = clock()
     impl.run()
@@ -139,6 +147,7 @@ def main():
         spec = json.load(f)
     out = {"numpy": np.__version__, "training": [], "matmul": []}
     for t in spec["training"]:
+        warm_up(Mlp(t, spec_dir), t.get("warmupSeconds", 0), clock_of(t["clock"]))  # a throwaway copy, as the JS rows
         mlp = Mlp(t, spec_dir)
         seconds = time_impl(mlp, t["warmup"], t["rounds"], t["unitsPerSample"], clock_of(t["clock"]))
         out["training"].append({"name": t["name"], "secondsPerStep": seconds, "loss": mlp.loss()})

@@ -27,7 +27,7 @@ export function numpyVersion(): string | null {
 
 export interface NumpyTrainingJob {
   spec: MlpSpec;
-  timing: InterleaveOptions;
+  timing: InterleaveOptions & { warmupSeconds?: number };
 }
 
 export interface NumpyMatmulJob {
@@ -67,6 +67,7 @@ export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly
         name: s.name, sizes: s.sizes, loss: s.loss, lr: s.lr,
         batches: s.batches.map(batch), evalSet: batch(s.evalSet),
         weights: s.weights.map(put), biases: s.biases.map(put),
+        warmupSeconds: timing.warmupSeconds ?? 0,
         warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: timing.unitsPerSample, clock: timing.clock ?? "cpu",
       })),
       matmul: matmul.map((job) => ({

@@ -73,6 +73,25 @@ export async function interleave(impls: readonly Timed[], options: InterleaveOpt
 }
 
 /**
+ * Runs `impl` until `seconds` of `clock` have passed (at least once) and returns how many units
+ * that was. Used on a throwaway copy of a trainer (same code, its own state) so that the engine's
+ * compilers have finished with the code before the timed copy runs: V8 compiles a function with
+ * its optimising tier only after it has run a while, on a background thread whose CPU time the
+ * `cpu` clock counts, and the fixed warm-up counts of the training jobs (62 steps at mini-batch
+ * 32, 2 steps of W2) left that compilation inside the timed samples.
+ */
+export async function warmUp(impl: Timed, seconds: number, clock: Clock = "cpu"): Promise<number> {
+  await impl.prepare?.();
+  const start = readClock(clock);
+  let units = 0;
+  do {
+    impl.run();
+    units++;
+  } while (readClock(clock) - start < seconds);
+  return units;
+}
+
+/**
  * How many units make one sample last about `targetSeconds`, from one timed unit (at least 1).
  * Used where each implementation may run a different count (matmul), never for training.
  */

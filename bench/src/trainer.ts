@@ -4,4 +4,6 @@ import type { Timed } from "./timing.js";
 export interface Trainer extends Timed {
   /** Mean loss on the spec's evaluation rows with the current weights (no update). */
   loss(): number;
+  /** Frees what the trainer holds outside the JavaScript heap (tfjs variables), for a throwaway copy. */
+  dispose?(): void;
 }

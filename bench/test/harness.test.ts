@@ -4,7 +4,7 @@ import { parseBenchArgs } from "../src/cli-options.js";
 import type { BenchReport } from "../src/results.js";
 import { formatRatio, formatTable, formatThroughput } from "../src/table.js";
 import { formatTargets } from "../src/targets.js";
-import { type Timed, interleave, median } from "../src/timing.js";
+import { type Timed, interleave, median, warmUp } from "../src/timing.js";
 import { stepsOf } from "../src/workloads/training-workload.js";
 
 describe("median", () => {
@@ -37,6 +37,15 @@ describe("interleave", () => {
     let x = 0, y = 0;
     await interleave([{ name: "x", run: () => x++ }, { name: "y", run: () => y++ }], { warmup: 0, rounds: 2, unitsPerSample: [1, 5] });
     expect([x, y]).toEqual([2, 10]);
+  });
+});
+
+describe("warmUp", () => {
+  it("runs a throwaway copy at least once, and only once when no time is asked for", async () => {
+    let runs = 0, prepared = 0;
+    const impl: Timed = { name: "copy", run: () => runs++, prepare: () => { prepared++; return Promise.resolve(); } };
+    expect(await warmUp(impl, 0)).toBe(1);
+    expect([runs, prepared]).toEqual([1, 1]);
   });
 });
 
