@@ -49,10 +49,9 @@ export class SGD extends Optimizer<SGDConfig> {
     const { momentum, dampening, nesterov, weightDecay } = this.config;
     const n = p.length;
     if (momentum === 0) {
-      for (let i = 0; i < n; i++) {
-        const d = weightDecay !== 0 ? g[i] + weightDecay * p[i] : g[i];
-        p[i] = p[i] - lr * d;
-      }
+      // Plain SGD, the common case, without a per-element test of the decay (same arithmetic).
+      if (weightDecay === 0) for (let i = 0; i < n; i++) p[i] -= lr * g[i];
+      else for (let i = 0; i < n; i++) p[i] -= lr * (g[i] + weightDecay * p[i]);
       return;
     }
     const buf = state.buffers.momentumBuffer;
