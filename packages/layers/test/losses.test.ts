@@ -1,4 +1,4 @@
-import { createRng, rand, randn, tensor } from "@nn/tensor";
+import { createRng, elementary, rand, randn, tensor } from "@nn/tensor";
 import { describe, expect, it } from "vitest";
 import { BCEWithLogitsLoss, BinaryCrossEntropyLoss, Dense, HuberLoss, L1Loss, L2Penalty, type Loss, MSELoss, PenalisedLoss, SoftmaxCrossEntropyLoss } from "../src/index.js";
 import * as nn from "../src/index.js";
@@ -44,6 +44,26 @@ describe("losses: values and gradients worked by hand", () => {
     // PyTorch's gradient (p − t)/max(p(1 − p), 1e-12)/n
     expect(Array.from(loss.backward().data)).toEqual([-0.25e12, 0.25e12, 0, 0]);
     expect(() => loss.forward(f64([1.5]), f64([1]))).toThrow(/probabilities in \[0, 1\], got 1.5 at index 0/);
+  });
+
+  it("BinaryCrossEntropyLoss skips the zero-weighted log of a hard label with the bits of the full formula", () => {
+    // Both logs evaluated for every element, as the formula reads: the reference the shortcut must match.
+    const bothLogs = (p: number[], t: number[]): number => {
+      let sum = 0;
+      for (let i = 0; i < p.length; i++) {
+        sum -= t[i] * Math.max(elementary.log(p[i]), -100) + (1 - t[i]) * Math.max(elementary.log1p(-p[i]), -100);
+      }
+      return sum / p.length;
+    };
+    const edges = [0, -0, 1, 0.5, 0.8, 1e-300, 5e-324, 1 - 2 ** -53, 2 ** -60, 0.9999];
+    for (const label of [0, 1, 0.3]) {
+      for (const p of edges) {
+        const got = new BinaryCrossEntropyLoss().forward(f64([p]), f64([label]));
+        expect(Object.is(got, bothLogs([p], [label])), `p = ${p}, t = ${label}`).toBe(true);
+      }
+    }
+    const p = [0.25, -0, 1, 0, 0.75, 1e-9], t = [1, 1, 0, 0, 0, 1];
+    expect(Object.is(new BinaryCrossEntropyLoss().forward(f64(p), f64(t)), bothLogs(p, t))).toBe(true);
   });
 
   it("BCEWithLogitsLoss is exact and finite at z = ±100", () => {
