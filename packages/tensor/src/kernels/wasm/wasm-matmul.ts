@@ -94,10 +94,11 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul, gemm = 
     // Operands already in the memory (a layer's resident buffers) are read in place; the others
     // are whole tensors (length m·k and k·n): one memcpy each, no view objects.
     const aPtr = runtime.place(a, aAt), bPtr = runtime.place(b, bAt);
-    const c = runtime.target(out);
+    // C is written where it lives when it is in the memory, else at the arena's start and copied out.
+    const resident = runtime.offsetOf(out);
+    const c = resident >= 0 ? resident : base;
     let prior = base + priorAt;
     if (accumulate) {
-      const resident = runtime.offsetOf(out);
       // One slab deep, C is read just before its only store, so it can be its own prior; a
       // deeper product stores partial sums in C, so C as it was is kept in the arena.
       if (resident < 0) runtime.copyIn(out, priorAt / 4);
@@ -111,6 +112,6 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul, gemm = 
     } else {
       gemm(aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile);
     }
-    runtime.deliver(out);
+    if (resident < 0) runtime.copyOut(out);
   };
 }

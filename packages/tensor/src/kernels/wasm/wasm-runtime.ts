@@ -57,7 +57,10 @@ export class WasmRuntime {
   readonly vectorOps: VectorOpsF32;
   /** Whether views of the memory survive its growth, so tensors may live in it. */
   readonly shared: boolean;
-  private view: Float32Array;
+  private view!: Float32Array;
+  /** `view.buffer` and `view.byteLength`, read once per view rather than once per call. */
+  private viewBuffer!: ArrayBufferLike;
+  private viewBytes = 0;
   /** Views of the arena's first `length` floats, by length: a result is copied out through one of them. */
   private readonly heads = new Map<number, Float32Array>();
   private headsAt = 0;
@@ -72,8 +75,7 @@ export class WasmRuntime {
     this.gemmF32 = gemmF32;
     this.vectorOps = vectorOps;
     this.shared = shared;
-    this.view = new Float32Array(memory.buffer);
-    this.buffers.add(memory.buffer);
+    this.setView(new Float32Array(memory.buffer));
     this.collected = new FinalizationRegistry((region) => this.dropView(region));
   }
 
@@ -116,6 +118,10 @@ export class WasmRuntime {
   }
 
   private reserve(end: number): boolean {
+    // Every call asks; once the arena is large enough the answer needs no call into the engine
+    // (memory.buffer is a host getter). Only this runtime grows the memory, and it remakes the
+    // view when it does, so a view that reaches `end` is current.
+    if (end <= this.viewBytes) return true;
     if (!fitsArena(end)) return false;
     const have = this.memory.buffer.byteLength;
     if (end > have) {
@@ -126,8 +132,7 @@ export class WasmRuntime {
       }
     }
     if (this.view.buffer !== this.memory.buffer) {
-      this.view = new Float32Array(this.memory.buffer);
-      this.buffers.add(this.memory.buffer);
+      this.setView(new Float32Array(this.memory.buffer));
       // An ordinary memory detached the old views: remake them now, while the first (largest)
       // step is still growing the arena, rather than one by one in the steps after it.
       this.remakeHeads();
@@ -144,9 +149,18 @@ export class WasmRuntime {
     }
   }
 
+  private setView(view: Float32Array): void {
+    this.view = view;
+    this.viewBuffer = view.buffer;
+    this.viewBytes = view.byteLength;
+    this.buffers.add(view.buffer);
+  }
+
   /** The byte offset of `a` in this memory, or -1 when `a` lives elsewhere (it must be copied in). */
   offsetOf(a: TypedArray): number {
-    return this.buffers.has(a.buffer) ? a.byteOffset : -1;
+    const buffer = a.buffer;
+    // The current buffer first: resident arrays made since the last growth are views of it.
+    return buffer === this.viewBuffer || this.buffers.has(buffer) ? a.byteOffset : -1;
   }
 
   /**
