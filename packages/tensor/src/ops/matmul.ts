@@ -26,6 +26,9 @@ export interface MatmulOptions {
 
 const MATMUL_OPTIONS: readonly string[] = ["transposeA", "transposeB", "out", "accumulate", "bias", "relu"];
 
+/** [m, n] of the call in progress, filled in rather than allocated per product (a Tensor copies its shape). */
+const resultShape = [0, 0];
+
 /**
  * 2-D matrix product op(A)·op(B), optionally added into `out` and followed by a bias row and
  * ReLU, all in one kernel call: relu?((accumulate ? out : 0) + op(A)·op(B) + bias?). The three
@@ -54,7 +57,9 @@ export function matmul(aIn: Tensor, bIn: Tensor, options: MatmulOptions = {}): T
     throw new ShapeError(`matmul: bias must be [${n}] (one value per output column), got ${formatShape(bias.shape)}`);
   }
   const dtype = promoteTypes(bias === undefined ? a.dtype : promoteTypes(a.dtype, bias.dtype), b.dtype);
-  const result = resultTensor("matmul", [m, n], dtype, out);
+  resultShape[0] = m;
+  resultShape[1] = n;
+  const result = resultTensor("matmul", resultShape, dtype, out);
   checkAliasing("matmul", result, a, false, " (matmul reads each input many times)");
   checkAliasing("matmul", result, b, false, " (matmul reads each input many times)");
   if (bias !== undefined) checkAliasing("matmul", result, bias, false, " (the bias is read for every row)");

@@ -21,11 +21,9 @@ const MIN_WASM_FLOATS = 64;
  */
 export function createWasmVectorOps(runtime: WasmRuntime, fallback: VectorOps): VectorOps {
   const ops = runtime.vectorOps;
-  const small = (n: number, ...arrays: TypedArray[]): boolean => {
-    if (n < MIN_WASM_FLOATS) return true;
-    for (const a of arrays) if (!(a instanceof Float32Array)) return true;
-    return false;
-  };
+  // Fixed arity (no rest array): these run several times per training step.
+  const small = (n: number, a: TypedArray, b: TypedArray, c: TypedArray = a): boolean =>
+    n < MIN_WASM_FLOATS || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array);
   return {
     positivePart(x, y) {
       const n = y.length;
