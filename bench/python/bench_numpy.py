@@ -1,16 +1,21 @@
 """NumPy rows of nn's benchmark: the same workloads, data and weights as the JavaScript rows.
 
-Run by bench/src/numpy-runner.ts as `python3 bench_numpy.py SPEC_DIR`; SPEC_DIR holds spec.json
-and the raw little-endian float32 arrays it names. Prints one JSON object on stdout.
-Single-threaded on purpose: every row of the table uses one core.
+Run by bench/src/numpy-runner.ts as `python3 bench_numpy.py SPEC_DIR [--threads N]`; SPEC_DIR
+holds spec.json and the raw little-endian float32 arrays it names. Prints one JSON object on stdout.
+Single-threaded unless --threads says otherwise: the main table uses one core per row; the threads
+table (bench/src/workloads/threads.ts) runs this once with --threads 1 and once with --threads 2.
+The BLAS reads its thread count from the environment when NumPy is imported, so it is set first.
 """
 import os
+import sys
 
+THREADS = sys.argv[sys.argv.index("--threads") + 1] if "--threads" in sys.argv else "1"
+if not THREADS.isdigit() or int(THREADS) < 1:
+    sys.exit(f"bench_numpy.py: --threads takes a whole number >= 1, got {THREADS!r}")
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
-    os.environ[var] = "1"
+    os.environ[var] = THREADS
 
 import json  # noqa: E402
-import sys  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402

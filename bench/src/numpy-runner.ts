@@ -51,8 +51,10 @@ interface RawResults {
 /**
  * Runs the NumPy rows in one python3 process: the spec and every array go through a temporary
  * directory as raw float32 files, so NumPy trains from exactly the same bytes as the JS rows.
+ * `threads` is the BLAS's thread count (OPENBLAS_NUM_THREADS and the like, set by the script
+ * before it imports NumPy); 1 unless the threads table asks for more.
  */
-export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly NumpyMatmulJob[]): NumpyResults {
+export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly NumpyMatmulJob[], threads = 1): NumpyResults {
   const dir = mkdtempSync(join(tmpdir(), "nn-bench-"));
   try {
     let counter = 0;
@@ -77,7 +79,7 @@ export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly
       })),
     };
     writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
-    const stdout = execFileSync("python3", [script, dir], { encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...STEADY_MALLOC } });
+    const stdout = execFileSync("python3", [script, dir, "--threads", String(threads)], { encoding: "utf8", maxBuffer: 1 << 24, env: { ...process.env, ...STEADY_MALLOC } });
     const raw = JSON.parse(stdout) as RawResults;
     return {
       training: raw.training,

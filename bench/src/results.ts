@@ -16,6 +16,7 @@ export interface WorkloadResult {
 }
 
 import type { RelaxedSimdRow } from "./workloads/relaxed-simd.js";
+import type { ThreadsRow } from "./workloads/threads.js";
 import type { ElementaryCostRow } from "./elementary-cost/elementary-cost.js";
 import type { AutogradCostRow } from "./workloads/autograd-cost.js";
 
@@ -32,6 +33,8 @@ export interface BenchReport {
   readonly autogradCost?: readonly AutogradCostRow[];
   /** The opt-in relaxed-SIMD product against the default wasm backend (empty where unavailable). */
   readonly relaxedSimd?: readonly RelaxedSimdRow[];
+  /** nn and NumPy at 1 and 2 threads, wall time (absent in older results; empty where the machine has one thread). */
+  readonly threads?: readonly ThreadsRow[];
 }
 
 /** The implementations in table order; NumPy only when it ran. */

@@ -16,6 +16,7 @@ import { formatTargets } from "./targets.js";
 import type { Clock } from "./timing.js";
 import { formatAutogradCost, runAutogradCost } from "./workloads/autograd-cost.js";
 import { formatRelaxedSimd, runRelaxedSimd } from "./workloads/relaxed-simd.js";
+import { formatThreads, runThreads } from "./workloads/threads.js";
 import { runTrainingJob } from "./workloads/training-workload.js";
 import { w1Jobs } from "./workloads/w1.js";
 import { w2Jobs } from "./workloads/w2.js";
@@ -25,17 +26,22 @@ async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const clock: Clock = options.wall ? "wall" : "cpu";
-  const only = options.onlyElementary || options.onlyAutograd || options.onlyRelaxed;
+  const only = options.onlyElementary || options.onlyAutograd || options.onlyRelaxed || options.onlyThreads;
   const peers = !only;
   const jobs = peers ? [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } })) : [];
   const cases = peers ? w3Cases(options.quick) : [];
   const timing = { ...w3Timing(options.quick), clock };
   const numpy = options.noNumpy || !peers ? null : numpyVersion();
 
-  console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
+  console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread unless the threads table says otherwise, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
   let numpyResults: NumpyResults = { training: [], matmul: [] };
   if (!peers) {
-    console.log(options.onlyAutograd ? "only the autograd cost table (--only autograd)" : options.onlyRelaxed ? "only the relaxed-SIMD product (--only relaxed)" : "only the own elementary functions against Math.* (--only elementary)");
+    console.log(
+      options.onlyAutograd ? "only the autograd cost table (--only autograd)"
+        : options.onlyRelaxed ? "only the relaxed-SIMD product (--only relaxed)"
+          : options.onlyThreads ? "only the threads table (--only threads)"
+            : "only the own elementary functions against Math.* (--only elementary)",
+    );
   } else if (numpy !== null) {
     console.log(`NumPy ${numpy} (1 thread) …`);
     numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
@@ -58,21 +64,25 @@ async function main(): Promise<void> {
     }
   }
 
-  const elementaryCost = options.onlyAutograd || options.onlyRelaxed ? [] : await runElementaryCost(options.quick, clock);
-  if (!options.onlyElementary && !options.onlyRelaxed) console.log("autograd cost …");
-  const autogradCost = options.onlyElementary || options.onlyRelaxed ? [] : runAutogradCost(options.quick, clock);
-  const relaxedSimd = options.onlyElementary || options.onlyAutograd ? [] : runRelaxedSimd(options.quick, clock);
+  const elementaryCost = options.onlyAutograd || options.onlyRelaxed || options.onlyThreads ? [] : await runElementaryCost(options.quick, clock);
+  if (!options.onlyElementary && !options.onlyRelaxed && !options.onlyThreads) console.log("autograd cost …");
+  const autogradCost = options.onlyElementary || options.onlyRelaxed || options.onlyThreads ? [] : runAutogradCost(options.quick, clock);
+  const relaxedSimd = options.onlyElementary || options.onlyAutograd || options.onlyThreads ? [] : runRelaxedSimd(options.quick, clock);
+  const runsThreads = !options.onlyElementary && !options.onlyAutograd && !options.onlyRelaxed;
+  if (runsThreads) console.log("threads (nn and NumPy at 1 and 2 threads, wall time) …");
+  const threads = runsThreads ? await runThreads(options.quick, !options.noNumpy && numpyVersion() !== null) : { rows: [] };
 
-  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost, relaxedSimd };
+  const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost, relaxedSimd, threads: threads.rows };
   if (peers) {
     console.log("");
     console.log(formatTable(report));
   }
   const targets = formatTargets(report);
   if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  if (!options.onlyAutograd && !options.onlyRelaxed) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
-  if (!options.onlyElementary && !options.onlyRelaxed) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
-  if (!options.onlyElementary && !options.onlyAutograd) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
+  if (!options.onlyAutograd && !options.onlyRelaxed && !options.onlyThreads) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
+  if (!options.onlyElementary && !options.onlyRelaxed && !options.onlyThreads) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
+  if (!options.onlyElementary && !options.onlyAutograd && !options.onlyThreads) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
+  if (runsThreads) console.log(`\nnn (setThreads) and NumPy (OPENBLAS_NUM_THREADS) at 1 and 2 threads, in wall time (CPU time would add up both threads):\n${formatThreads(threads)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     ...workloads.filter((w) => w.results.some((r) => !r.agrees)),
     ...elementaryCost.filter((r) => !r.agrees).map((r) => ({ workload: `${r.workload} (own vs Math.*)` })),
     ...autogradCost.filter((r) => !r.agrees).map((r) => ({ workload: `${r.workload} (autograd vs layers)` })),
+    ...threads.rows.filter((r) => !r.sameBits).map((r) => ({ workload: `${r.workload} (2 threads vs 1)` })),
   ];
   if (disagreeing.length > 0) {
     console.error(`✗ results differ from nn's in: ${disagreeing.map((w) => w.workload).join(", ")}`);

@@ -15,6 +15,16 @@ export function formatRatio(nn: number | undefined, other: number | undefined): 
   return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×`;
 }
 
+/**
+ * A plain-text table: the header, a rule, then the rows, each column as wide as its widest cell;
+ * the first `textColumns` columns are left-aligned (names), the rest right-aligned (numbers).
+ */
+export function alignColumns(header: readonly string[], rows: ReadonlyArray<readonly string[]>, textColumns = 1): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
 function valueOf(w: WorkloadResult, impl: string): number | undefined {
   return w.results.find((r) => r.impl === impl)?.value;
 }
@@ -39,7 +49,5 @@ export function formatTable(report: BenchReport): string {
       failed.length === 0 ? "✓" : `✗ ${failed.join(", ")}`,
     ];
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  return alignColumns(header, rows, 2);
 }

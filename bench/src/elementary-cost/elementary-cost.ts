@@ -3,7 +3,7 @@
 import type { DType } from "@nn/tensor";
 import { checkAgreement } from "../agreement.js";
 import { type MlpSpec, initialWeights, w1Spec } from "../mlp-spec.js";
-import { formatRatio, formatThroughput } from "../table.js";
+import { alignColumns, formatRatio, formatThroughput } from "../table.js";
 import { type Clock, type InterleaveOptions, interleave } from "../timing.js";
 import type { Trainer } from "../trainer.js";
 import { LOSS_TOLERANCE } from "../workloads/training-workload.js";
@@ -78,8 +78,6 @@ export function formatElementaryCost(rows: readonly ElementaryCostRow[]): string
     r.workload, formatThroughput(r.ownStepsPerSecond), formatThroughput(r.mathStepsPerSecond),
     formatRatio(r.slowdown, 1), r.agrees ? "✓" : `✗ ${r.ownLoss} vs ${r.mathLoss}`,
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
   const goals = rows.map((r) => `${r.slowdown <= SLOWDOWN_GOAL ? "✓" : "✗"} ${r.workload}: own elementary functions ${formatRatio(r.slowdown, 1)} the time of Math.* (goal ≤ ${SLOWDOWN_GOAL}×)`);
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line), "", ...goals].join("\n");
+  return [alignColumns(header, cells), "", ...goals].join("\n");
 }

@@ -3,7 +3,7 @@ import { checkAgreement } from "../agreement.js";
 import { nnAutogradTrainer } from "../impl/nn-autograd-mlp.js";
 import { nnTrainer } from "../impl/nn-mlp.js";
 import { w1Spec } from "../mlp-spec.js";
-import { formatThroughput } from "../table.js";
+import { alignColumns, formatThroughput } from "../table.js";
 import { lockstep } from "../lockstep.js";
 import type { Clock } from "../timing.js";
 
@@ -80,7 +80,5 @@ export function formatAutogradCost(rows: readonly AutogradCostRow[]): string {
     r.workload, formatThroughput(r.nn), formatThroughput(r.autograd), `${r.cost.toFixed(2)}×`,
     r.cost <= AUTOGRAD_COST_GOAL ? "✓" : "✗", r.agrees ? "✓" : "✗",
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+  return alignColumns(header, cells);
 }

@@ -3,7 +3,7 @@ import { nnTrainer } from "../impl/nn-mlp.js";
 import { lockstep } from "../lockstep.js";
 import { flopsOf, matmulCase } from "../matmul-case.js";
 import { type MlpSpec, w1Spec, w2Spec } from "../mlp-spec.js";
-import { formatThroughput } from "../table.js";
+import { alignColumns, formatThroughput } from "../table.js";
 import type { Clock, Timed } from "../timing.js";
 
 export interface RelaxedSimdRow {
@@ -75,7 +75,5 @@ export function formatRelaxedSimd(rows: readonly RelaxedSimdRow[]): string {
   }
   const header = ["relaxed SIMD (opt-in)", "unit", "wasm", "wasm-relaxed", "relaxed÷wasm", "bits differ"];
   const cells = rows.map((r) => [r.workload, r.unit, formatThroughput(r.wasm), formatThroughput(r.relaxed), `${(r.relaxed / r.wasm).toFixed(2)}×`, r.bitsDiffer ? "yes" : "no"]);
-  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+  return alignColumns(header, cells);
 }
