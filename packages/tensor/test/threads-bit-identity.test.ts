@@ -7,9 +7,9 @@ import { loadWasmRuntime } from "../src/kernels/wasm/wasm-runtime.js";
 import { gemmWasm } from "../src/kernels/wasm/wasm-bytes.generated.js";
 import { decodeBase64 } from "../src/index.js";
 
-// The worker pool cuts a product into blocks of whole rows (or columns) of C and each thread
-// computes its block with the same micro-kernel over the same slices of k, in the same order:
-// so every split must give the bits of one thread. Checked first on the kernel alone (any block,
+// The worker pool cuts a product into chunks of whole rows (or columns) of C and the thread that
+// takes a chunk computes it with the same micro-kernel over the same slices of k, in the same
+// order: so every split, whoever computes what, must give the bits of one thread. Checked first on the kernel alone (any block,
 // including ones that do not fall on tile boundaries), then through the pool with 2, 3 and 4
 // threads on shapes that hit both split directions, ragged edges, several KC slices, the
 // epilogue and accumulation, with operands copied in and operands resident in the memory.
@@ -95,7 +95,7 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
           for (const [threads, pool] of pools) {
             runtime.threads = pool;
             const units = m >= n ? Math.ceil(m / 4) : Math.ceil(n / 8);
-            expect(pool.partsFor(m, n, k)).toBe(Math.min(threads, units));
+            expect(pool.chunksFor(m, n, k)).toBe(Math.min(2 * threads, units));
             const actual = c0.slice();
             matmul(a, b, actual, m, n, k, transA, transB, accumulate, withBias ? bias : null, relu);
             const where = `${threads} threads, transA=${transA} transB=${transB} accumulate=${accumulate} bias=${withBias} relu=${relu}`;
@@ -137,9 +137,12 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
     expect(firstDifference(actual, expected)).toBe(-1);
   });
 
-  it("keeps small products on the calling thread", () => {
+  it("keeps small products on the calling thread, and gave workers chunks of the large ones", () => {
     const pool = pools.get(2)!;
-    expect(pool.partsFor(64, 64, 64)).toBe(1); // 262,144 multiply-adds, under MIN_THREADED_MACS
-    expect(pool.partsFor(4, 4, 1 << 20)).toBe(1 + 0); // one tile row and half a tile column: nothing to split
+    expect(pool.chunksFor(64, 64, 64)).toBe(1); // 262,144 multiply-adds, under MIN_THREADED_MACS
+    expect(pool.chunksFor(4, 4, 1 << 20)).toBe(1); // one tile row and half a tile column: nothing to split
+    // Which thread takes which chunk is up to the scheduler; over the hundreds of products above,
+    // every pool's workers took some (else the bits above would prove nothing about them).
+    for (const [threads, each] of pools) expect(each.workerChunks, `${threads} threads`).toBeGreaterThan(0);
   });
 });

@@ -81,9 +81,9 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul, gemm = 
     const priorAt = align16(layout.end), biasAt = priorAt + (accumulate ? align16(m * n * 4) : 0);
     // With the worker pool (setThreads), each helper gets its own pack buffers and tile after these.
     const pool = gemm === runtime.gemmF32 ? runtime.threads : null;
-    const parts = pool === null ? 1 : pool.partsFor(m, n, k);
+    const chunks = pool === null ? 1 : pool.chunksFor(m, n, k);
     const scratchAt = align16(biasAt + (bias !== null ? n * 4 : 0)), stride = layout.aAt - layout.tile;
-    const end = scratchAt + (parts - 1) * stride;
+    const end = scratchAt + (chunks > 1 ? (pool!.threads - 1) * stride : 0);
     const heap = fits && fitsArena(end) ? runtime.f32(end) : null;
     if (heap === null) {
       fallback(a, b, out, m, n, k, transA, transB, accumulate, bias, relu);
@@ -107,8 +107,8 @@ export function createWasmMatmul(runtime: WasmRuntime, fallback: Matmul, gemm = 
     }
     const biasPtr = bias === null ? base + biasAt : runtime.place(bias, biasAt);
     const flags = (accumulate ? ADD_PRIOR : 0) | (bias !== null ? ADD_BIAS : 0) | (relu ? RELU : 0);
-    if (parts > 1) {
-      pool!.gemm(parts, aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile, base + scratchAt, stride);
+    if (chunks > 1) {
+      pool!.gemm(chunks, aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile, base + scratchAt, stride);
     } else {
       gemm(aPtr, bPtr, c, m, n, k, transA ? 1 : 0, transB ? 1 : 0, prior, biasPtr, flags, base + packA, base + packB, base + tile);
     }
