@@ -89,7 +89,12 @@ describe("setThreads", () => {
   it("says why where the kernels' memory is not shared (a browser page that is not cross-origin isolated)", () => {
     const ordinary = loadWasmRuntime({ shared: false });
     expect(ordinary?.shared).toBe(false);
-    expect(() => applyThreads(ordinary, 2, { workers: nodeWorkers })).toThrow(/memory is not shared.*crossOriginIsolated === true.*Cross-Origin-Opener-Policy: same-origin.*Cross-Origin-Embedder-Policy: require-corp/);
+    const why = /^setThreads: worker threads cannot share the wasm kernels' memory here: .*crossOriginIsolated === true.*Cross-Origin-Opener-Policy: same-origin.*Cross-Origin-Embedder-Policy: require-corp/;
+    expect(() => applyThreads(ordinary, 2, { workers: nodeWorkers })).toThrow(why);
+    // a page that is not isolated (Chromium still makes a shared memory there, but cannot post it)
+    vi.stubGlobal("crossOriginIsolated", false);
+    expect(() => setThreads(2, { workers: nodeWorkers })).toThrow(why);
+    vi.unstubAllGlobals();
     expect(() => applyThreads(null, 2, { workers: nodeWorkers })).toThrow("setThreads: this engine has no WebAssembly SIMD");
   });
 

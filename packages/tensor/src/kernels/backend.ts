@@ -119,7 +119,7 @@ export function setBackend(name: "js" | "wasm" | "wasm-relaxed"): void {
 
 /**
  * Opt-in threads for the wasm backend's large float32 products: `count` threads (the calling one
- * included) share each product above about a million multiply-adds, with the same bits as one
+ * included) share each product above about half a million multiply-adds, with the same bits as one
  * thread. 1 (the default) turns the pool off. Throws at once for a count that is not a whole
  * number from 1 to the machine's threads, or where workers cannot share the kernels' memory (no
  * shared WebAssembly.Memory: a browser page that is not cross-origin isolated), or on a browser's

@@ -35,9 +35,12 @@ export function applyThreads(runtime: WasmRuntime | null, count: number, options
     return Promise.resolve();
   }
   if (runtime === null) throw new Error("setThreads: this engine has no WebAssembly SIMD, so there are no wasm kernels to run on threads");
-  if (!runtime.shared) {
+  // Chromium makes a shared WebAssembly.Memory even on a page that is not cross-origin isolated,
+  // but will not post it to a worker: crossOriginIsolated is what decides.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  if (!runtime.shared || typeof SharedArrayBuffer !== "function" || isolated === false) {
     throw new Error(
-      "setThreads: the wasm kernels' memory is not shared, so worker threads cannot see it: this engine refused a shared WebAssembly.Memory " +
+      "setThreads: worker threads cannot share the wasm kernels' memory here: this engine has no SharedArrayBuffer or shared WebAssembly.Memory " +
       "(in a browser the page must be cross-origin isolated, crossOriginIsolated === true: served with Cross-Origin-Opener-Policy: same-origin " +
       "and Cross-Origin-Embedder-Policy: require-corp)",
     );
