@@ -20,7 +20,7 @@ function countingHost(available = nodeWorkers.available): WorkerHost & { started
     spawn: (...args: Parameters<WorkerHost["spawn"]>) => {
       host.started++;
       const worker = nodeWorkers.spawn(...args);
-      return { stop: () => { host.stopped++; worker.stop(); } };
+      return { stop: () => { host.stopped++; return worker.stop(); } };
     },
   };
   return host;
@@ -146,7 +146,7 @@ describe("a failing chunk", () => {
       matmul(a, b, single, m, n, k, false, false);
       expect(threaded.every((v, i) => Object.is(v, single[i]))).toBe(true);
     } finally {
-      pool.stop();
+      await pool.stop();
     }
   });
 });

@@ -69,9 +69,9 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
     for (const threads of [2, 3, 4]) pools.set(threads, new GemmPool(runtime.memory, nodeWorkers, threads));
     await Promise.all([...pools.values()].map((pool) => pool.ready));
   });
-  afterAll(() => {
+  afterAll(async () => {
     runtime.threads = null;
-    for (const pool of pools.values()) pool.stop();
+    await Promise.all([...pools.values()].map((pool) => pool.stop()));
   });
 
   // m·n·k ≥ MIN_THREADED_MACS for every shape, so each is split. m ≥ n splits rows, m < n columns.

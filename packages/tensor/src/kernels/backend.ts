@@ -123,8 +123,9 @@ export function setBackend(name: "js" | "wasm" | "wasm-relaxed"): void {
  * thread. 1 (the default) turns the pool off. Throws at once for a count that is not a whole
  * number from 1 to the machine's threads, or where workers cannot share the kernels' memory (no
  * shared WebAssembly.Memory: a browser page that is not cross-origin isolated), or on a browser's
- * main thread (which may not block). The returned Promise settles when every worker has started;
- * products before that run on the threads already up. Node: `setThreads(2, { workers: nodeWorkers })`
+ * main thread (which may not block). The returned Promise settles when every worker has started
+ * (products before that run on the threads already up) and, when the count changes, the old
+ * workers have exited. Node: `setThreads(2, { workers: nodeWorkers })`
  * with `nodeWorkers` from "@nn/tensor/node".
  */
 export function setThreads(count: number, options?: ThreadOptions): Promise<void> {

@@ -21,6 +21,6 @@ export const nodeWorkers: WorkerHost = {
       worker.unref();
       onMessage({ failed: error.message });
     });
-    return { stop: () => void worker.terminate() };
+    return { stop: () => worker.terminate() };
   },
 };

@@ -164,12 +164,16 @@ export class GemmPool {
     control[at + 3] = this.byRows ? n : Math.min(n, end * NR);
   }
 
-  /** Tells every worker to leave its loop, then ends it. The pool is unusable afterwards. */
-  stop(): void {
+  /**
+   * Tells every worker to leave its loop, then ends it; settles when they have exited (a
+   * worker's teardown takes CPU time, which a caller timing something next may want over). The
+   * pool is unusable from the call on.
+   */
+  stop(): Promise<void> {
     Atomics.store(this.control, STOP, 1);
     this.job = (this.job + 2) | 0;
     Atomics.store(this.control, JOB, this.job);
     Atomics.notify(this.control, JOB);
-    for (const worker of this.workers) worker.stop();
+    return Promise.all(this.workers.map((worker) => Promise.resolve(worker.stop()))).then(() => undefined);
   }
 }

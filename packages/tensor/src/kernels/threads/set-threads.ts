@@ -30,10 +30,7 @@ export function applyThreads(runtime: WasmRuntime | null, count: number, options
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
     throw new RangeError(`setThreads: count must be a whole number ≥ 1 (1 turns the pool off), got ${typeof count === "number" ? count : JSON.stringify(count)}`);
   }
-  if (count === 1) {
-    if (runtime !== null) stopPool(runtime);
-    return Promise.resolve();
-  }
+  if (count === 1) return runtime === null ? Promise.resolve() : stopPool(runtime);
   if (runtime === null) throw new Error("setThreads: this engine has no WebAssembly SIMD, so there are no wasm kernels to run on threads");
   // Chromium makes a shared WebAssembly.Memory even on a page that is not cross-origin isolated,
   // but will not post it to a worker: crossOriginIsolated is what decides.
@@ -57,13 +54,15 @@ export function applyThreads(runtime: WasmRuntime | null, count: number, options
   }
   const current = runtime.threads;
   if (current !== null && current.threads === count && current.host === host) return current.ready;
-  stopPool(runtime);
+  const stopped = stopPool(runtime);
   const pool = new GemmPool(runtime.memory, host, count);
   runtime.threads = pool;
-  return pool.ready;
+  return Promise.all([stopped, pool.ready]).then(() => undefined);
 }
 
-function stopPool(runtime: WasmRuntime): void {
-  runtime.threads?.stop();
+/** Detaches the pool at once; settles when its workers have exited. */
+function stopPool(runtime: WasmRuntime): Promise<void> {
+  const pool = runtime.threads;
   runtime.threads = null;
+  return pool === null ? Promise.resolve() : pool.stop();
 }

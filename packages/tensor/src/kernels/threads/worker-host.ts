@@ -2,8 +2,8 @@ import { type GemmWorkerInit, type GemmWorkerMessage, gemmWorkerSource } from ".
 
 /** One started pool worker, as the pool sees it. */
 export interface PoolWorker {
-  /** Ends the worker (after the pool has told it to stop through the control block). */
-  stop(): void;
+  /** Ends the worker (after the pool has told it to stop through the control block); settles once it has exited, where the platform says. */
+  stop(): void | Promise<unknown>;
 }
 
 /**
