@@ -16,10 +16,11 @@ export function chromiumInstalled(): boolean {
 const PAGE = scenarioPage('document.body.textContent = "CROSS-ENGINE-RESULT " + btoa(json) + " END";');
 
 // Without the networking flags Chromium keeps trying to reach Google on a closed network.
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic", "--dump-dom",
+  "--disable-sync", "--no-first-run", "--disable-quic",
 ];
+const FLAGS = [...CHROMIUM_FLAGS, "--dump-dom"];
 
 /** Loads the bundle in a page of headless Chromium and reads the hashes back from `--dump-dom`. */
 export function runBundleInChromium(bundle: string): { hashes: ScenarioHashes; version: string } {

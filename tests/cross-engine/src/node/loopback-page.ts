@@ -1,0 +1,51 @@
+import type { ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the loopback server answers for one path. */
+export interface ServedFile {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * Serves `files` (by request path) on a loopback port, starts a browser at `page` with
+ * `launch(url)`, and returns the body of the first `POST /result` the page sends (a headless
+ * browser has no other way out, except Chromium's --dump-dom). The browser is stopped and the
+ * server closed whether or not a result came; no result within `timeoutMs`, or a browser that
+ * exits first, is an error quoting its stderr.
+ */
+export async function openForResult(
+  name: string, files: (path: string) => ServedFile | undefined, page: string, launch: (url: string) => ChildProcess, timeoutMs: number,
+): Promise<string> {
+  let resolveResult!: (body: string) => void;
+  const posted = new Promise<string>((resolve) => { resolveResult = resolve; });
+  const server = createServer((request, response) => {
+    if (request.method === "POST" && request.url === "/result") {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => { response.end("ok"); resolveResult(Buffer.concat(chunks).toString("utf8")); });
+      return;
+    }
+    const file = files(request.url ?? "");
+    response.writeHead(file === undefined ? 404 : 200, file?.headers ?? {});
+    response.end(file?.body ?? "not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const browser = launch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${page}`);
+  let stderr = "";
+  browser.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString("utf8")).slice(-4000); });
+  const exited = new Promise<void>((resolve) => browser.on("exit", () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      posted,
+      exited.then(() => { throw new Error(`${name} exited before posting a result; stderr:\n${stderr}`); }),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${name} posted no result within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    if (browser.exitCode === null) { browser.kill("SIGTERM"); await exited; }
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
