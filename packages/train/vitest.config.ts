@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { workspaceAliases } from "../../vitest.shared.js";
+import { testLimits, workspaceAliases } from "../../vitest.shared.js";
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  // Training tests do real work; on a loaded 2-core CI machine 5 s is too tight a ceiling.
-  test: { include: ["test/**/*.test.{ts,tsx}"], testTimeout: 30_000 },
+  // Training tests do real work; the shared limits only catch hangs (a tanh run took 33 s of a
+  // 30 s limit on a 2-core machine at load 30, where it takes 4 s alone).
+  test: { include: ["test/**/*.test.{ts,tsx}"], ...testLimits },
 });
