@@ -234,6 +234,71 @@
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (br $pg))))
 
+;; The one-column product C[m×1] = op(A)·b (a layer's single output unit, and its weight
+  ;; gradient hᵀ·dy), rows [rowStart, rowEnd). In the general loop such a product fills one of
+  ;; each tile's 8 columns and packs b one float at a time; here 4 rows of C are one vector and
+  ;; each step multiplies a packed A column by one broadcast b(p), 8× less arithmetic.
+  ;; It is a specialisation of gemm_f32, not a second definition: every element is computed with
+  ;; the same float32 operations in the same order as the general loop computes it (there, the
+  ;; 4×8 edge tile and $store_edge): per KC slab a sum from 0 of a(i,p)·b(p) for p ascending, each
+  ;; product and sum rounded; later slabs add their sum to the earlier ones' (slab + stored); then
+  ;; prior, bias, max(·, 0). test/matmul-thin.test.ts checks the bits against the general loop.
+  (func $gemm_column
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32) (param $transA i32)
+    (param $prior i32) (param $bias i32) (param $flags i32) (param $packA i32) (param $tile i32)
+    (param $rowStart i32) (param $rowEnd i32)
+    (local $aRow i32) (local $aDeep i32) (local $ir i32) (local $mr i32) (local $pc i32) (local $kc i32)
+    (local $pa i32) (local $pb i32) (local $end i32) (local $sum v128) (local $total v128) (local $at i32)
+    (if (local.get $transA)
+      (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
+      (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
+    (local.set $ir (local.get $rowStart))
+    (loop $rows
+      (local.set $mr (call $min (i32.const 4) (i32.sub (local.get $rowEnd) (local.get $ir))))
+      (local.set $pc (i32.const 0))
+      (loop $slabs
+        (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
+        (call $pack
+          (i32.add (local.get $a) (i32.shl
+            (i32.add (i32.mul (local.get $ir) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep)))
+            (i32.const 2)))
+          (local.get $aDeep) (local.get $aRow) (i32.const 4) (local.get $mr) (local.get $kc) (local.get $packA))
+        (local.set $sum (v128.const i32x4 0 0 0 0))
+        (local.set $pa (local.get $packA))
+        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $pc) (i32.const 2))))
+        (local.set $end (i32.add (local.get $pb) (i32.shl (local.get $kc) (i32.const 2))))
+        (loop $p
+          (local.set $sum (f32x4.add (local.get $sum)
+            (f32x4.mul (v128.load32_splat (local.get $pb)) (v128.load (local.get $pa)))))
+          (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+          (local.set $pb (i32.add (local.get $pb) (i32.const 4)))
+          (br_if $p (i32.lt_u (local.get $pb) (local.get $end))))
+        (local.set $total (if (result v128) (local.get $pc)
+          (then (f32x4.add (local.get $sum) (local.get $total)))
+          (else (local.get $sum))))
+        (local.set $pc (i32.add (local.get $pc) (global.get $KC)))
+        (br_if $slabs (i32.lt_u (local.get $pc) (local.get $k))))
+      (local.set $at (i32.shl (local.get $ir) (i32.const 2)))
+      (if (i32.eq (local.get $mr) (i32.const 4))
+        (then
+          (if (i32.and (local.get $flags) (i32.const 1))
+            (then (local.set $total (f32x4.add (local.get $total) (v128.load (i32.add (local.get $prior) (local.get $at)))))))
+          (if (i32.and (local.get $flags) (i32.const 2))
+            (then (local.set $total (f32x4.add (local.get $total) (v128.load32_splat (local.get $bias))))))
+          (if (i32.and (local.get $flags) (i32.const 4))
+            (then (local.set $total (f32x4.max (local.get $total) (f32x4.splat (f32.const 0))))))
+          (v128.store (i32.add (local.get $c) (local.get $at)) (local.get $total)))
+        (else
+          ;; a ragged last group: its rows as a 4×8 tile's first column, stored as the edge is
+          (f32.store (local.get $tile) (f32x4.extract_lane 0 (local.get $total)))
+          (f32.store offset=32 (local.get $tile) (f32x4.extract_lane 1 (local.get $total)))
+          (f32.store offset=64 (local.get $tile) (f32x4.extract_lane 2 (local.get $total)))
+          (f32.store offset=96 (local.get $tile) (f32x4.extract_lane 3 (local.get $total)))
+          (call $store_edge (local.get $tile) (i32.add (local.get $c) (local.get $at)) (i32.const 4) (local.get $mr) (i32.const 1)
+            (i32.const 0) (local.get $flags) (i32.add (local.get $prior) (local.get $at)) (local.get $bias))))
+      (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+      (br_if $rows (i32.lt_u (local.get $ir) (local.get $rowEnd)))))
+
   (func $min (param $x i32) (param $y i32) (result i32)
     (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))
 
@@ -273,6 +338,12 @@
     (if (local.get $transB)
       (then (local.set $bDeep (i32.const 1)) (local.set $bCol (local.get $k)))
       (else (local.set $bDeep (local.get $n)) (local.set $bCol (i32.const 1))))
+    (if (i32.eq (local.get $n) (i32.const 1))
+      (then
+        (call $gemm_column (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $k) (local.get $transA)
+          (local.get $prior) (local.get $bias) (local.get $flags) (local.get $packA) (local.get $tile)
+          (local.get $rowStart) (local.get $rowEnd))
+        (return)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
     (local.set $jc (local.get $colStart))
     (loop $jcLoop

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { createRng, jsKernels } from "../src/index.js";
+import { createWasmKernels } from "../src/kernels/wasm/wasm-backend.js";
+
+/*
+ * gemm.wat computes one-column products (n = 1) in a path of their own ($gemm_column). It must
+ * give the bits of the general loop: each element of C depends only on its row of op(A), its
+ * column of op(B) and the epilogue operands at its place, so column 0 of a two-column product
+ * (which the general loop computes) is the one-column product computed by the general loop.
+ */
+const created = createWasmKernels(jsKernels);
+if (created === null) throw new Error("this engine has no WebAssembly SIMD: the one-column path cannot be tested");
+const wasm = created;
+
+/** Random float32 values in [-1, 1), with every seventh an exact ±0 (the sums' -0 + 0 cases). */
+function values(length: number, rng: ReturnType<typeof createRng>): Float32Array {
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = i % 7 === 3 ? (rng.next() < 0.5 ? -0 : 0) : rng.next() * 2 - 1;
+  return out;
+}
+
+function bits(a: Float32Array): Uint32Array {
+  return new Uint32Array(a.buffer, a.byteOffset, a.length);
+}
+
+interface Case {
+  m: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  accumulate: boolean;
+  bias: boolean;
+  relu: boolean;
+}
+
+/** C = op(A)·b (m×1) through the column path, and column 0 of op(A)·[b, d] (m×2) through the general loop. */
+function bothWays(c: Case, seed: number): { column: Float32Array; general: Float32Array } {
+  const rng = createRng(seed);
+  const { m, k, transA, transB, accumulate } = c;
+  const a = values(m * k, rng), b = values(k, rng), d = values(k, rng);
+  const before = values(m, rng), biasValue = values(2, rng);
+  // op(B) with columns b and d, stored [k, 2], or [2, k] when transB
+  const b2 = new Float32Array(2 * k);
+  for (let p = 0; p < k; p++) {
+    b2[transB ? p : 2 * p] = b[p];
+    b2[transB ? k + p : 2 * p + 1] = d[p];
+  }
+  const column = Float32Array.from(before);
+  const wide = new Float32Array(2 * m);
+  for (let i = 0; i < m; i++) wide[2 * i] = before[i];
+  wasm.matmul(a, b, column, m, 1, k, transA, transB, accumulate, c.bias ? biasValue.subarray(0, 1) : null, c.relu);
+  wasm.matmul(a, b2, wide, m, 2, k, transA, transB, accumulate, c.bias ? biasValue : null, c.relu);
+  return { column, general: wide.filter((_, i) => i % 2 === 0) };
+}
+
+describe("gemm.wat's one-column path", () => {
+  it("gives the general loop's bits on random shapes, transposes and epilogues", () => {
+    const rng = createRng(18);
+    let cases = 0;
+    for (const m of [4, 5, 7, 32, 33, 130, 258]) {
+      for (const k of [1, 3, 32, 255, 256, 257, 700]) {
+        if (m * k < 128) continue; // smaller products go to the JavaScript kernel
+        const flags = rng.int(32);
+        const c: Case = { m, k, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+        const { column, general } = bothWays(c, 1000 + cases);
+        expect(bits(column), JSON.stringify(c)).toEqual(bits(general));
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(30);
+  });
+
+  it("gives the general loop's bits for every epilogue and transpose on one deep ragged shape", () => {
+    for (let flags = 0; flags < 32; flags++) {
+      const c: Case = { m: 1003, k: 600, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+      const { column, general } = bothWays(c, 2000 + flags);
+      expect(bits(column), JSON.stringify(c)).toEqual(bits(general));
+    }
+  });
+
+  it("computes the product itself (hand-worked 5×3 times 3×1 plus bias, then ReLU)", () => {
+    // every row sums to a multiple of 1/4, exact in float32, so the result is known exactly
+    const a = Float32Array.from([1, 2, 3, -1, -2, -3, 0.5, 0.25, 0, 4, 0, -4, 2, 2, 2]);
+    const b = Float32Array.from([1, -1, 0.5]);
+    const m = 5, k = 3;
+    // 5·3·1 = 15 multiply-adds is below the wasm threshold: repeat the rows to 50 (150)
+    const rows = 50, aa = new Float32Array(rows * k);
+    for (let i = 0; i < rows; i++) aa.set(a.subarray((i % m) * k, (i % m) * k + k), i * k);
+    const out = new Float32Array(rows);
+    wasm.matmul(aa, b, out, rows, 1, k, false, false, false, Float32Array.from([0.5]), true);
+    // rows: 1−2+1.5 = 0.5, −1+2−1.5 = −0.5, 0.5−0.25+0 = 0.25, 4−0−2 = 2, 2−2+1 = 1; +0.5, ReLU
+    const expected = [1, 0, 0.75, 2.5, 1.5];
+    for (let i = 0; i < rows; i++) expect(out[i]).toBe(expected[i % m]);
+  });
+});
