@@ -3,10 +3,11 @@ import { createRng, jsKernels } from "../src/index.js";
 import { createWasmKernels } from "../src/kernels/wasm/wasm-backend.js";
 
 /*
- * gemm.wat computes one-column products (n = 1) in a path of their own ($gemm_column). It must
- * give the bits of the general loop: each element of C depends only on its row of op(A), its
- * column of op(B) and the epilogue operands at its place, so column 0 of a two-column product
- * (which the general loop computes) is the one-column product computed by the general loop.
+ * gemm.wat computes one-column products (n = 1) and one- or two-row products (m ≤ 2) in paths of
+ * their own ($gemm_column, $gemm_rows). They must give the bits of the general loop: each element
+ * of C depends only on its row of op(A), its column of op(B) and the epilogue operands at its
+ * place, so column 0 of a two-column product, or the first rows of a five-row product (which the
+ * general loop computes), is the thin product as the general loop computes it.
  */
 const created = createWasmKernels(jsKernels);
 if (created === null) throw new Error("this engine has no WebAssembly SIMD: the one-column path cannot be tested");
@@ -52,6 +53,49 @@ function bothWays(c: Case, seed: number): { column: Float32Array; general: Float
   wasm.matmul(a, b2, wide, m, 2, k, transA, transB, accumulate, c.bias ? biasValue : null, c.relu);
   return { column, general: wide.filter((_, i) => i % 2 === 0) };
 }
+
+/** C = op(A)·op(B) (m×n, m ≤ 2) through the rows path, and the first m rows of a 5-row product through the general loop. */
+function rowsBothWays(c: Case & { n: number }, seed: number): { rows: Float32Array; general: Float32Array } {
+  const rng = createRng(seed);
+  const { m, n, k, transA, transB, accumulate } = c;
+  const tall = 5;
+  const a5 = values(tall * k, rng), b = values(k * n, rng), before5 = values(tall * n, rng), biasRow = values(n, rng);
+  // op(A) of the thin product: the first m rows of op(A5); A5 is stored [5, k], or [k, 5] when transA
+  const a = new Float32Array(m * k);
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) a[transA ? p * m + i : i * k + p] = a5[transA ? p * tall + i : i * k + p];
+  const rows = before5.slice(0, m * n), wide = Float32Array.from(before5);
+  wasm.matmul(a, b, rows, m, n, k, transA, transB, accumulate, c.bias ? biasRow : null, c.relu);
+  wasm.matmul(a5, b, wide, tall, n, k, transA, transB, accumulate, c.bias ? biasRow : null, c.relu);
+  return { rows, general: wide.slice(0, m * n) };
+}
+
+describe("gemm.wat's one- and two-row path", () => {
+  it("gives the general loop's bits on random shapes, transposes and epilogues", () => {
+    const rng = createRng(19);
+    let cases = 0;
+    for (const m of [1, 2]) {
+      for (const n of [3, 8, 17, 64, 600]) {
+        for (const k of [1, 2, 64, 256, 257, 1000]) {
+          if (m * n * k < 128) continue; // smaller products go to the JavaScript kernel
+          const flags = rng.int(32);
+          const c = { m, n, k, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+          const { rows, general } = rowsBothWays(c, 3000 + cases);
+          expect(bits(rows), JSON.stringify(c)).toEqual(bits(general));
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(40);
+  });
+
+  it("gives the general loop's bits for every epilogue and transpose on the first layer's weight gradient shape", () => {
+    for (let flags = 0; flags < 32; flags++) {
+      const c = { m: 2, n: 67, k: 1000, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+      const { rows, general } = rowsBothWays(c, 4000 + flags);
+      expect(bits(rows), JSON.stringify(c)).toEqual(bits(general));
+    }
+  });
+});
 
 describe("gemm.wat's one-column path", () => {
   it("gives the general loop's bits on random shapes, transposes and epilogues", () => {

@@ -299,6 +299,105 @@
       (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
       (br_if $rows (i32.lt_u (local.get $ir) (local.get $rowEnd)))))
 
+;; Products of one or two rows, C[m×n] with m ≤ 2 (the first layer's weight gradient xᵀ·dy of
+  ;; a 2-input network): columns [colStart, colEnd), rows [rowStart, rowEnd). The general loop
+  ;; runs them as 4×8 edge tiles, half of each empty, after gathering A one float at a time; here
+  ;; two rows of an 8-column panel are summed together, reading A in place and B in place when it
+  ;; is stored [k, n] (else packed as the general loop packs it). Like $gemm_column, a
+  ;; specialisation with the general loop's float32 operations in its order (per slab a sum from 0
+  ;; of a(i,p)·b(p,j), p ascending; later slabs add to the earlier sum; the epilogue through
+  ;; $store_edge); test/matmul-thin.test.ts checks the bits. With one row, it is computed twice.
+  (func $gemm_rows
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $transA i32) (param $transB i32) (param $prior i32) (param $bias i32) (param $flags i32)
+    (param $packB i32) (param $tile i32)
+    (param $rowStart i32) (param $rowEnd i32) (param $colStart i32) (param $colEnd i32)
+    (local $aRow i32) (local $aDeep i32) (local $bDeep i32) (local $bCol i32) (local $ldc i32)
+    (local $jc i32) (local $nr i32) (local $i i32) (local $pc i32) (local $kc i32) (local $p i32)
+    (local $pa0 i32) (local $pa1 i32) (local $aStep i32) (local $pb i32) (local $bStep i32) (local $at i32)
+    (local $x v128) (local $b0 v128) (local $b1 v128)
+    (local $s00 v128) (local $s01 v128) (local $s10 v128) (local $s11 v128)
+    (local $t00 v128) (local $t01 v128) (local $t10 v128) (local $t11 v128)
+    (if (local.get $transA)
+      (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
+      (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
+    (if (local.get $transB)
+      (then (local.set $bDeep (i32.const 1)) (local.set $bCol (local.get $k)))
+      (else (local.set $bDeep (local.get $n)) (local.set $bCol (i32.const 1))))
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $aStep (i32.shl (local.get $aDeep) (i32.const 2)))
+    (local.set $jc (local.get $colStart))
+    (loop $panels
+      (local.set $nr (call $min (i32.const 8) (i32.sub (local.get $colEnd) (local.get $jc))))
+      (local.set $i (local.get $rowStart))
+      (loop $pairs
+        (local.set $pc (i32.const 0))
+        (loop $slabs
+          (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
+          (if (i32.and (i32.eqz (local.get $transB)) (i32.eq (local.get $nr) (i32.const 8)))
+            (then
+              (local.set $pb (i32.add (local.get $b) (i32.shl
+                (i32.add (i32.mul (local.get $pc) (local.get $n)) (local.get $jc)) (i32.const 2))))
+              (local.set $bStep (local.get $ldc)))
+            (else
+              (call $pack
+                (i32.add (local.get $b) (i32.shl
+                  (i32.add (i32.mul (local.get $pc) (local.get $bDeep)) (i32.mul (local.get $jc) (local.get $bCol)))
+                  (i32.const 2)))
+                (local.get $bDeep) (local.get $bCol) (i32.const 8) (local.get $nr) (local.get $kc) (local.get $packB))
+              (local.set $pb (local.get $packB))
+              (local.set $bStep (i32.const 32))))
+          (local.set $pa0 (i32.add (local.get $a) (i32.shl
+            (i32.add (i32.mul (local.get $i) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep))) (i32.const 2))))
+          ;; the second row of the pair, or the first again when it is the last row
+          (local.set $pa1 (i32.add (local.get $pa0) (select (i32.shl (local.get $aRow) (i32.const 2)) (i32.const 0)
+            (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $rowEnd)))))
+          (local.set $s00 (v128.const i32x4 0 0 0 0))
+          (local.set $s01 (v128.const i32x4 0 0 0 0))
+          (local.set $s10 (v128.const i32x4 0 0 0 0))
+          (local.set $s11 (v128.const i32x4 0 0 0 0))
+          (local.set $p (i32.const 0))
+          (loop $steps
+            (local.set $b0 (v128.load (local.get $pb)))
+            (local.set $b1 (v128.load offset=16 (local.get $pb)))
+            (local.set $x (v128.load32_splat (local.get $pa0)))
+            (local.set $s00 (f32x4.add (local.get $s00) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $s01 (f32x4.add (local.get $s01) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load32_splat (local.get $pa1)))
+            (local.set $s10 (f32x4.add (local.get $s10) (f32x4.mul (local.get $x) (local.get $b0))))
+            (local.set $s11 (f32x4.add (local.get $s11) (f32x4.mul (local.get $x) (local.get $b1))))
+            (local.set $pb (i32.add (local.get $pb) (local.get $bStep)))
+            (local.set $pa0 (i32.add (local.get $pa0) (local.get $aStep)))
+            (local.set $pa1 (i32.add (local.get $pa1) (local.get $aStep)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br_if $steps (i32.lt_u (local.get $p) (local.get $kc))))
+          (if (local.get $pc)
+            (then
+              (local.set $t00 (f32x4.add (local.get $s00) (local.get $t00)))
+              (local.set $t01 (f32x4.add (local.get $s01) (local.get $t01)))
+              (local.set $t10 (f32x4.add (local.get $s10) (local.get $t10)))
+              (local.set $t11 (f32x4.add (local.get $s11) (local.get $t11))))
+            (else
+              (local.set $t00 (local.get $s00))
+              (local.set $t01 (local.get $s01))
+              (local.set $t10 (local.get $s10))
+              (local.set $t11 (local.get $s11))))
+          (local.set $pc (i32.add (local.get $pc) (global.get $KC)))
+          (br_if $slabs (i32.lt_u (local.get $pc) (local.get $k))))
+        (v128.store (local.get $tile) (local.get $t00))
+        (v128.store offset=16 (local.get $tile) (local.get $t01))
+        (v128.store offset=32 (local.get $tile) (local.get $t10))
+        (v128.store offset=48 (local.get $tile) (local.get $t11))
+        (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $jc)) (i32.const 2)))
+        (call $store_edge (local.get $tile) (i32.add (local.get $c) (local.get $at)) (local.get $ldc)
+          (call $min (i32.const 2) (i32.sub (local.get $rowEnd) (local.get $i))) (local.get $nr)
+          (i32.const 0) (local.get $flags) (i32.add (local.get $prior) (local.get $at))
+          (i32.add (local.get $bias) (i32.shl (local.get $jc) (i32.const 2))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br_if $pairs (i32.lt_u (local.get $i) (local.get $rowEnd))))
+      (local.set $jc (i32.add (local.get $jc) (i32.const 8)))
+      (br_if $panels (i32.lt_u (local.get $jc) (local.get $colEnd)))))
+
   (func $min (param $x i32) (param $y i32) (result i32)
     (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))
 
@@ -343,6 +442,12 @@
         (call $gemm_column (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $k) (local.get $transA)
           (local.get $prior) (local.get $bias) (local.get $flags) (local.get $packA) (local.get $tile)
           (local.get $rowStart) (local.get $rowEnd))
+        (return)))
+    (if (i32.le_u (local.get $m) (i32.const 2))
+      (then
+        (call $gemm_rows (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $n) (local.get $k)
+          (local.get $transA) (local.get $transB) (local.get $prior) (local.get $bias) (local.get $flags)
+          (local.get $packB) (local.get $tile) (local.get $rowStart) (local.get $rowEnd) (local.get $colStart) (local.get $colEnd))
         (return)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
     (local.set $jc (local.get $colStart))
