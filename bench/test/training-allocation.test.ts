@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BinaryCrossEntropyLoss } from "@nn/layers";
 import { SGD } from "@nn/optim";
-import { Tensor } from "@nn/tensor";
+import { Tensor, setBackend, zeros } from "@nn/tensor";
 import { countConstructions } from "../../packages/layers/test/helpers/count-allocations.js";
 import { buildNnModel, nnTrainer } from "../src/impl/nn-mlp.js";
 import { w1Spec, w2Spec } from "../src/mlp-spec.js";
@@ -30,6 +30,34 @@ describe("an nn training step after the first batch of a size", () => {
     expect(countConstructions(() => {
       for (let s = 0; s < 5; s++) trainer.run();
     })).toBe(0);
+  });
+
+  it("alternating two batch sizes (fit's training batch, then its held-out rows) constructs no typed arrays once both are warm", () => {
+    for (const backend of ["wasm", "js"] as const) {
+      setBackend(backend);
+      try {
+        const spec = w1Spec(32);
+        const model = buildNnModel(spec), loss = new BinaryCrossEntropyLoss(), optimizer = new SGD(model.parameters(), { lr: spec.lr });
+        const b = spec.batches[0];
+        const x = new Tensor(b.x, [b.rows, 2]), y = new Tensor(b.y, [b.rows, 1]);
+        const held = new Tensor(b.x.subarray(0, 20), [10, 2]);
+        const pred = zeros([b.rows, 1], "float32"), dPred = zeros([b.rows, 1], "float32"), heldPred = zeros([10, 1], "float32");
+        const epoch = (): void => {
+          optimizer.zeroGrad();
+          loss.forward(model.forward(x, "train", pred), y);
+          model.backwardToParameters(loss.backward(dPred));
+          optimizer.step();
+          model.forward(held, "eval", heldPred);
+        };
+        epoch();
+        epoch();
+        expect(countConstructions(() => {
+          for (let s = 0; s < 50; s++) epoch();
+        }), backend).toBe(0);
+      } finally {
+        setBackend("wasm");
+      }
+    }
   });
 
   it("without `out`, a step allocates exactly the three results it hands out (prediction, dL/dpred, dL/dx)", () => {
