@@ -3,11 +3,14 @@ import { createRng, jsKernels } from "../src/index.js";
 import { createWasmKernels } from "../src/kernels/wasm/wasm-backend.js";
 
 /*
- * gemm.wat computes one-column products (n = 1) and one- or two-row products (m ≤ 2) in paths of
- * their own ($gemm_column, $gemm_rows). They must give the bits of the general loop: each element
- * of C depends only on its row of op(A), its column of op(B) and the epilogue operands at its
- * place, so column 0 of a two-column product, or the first rows of a five-row product (which the
- * general loop computes), is the thin product as the general loop computes it.
+ * gemm.wat computes one-column products (n = 1), one- or two-row products (m ≤ 2) and products
+ * one or two deep (k ≤ 2) in paths of their own ($gemm_column, $gemm_rows, $gemm_shallow). They
+ * must give the bits of the general loop: each element of C depends only on its row of op(A), its
+ * column of op(B) and the epilogue operands at its place, so column 0 of a two-column product, or
+ * the first rows of a five-row product (which the general loop computes), is the thin product as
+ * the general loop computes it. For the depth, one more step whose product is exactly −0 changes
+ * no sum (x + −0 = x for every x, ±0 included), so a (k+1)-deep product (general) whose last
+ * column of op(A) is −0 and last row of op(B) is +0 gives the k-deep product's bits.
  */
 const created = createWasmKernels(jsKernels);
 if (created === null) throw new Error("this engine has no WebAssembly SIMD: the one-column path cannot be tested");
@@ -18,6 +21,11 @@ function values(length: number, rng: ReturnType<typeof createRng>): Float32Array
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) out[i] = i % 7 === 3 ? (rng.next() < 0.5 ? -0 : 0) : rng.next() * 2 - 1;
   return out;
+}
+
+/** A product's shape with its transposes and epilogue from the bits of `flags`. */
+function thinCase(m: number, n: number, k: number, flags: number): Case & { n: number } {
+  return { m, n, k, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
 }
 
 function bits(a: Float32Array): Uint32Array {
@@ -69,6 +77,49 @@ function rowsBothWays(c: Case & { n: number }, seed: number): { rows: Float32Arr
   return { rows, general: wide.slice(0, m * n) };
 }
 
+/** C = op(A)·op(B) (k ≤ 2) through the shallow path, and the same product one −0·(+0) step deeper through the general loop. */
+function shallowBothWays(c: Case & { n: number }, seed: number): { shallow: Float32Array; general: Float32Array } {
+  const rng = createRng(seed);
+  const { m, n, k, transA, transB, accumulate } = c;
+  const a = values(m * k, rng), b = values(k * n, rng), before = values(m * n, rng), biasRow = values(n, rng);
+  const deep = k + 1;
+  const a1 = new Float32Array(m * deep).fill(-0), b1 = new Float32Array(deep * n); // b1's extra row: +0
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) a1[transA ? p * m + i : i * deep + p] = a[transA ? p * m + i : i * k + p];
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) b1[transB ? j * deep + p : p * n + j] = b[transB ? j * k + p : p * n + j];
+  const shallow = Float32Array.from(before), general = Float32Array.from(before);
+  wasm.matmul(a, b, shallow, m, n, k, transA, transB, accumulate, c.bias ? biasRow : null, c.relu);
+  wasm.matmul(a1, b1, general, m, n, deep, transA, transB, accumulate, c.bias ? biasRow : null, c.relu);
+  return { shallow, general };
+}
+
+describe("gemm.wat's one- and two-deep path", () => {
+  it("gives the general loop's bits on random shapes, transposes and epilogues", () => {
+    const rng = createRng(20);
+    let cases = 0;
+    for (const m of [3, 4, 5, 37, 1000]) {
+      for (const n of [2, 7, 8, 9, 32, 64, 100]) {
+        for (const k of [1, 2]) {
+          if (m * n * k < 128) continue; // smaller products go to the JavaScript kernel
+          const flags = rng.int(32);
+          const c = thinCase(m, n, k, flags);
+          const { shallow, general } = shallowBothWays(c, 5000 + cases);
+          expect(bits(shallow), JSON.stringify(c)).toEqual(bits(general));
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(40);
+  });
+
+  it("gives the general loop's bits for every epilogue and transpose on the first layer's forward shape", () => {
+    for (let flags = 0; flags < 64; flags++) {
+      const c = thinCase(1000, 67, 1 + (flags >> 5), flags);
+      const { shallow, general } = shallowBothWays(c, 6000 + flags);
+      expect(bits(shallow), JSON.stringify(c)).toEqual(bits(general));
+    }
+  });
+});
+
 describe("gemm.wat's one- and two-row path", () => {
   it("gives the general loop's bits on random shapes, transposes and epilogues", () => {
     const rng = createRng(19);
@@ -78,7 +129,7 @@ describe("gemm.wat's one- and two-row path", () => {
         for (const k of [1, 2, 64, 256, 257, 1000]) {
           if (m * n * k < 128) continue; // smaller products go to the JavaScript kernel
           const flags = rng.int(32);
-          const c = { m, n, k, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+          const c = thinCase(m, n, k, flags);
           const { rows, general } = rowsBothWays(c, 3000 + cases);
           expect(bits(rows), JSON.stringify(c)).toEqual(bits(general));
           cases++;
@@ -90,7 +141,7 @@ describe("gemm.wat's one- and two-row path", () => {
 
   it("gives the general loop's bits for every epilogue and transpose on the first layer's weight gradient shape", () => {
     for (let flags = 0; flags < 32; flags++) {
-      const c = { m: 2, n: 67, k: 1000, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+      const c = thinCase(2, 67, 1000, flags);
       const { rows, general } = rowsBothWays(c, 4000 + flags);
       expect(bits(rows), JSON.stringify(c)).toEqual(bits(general));
     }
@@ -105,7 +156,7 @@ describe("gemm.wat's one-column path", () => {
       for (const k of [1, 3, 32, 255, 256, 257, 700]) {
         if (m * k < 128) continue; // smaller products go to the JavaScript kernel
         const flags = rng.int(32);
-        const c: Case = { m, k, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+        const c = thinCase(m, 1, k, flags);
         const { column, general } = bothWays(c, 1000 + cases);
         expect(bits(column), JSON.stringify(c)).toEqual(bits(general));
         cases++;
@@ -116,7 +167,7 @@ describe("gemm.wat's one-column path", () => {
 
   it("gives the general loop's bits for every epilogue and transpose on one deep ragged shape", () => {
     for (let flags = 0; flags < 32; flags++) {
-      const c: Case = { m: 1003, k: 600, transA: (flags & 1) !== 0, transB: (flags & 2) !== 0, accumulate: (flags & 4) !== 0, bias: (flags & 8) !== 0, relu: (flags & 16) !== 0 };
+      const c = thinCase(1003, 1, 600, flags);
       const { column, general } = bothWays(c, 2000 + flags);
       expect(bits(column), JSON.stringify(c)).toEqual(bits(general));
     }

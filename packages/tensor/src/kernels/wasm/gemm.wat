@@ -398,6 +398,84 @@
       (local.set $jc (i32.add (local.get $jc) (i32.const 8)))
       (br_if $panels (i32.lt_u (local.get $jc) (local.get $colEnd)))))
 
+;; Products one or two deep (k ≤ 2: a 2-input network's first layer x·W, and dy·Wᵀ below a
+  ;; one-unit layer): rows [rowStart, rowEnd), columns [colStart, colEnd). The general loop packs
+  ;; A one float at a time and calls its micro-kernel, epilogue and all, for every 4×8 tile to do
+  ;; two rank-1 updates; here an 8-column panel of B (and its bias) is loaded once and every row
+  ;; of C is one or two broadcast multiply-adds into it. Like $gemm_column, a specialisation with
+  ;; the general loop's float32 operations in its order (0 + a(i,0)·b(0,j), then + a(i,1)·b(1,j);
+  ;; then prior, bias, max(·, 0), as in $kernel_4x8); test/matmul-thin.test.ts checks the bits.
+  (func $gemm_shallow
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $transA i32) (param $transB i32) (param $prior i32) (param $bias i32) (param $flags i32)
+    (param $packB i32) (param $tile i32)
+    (param $rowStart i32) (param $rowEnd i32) (param $colStart i32) (param $colEnd i32)
+    (local $aRow i32) (local $aDeep i32) (local $bDeep i32) (local $bCol i32) (local $ldc i32)
+    (local $jc i32) (local $nr i32) (local $i i32) (local $pa i32) (local $at i32)
+    (local $x v128) (local $b00 v128) (local $b01 v128) (local $b10 v128) (local $b11 v128)
+    (local $bias0 v128) (local $bias1 v128) (local $s0 v128) (local $s1 v128)
+    (if (local.get $transA)
+      (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
+      (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
+    (if (local.get $transB)
+      (then (local.set $bDeep (i32.const 1)) (local.set $bCol (local.get $k)))
+      (else (local.set $bDeep (local.get $n)) (local.set $bCol (i32.const 1))))
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $jc (local.get $colStart))
+    (loop $panels
+      (local.set $nr (call $min (i32.const 8) (i32.sub (local.get $colEnd) (local.get $jc))))
+      (call $pack
+        (i32.add (local.get $b) (i32.shl (i32.mul (local.get $jc) (local.get $bCol)) (i32.const 2)))
+        (local.get $bDeep) (local.get $bCol) (i32.const 8) (local.get $nr) (local.get $k) (local.get $packB))
+      (local.set $b00 (v128.load (local.get $packB)))
+      (local.set $b01 (v128.load offset=16 (local.get $packB)))
+      (if (i32.eq (local.get $k) (i32.const 2))
+        (then
+          (local.set $b10 (v128.load offset=32 (local.get $packB)))
+          (local.set $b11 (v128.load offset=48 (local.get $packB)))))
+      (if (i32.and (i32.eq (local.get $nr) (i32.const 8)) (i32.ne (i32.and (local.get $flags) (i32.const 2)) (i32.const 0)))
+        (then
+          (local.set $bias0 (v128.load (i32.add (local.get $bias) (i32.shl (local.get $jc) (i32.const 2)))))
+          (local.set $bias1 (v128.load offset=16 (i32.add (local.get $bias) (i32.shl (local.get $jc) (i32.const 2)))))))
+      (local.set $i (local.get $rowStart))
+      (loop $rows
+        (local.set $pa (i32.add (local.get $a) (i32.shl (i32.mul (local.get $i) (local.get $aRow)) (i32.const 2))))
+        (local.set $x (v128.load32_splat (local.get $pa)))
+        (local.set $s0 (f32x4.add (v128.const i32x4 0 0 0 0) (f32x4.mul (local.get $x) (local.get $b00))))
+        (local.set $s1 (f32x4.add (v128.const i32x4 0 0 0 0) (f32x4.mul (local.get $x) (local.get $b01))))
+        (if (i32.eq (local.get $k) (i32.const 2))
+          (then
+            (local.set $x (v128.load32_splat (i32.add (local.get $pa) (i32.shl (local.get $aDeep) (i32.const 2)))))
+            (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $x) (local.get $b10))))
+            (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $x) (local.get $b11))))))
+        (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $jc)) (i32.const 2)))
+        (if (i32.eq (local.get $nr) (i32.const 8))
+          (then
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $s0 (f32x4.add (local.get $s0) (v128.load (i32.add (local.get $prior) (local.get $at)))))
+                (local.set $s1 (f32x4.add (local.get $s1) (v128.load offset=16 (i32.add (local.get $prior) (local.get $at)))))))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then
+                (local.set $s0 (f32x4.add (local.get $s0) (local.get $bias0)))
+                (local.set $s1 (f32x4.add (local.get $s1) (local.get $bias1)))))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (local.set $s0 (f32x4.max (local.get $s0) (f32x4.splat (f32.const 0))))
+                (local.set $s1 (f32x4.max (local.get $s1) (f32x4.splat (f32.const 0))))))
+            (v128.store (i32.add (local.get $c) (local.get $at)) (local.get $s0))
+            (v128.store offset=16 (i32.add (local.get $c) (local.get $at)) (local.get $s1)))
+          (else
+            (v128.store (local.get $tile) (local.get $s0))
+            (v128.store offset=16 (local.get $tile) (local.get $s1))
+            (call $store_edge (local.get $tile) (i32.add (local.get $c) (local.get $at)) (local.get $ldc) (i32.const 1) (local.get $nr)
+              (i32.const 0) (local.get $flags) (i32.add (local.get $prior) (local.get $at))
+              (i32.add (local.get $bias) (i32.shl (local.get $jc) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $rows (i32.lt_u (local.get $i) (local.get $rowEnd))))
+      (local.set $jc (i32.add (local.get $jc) (i32.const 8)))
+      (br_if $panels (i32.lt_u (local.get $jc) (local.get $colEnd)))))
+
   (func $min (param $x i32) (param $y i32) (result i32)
     (select (local.get $x) (local.get $y) (i32.lt_u (local.get $x) (local.get $y))))
 
@@ -446,6 +524,12 @@
     (if (i32.le_u (local.get $m) (i32.const 2))
       (then
         (call $gemm_rows (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $n) (local.get $k)
+          (local.get $transA) (local.get $transB) (local.get $prior) (local.get $bias) (local.get $flags)
+          (local.get $packB) (local.get $tile) (local.get $rowStart) (local.get $rowEnd) (local.get $colStart) (local.get $colEnd))
+        (return)))
+    (if (i32.le_u (local.get $k) (i32.const 2))
+      (then
+        (call $gemm_shallow (local.get $a) (local.get $b) (local.get $c) (local.get $m) (local.get $n) (local.get $k)
           (local.get $transA) (local.get $transB) (local.get $prior) (local.get $bias) (local.get $flags)
           (local.get $packB) (local.get $tile) (local.get $rowStart) (local.get $rowEnd) (local.get $colStart) (local.get $colEnd))
         (return)))
