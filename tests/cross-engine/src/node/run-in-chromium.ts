@@ -40,6 +40,6 @@ export function runBundleInChromium(bundle: string): { hashes: ScenarioHashes; v
     const version = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8" }).stdout.trim();
     return { hashes: result.hashes, version };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

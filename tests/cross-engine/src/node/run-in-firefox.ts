@@ -43,6 +43,6 @@ export async function runBundleInFirefox(bundle: string, timeoutMs = 240_000): P
     const version = spawnSync(FIREFOX, ["--version"], { encoding: "utf8" }).stdout.trim();
     return { hashes: result.hashes, version };
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

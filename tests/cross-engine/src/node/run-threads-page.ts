@@ -48,6 +48,8 @@ export async function runThreadsPage(browserName: "chromium" | "firefox", isolat
   try {
     return JSON.parse(await openForResult(browserName, served, "/page.html", launch, timeoutMs)) as ThreadsPageResult;
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    // The browser's own process has exited, but its helpers (crashpad, renderers) may still be
+    // writing into the profile for a moment: rmdir then fails with ENOTEMPTY, so retry.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
