@@ -39,7 +39,8 @@ const variant = (name: string, plugins: Plugin[]): Options => ({
 
 export default defineConfig([
   // The variants are built alongside and must survive this config's clean.
-  { ...common, entry: ["src/run.ts"], clean: ["!elementary-cost/**"] },
+  // run.js starts impl-host.js once per implementation and row of the main table (src/isolated).
+  { ...common, entry: { run: "src/run.ts", "impl-host": "src/isolated/impl-host.ts" }, clean: ["!elementary-cost/**"] },
   variant("elementary-own", []),
   variant("elementary-math", [mathInsteadOfOwnElementary]),
 ]);

@@ -2,6 +2,9 @@
 
 Run by bench/src/numpy-runner.ts as `python3 bench_numpy.py SPEC_DIR [--threads N]`; SPEC_DIR
 holds spec.json and the raw little-endian float32 arrays it names. Prints one JSON object on stdout.
+With `--serve training|matmul INDEX` it instead serves one row of spec.json to the bench's
+parent process, which interleaves it with the JavaScript rows (each in a process of its own): one
+JSON request per line on stdin, one JSON answer per line on stdout (bench/src/isolated/protocol.ts).
 Single-threaded unless --threads says otherwise: the main table uses one core per row; the threads
 table (bench/src/workloads/threads.ts) runs this once with --threads 1 and once with --threads 2.
 The BLAS reads its thread count from the environment when NumPy is imported, so it is set first.
@@ -132,11 +135,14 @@ def time_impl(impl, warmup, rounds, units, clock):
 
 
 def warm_up(impl, seconds, clock):
-    """Runs a throwaway copy for `seconds` before timing (the JS rows' JIT warm-up, timing.ts warmUp)."""
+    """Runs a throwaway copy for `seconds` before timing (the JS rows' JIT warm-up, timing.ts warmUp); units run."""
+    units = 1
     start = clock()
     impl.run()
     while clock() - start < seconds:
         impl.run()
+        units += 1
+    return units
 
 
 def calibrate(impl, target_seconds, clock):
@@ -146,10 +152,56 @@ def calibrate(impl, target_seconds, clock):
     return max(1, min(100000, round(target_seconds / once)))
 
 
+def serve(spec, spec_dir, kind, index):
+    if kind not in ("training", "matmul"):
+        sys.exit(f"bench_numpy.py: --serve takes training or matmul, got {kind!r}")
+    row = spec[kind][index]
+    make = (lambda: Mlp(row, spec_dir)) if kind == "training" else (lambda: Product(row, spec_dir))
+    timed = None
+    for line in sys.stdin:
+        request = json.loads(line)
+        op = request["op"]
+        try:
+            if op == "warm" and kind == "training":
+                # A throwaway copy: the timed one starts from the spec's weights.
+                answer = {"units": warm_up(make(), request["seconds"], clock_of(request["clock"]))}
+            else:
+                timed = timed or make()
+                if op == "warm":
+                    answer = {"units": warm_up(timed, request["seconds"], clock_of(request["clock"]))}
+                elif op == "calibrate":
+                    answer = {"units": calibrate(timed, request["seconds"], clock_of(request["clock"]))}
+                elif op == "run":
+                    for _ in range(request["units"]):
+                        timed.run()
+                    answer = {}
+                elif op == "sample":
+                    clock = clock_of(request["clock"])
+                    start = clock()
+                    for _ in range(request["units"]):
+                        timed.run()
+                    answer = {"seconds": (clock() - start) / request["units"]}
+                elif op == "loss":
+                    answer = {"loss": timed.loss()}
+                elif op == "result":
+                    timed.out.astype("<f4").tofile(request["path"])
+                    answer = {}
+                else:
+                    answer = {"error": f"unknown request {op!r}"}
+        except Exception as error:  # the parent names the row and prints this
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
 def main():
     spec_dir = sys.argv[1]
     with open(os.path.join(spec_dir, "spec.json")) as f:
         spec = json.load(f)
+    if "--serve" in sys.argv:
+        at = sys.argv.index("--serve")
+        serve(spec, spec_dir, sys.argv[at + 1], int(sys.argv[at + 2]))
+        return
     out = {"numpy": np.__version__, "training": [], "matmul": []}
     for t in spec["training"]:
         warm_up(Mlp(t, spec_dir), t.get("warmupSeconds", 0), clock_of(t["clock"]))  # a throwaway copy, as the JS rows

@@ -1,5 +1,6 @@
 // `pnpm bench`: nn against TensorFlow.js (cpu and WebAssembly/XNNPACK) and NumPy, on the same
-// data, initial weights and updates, interleaved in one run. Prints a table, writes JSON.
+// data, initial weights and updates, interleaved in one run, each implementation of a row in a
+// process of its own (src/isolated). Prints a table, writes JSON.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname } from "node:path";
@@ -7,9 +8,10 @@ import { fileURLToPath } from "node:url";
 import { kernels } from "@nn/tensor";
 import { parseBenchArgs } from "./cli-options.js";
 import { formatElementaryCost, runElementaryCost } from "./elementary-cost/elementary-cost.js";
-import { loadTfjs } from "./impl/tfjs-loader.js";
+import { PRODUCT_IMPLS, TRAINING_IMPLS } from "./isolated/impl-catalog.js";
+import { nodeHost } from "./isolated/host-process.js";
 import { w3Cases } from "./matmul-case.js";
-import { type NumpyResults, numpyVersion, runNumpy } from "./numpy-runner.js";
+import { numpyHosts, numpyVersion } from "./numpy-runner.js";
 import type { BenchReport, WorkloadResult } from "./results.js";
 import { formatTable } from "./table.js";
 import { formatTargets } from "./targets.js";
@@ -34,7 +36,6 @@ async function main(): Promise<void> {
   const numpy = options.noNumpy || !peers ? null : numpyVersion();
 
   console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread unless the threads table says otherwise, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
-  let numpyResults: NumpyResults = { training: [], matmul: [] };
   if (!peers) {
     console.log(
       options.onlyAutograd ? "only the autograd cost table (--only autograd)"
@@ -43,24 +44,29 @@ async function main(): Promise<void> {
             : "only the own elementary functions against Math.* (--only elementary)",
     );
   } else if (numpy !== null) {
-    console.log(`NumPy ${numpy} (1 thread) …`);
-    numpyResults = runNumpy(jobs, cases.map((c) => ({ case: c, ...timing })));
+    console.log(`NumPy ${numpy} (1 thread); every implementation in a process of its own, interleaved`);
   } else {
     console.log("NumPy rows left out (python3 with NumPy not found)");
   }
-  const tf = peers ? await loadTfjs() : null;
 
   const workloads: WorkloadResult[] = [];
-  if (tf !== null) {
-    for (const job of jobs) {
-      console.log(`${job.spec.name} …`);
-      const np = numpyResults.training.find((r) => r.name === job.spec.name);
-      workloads.push(await runTrainingJob(tf, job, np === undefined ? [] : [{ impl: "numpy", ...np }]));
-    }
-    for (const c of cases) {
-      console.log(`W3 ${c.name} …`);
-      const np = numpyResults.matmul.find((r) => r.name === c.name);
-      workloads.push(await runMatmulCase(tf, c, timing, np === undefined ? [] : [{ impl: "numpy", ...np }]));
+  if (peers) {
+    const numpyRows = numpy === null ? null : numpyHosts(jobs, cases.map((c) => ({ case: c, ...timing })), clock);
+    try {
+      for (const [index, job] of jobs.entries()) {
+        console.log(`${job.spec.name} …`);
+        const hosts = TRAINING_IMPLS.map((impl) => nodeHost("training", job.spec.name, impl, options.quick, clock));
+        if (numpyRows !== null) hosts.push(numpyRows.start("training", index));
+        workloads.push(await runTrainingJob(job, hosts));
+      }
+      for (const [index, c] of cases.entries()) {
+        console.log(`W3 ${c.name} …`);
+        const hosts = PRODUCT_IMPLS.map((impl) => nodeHost("matmul", c.name, impl, options.quick, clock));
+        if (numpyRows !== null) hosts.push(numpyRows.start("matmul", index));
+        workloads.push(await runMatmulCase(c, timing, hosts));
+      }
+    } finally {
+      numpyRows?.dispose();
     }
   }
 

@@ -46,30 +46,57 @@ export interface InterleaveOptions {
 }
 
 /**
+ * An implementation the harness times through messages: in this process (`localSampler`) or in
+ * a process of its own (`isolated/host-process.ts`). `sample` returns seconds per unit.
+ */
+export interface Sampler {
+  readonly name: string;
+  /** `units` untimed units (warm-up). */
+  run(units: number): Promise<void>;
+  /** `units` timed units; seconds per unit on the implementation's own clock. */
+  sample(units: number): Promise<number>;
+}
+
+/** A `Timed` run in this process: untimed set-up, a full collection, then the clock around the units. */
+export function localSampler(impl: Timed, clock: Clock = "cpu"): Sampler {
+  return {
+    name: impl.name,
+    async run(units) {
+      await impl.prepare?.();
+      for (let i = 0; i < units; i++) impl.run();
+    },
+    async sample(units) {
+      await impl.prepare?.();
+      settle();
+      const start = readClock(clock);
+      for (let u = 0; u < units; u++) impl.run();
+      return (readClock(clock) - start) / units;
+    },
+  };
+}
+
+/**
  * Times every implementation round-robin, so a slow stretch of the machine (the CI box is shared
  * and 2-core) hits all of them alike rather than whichever happened to run then. Returns, per
  * implementation, the median seconds per unit over the rounds.
  */
-export async function interleave(impls: readonly Timed[], options: InterleaveOptions): Promise<number[]> {
-  const { warmup, rounds, unitsPerSample, clock = "cpu" } = options;
-  for (const impl of impls) {
-    await impl.prepare?.();
-    for (let i = 0; i < warmup; i++) impl.run();
-  }
-  const samples = impls.map((): number[] => []);
+export async function interleaveSamplers(samplers: readonly Sampler[], options: Omit<InterleaveOptions, "clock">): Promise<number[]> {
+  const { warmup, rounds, unitsPerSample } = options;
+  for (const s of samplers) await s.run(warmup);
+  const samples = samplers.map((): number[] => []);
   for (let r = 0; r < rounds; r++) {
-    for (let j = 0; j < impls.length; j++) {
-      const index = (j + r) % impls.length; // rotate who goes first
-      const impl = impls[index];
-      await impl.prepare?.();
-      settle();
+    for (let j = 0; j < samplers.length; j++) {
+      const index = (j + r) % samplers.length; // rotate who goes first
       const units = typeof unitsPerSample === "number" ? unitsPerSample : unitsPerSample[index];
-      const start = readClock(clock);
-      for (let u = 0; u < units; u++) impl.run();
-      samples[index].push((readClock(clock) - start) / units);
+      samples[index].push(await samplers[index].sample(units));
     }
   }
   return samples.map((s) => median(s));
+}
+
+/** `interleaveSamplers` on implementations in this process (`options.clock`, default CPU time). */
+export async function interleave(impls: readonly Timed[], options: InterleaveOptions): Promise<number[]> {
+  return interleaveSamplers(impls.map((impl) => localSampler(impl, options.clock)), options);
 }
 
 /**

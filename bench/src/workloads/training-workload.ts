@@ -1,12 +1,8 @@
 import { checkAgreement } from "../agreement.js";
-import { nnAutogradTrainer } from "../impl/nn-autograd-mlp.js";
-import { nnTrainer } from "../impl/nn-mlp.js";
-import { tfjsTrainer } from "../impl/tfjs-mlp.js";
-import type { Tfjs } from "../impl/tfjs-loader.js";
+import type { HostProcess } from "../isolated/host-process.js";
 import type { MlpSpec } from "../mlp-spec.js";
 import type { ImplResult, WorkloadResult } from "../results.js";
-import { type InterleaveOptions, interleave, warmUp } from "../timing.js";
-import type { Trainer } from "../trainer.js";
+import { type InterleaveOptions, interleaveSamplers } from "../timing.js";
 
 /**
  * JIT warm-up of each implementation in a full run, on a throwaway copy. One second of CPU time
@@ -40,33 +36,23 @@ export function stepsOf(timing: InterleaveOptions): number {
   return timing.warmup + timing.rounds * units;
 }
 
-/** Interleaves nn, nn autograd, tfjs cpu and tfjs wasm on one spec; samples/s and the final-loss check. */
-export async function runTrainingJob(tf: Tfjs, job: TrainingJob, extra: ReadonlyArray<{ impl: string; secondsPerStep: number; loss: number }> = []): Promise<WorkloadResult> {
-  const makers: Array<() => Trainer | Promise<Trainer>> = [
-    () => nnTrainer(job.spec), () => nnAutogradTrainer(job.spec), () => tfjsTrainer(tf, "cpu", job.spec), () => tfjsTrainer(tf, "wasm", job.spec),
-  ];
-  const warmupSeconds = job.timing.warmupSeconds ?? 0;
-  if (warmupSeconds > 0) {
-    for (const make of makers) {
-      const copy = await make();
-      await warmUp(copy, warmupSeconds, job.timing.clock);
-      copy.dispose?.();
-    }
+/**
+ * Interleaves the implementations of one spec, each in its own process (`hosts`: nn, nn
+ * autograd, tfjs cpu, tfjs wasm, NumPy), then asks each for its final loss: samples/s and the
+ * final-loss check. Closes the hosts.
+ */
+export async function runTrainingJob(job: TrainingJob, hosts: readonly HostProcess[]): Promise<WorkloadResult> {
+  try {
+    const warmupSeconds = job.timing.warmupSeconds ?? 0;
+    if (warmupSeconds > 0) for (const host of hosts) await host.warm(warmupSeconds);
+    const seconds = await interleaveSamplers(hosts, job.timing);
+    const losses: number[] = [];
+    for (const host of hosts) losses.push(await host.loss());
+    const rows = job.spec.batches[0].rows;
+    const agreement = checkAgreement(losses[0], hosts.map((h, i) => ({ name: h.name, value: losses[i] })), LOSS_TOLERANCE);
+    const results: ImplResult[] = hosts.map((h, i) => ({ impl: h.name, value: rows / seconds[i], check: losses[i], agrees: agreement[i].ok }));
+    return { workload: job.spec.name, unit: "samples/s", results };
+  } finally {
+    await Promise.all(hosts.map((h) => h.close()));
   }
-  const trainers: Trainer[] = [];
-  for (const make of makers) trainers.push(await make());
-  const seconds = await interleave(trainers, job.timing);
-  const losses: Array<{ name: string; value: number }> = [];
-  for (const t of trainers) {
-    await t.prepare?.();
-    losses.push({ name: t.name, value: t.loss() });
-  }
-  const rows = job.spec.batches[0].rows;
-  const all = [
-    ...trainers.map((t, i) => ({ impl: t.name, secondsPerStep: seconds[i], loss: losses[i].value })),
-    ...extra,
-  ];
-  const agreement = checkAgreement(losses[0].value, all.map((r) => ({ name: r.impl, value: r.loss })), LOSS_TOLERANCE);
-  const results: ImplResult[] = all.map((r, i) => ({ impl: r.impl, value: rows / r.secondsPerStep, check: r.loss, agrees: agreement[i].ok }));
-  return { workload: job.spec.name, unit: "samples/s", results };
 }

@@ -1,9 +1,12 @@
 import { relativeMaxDifference } from "../agreement.js";
-import { nnProduct, tfjsProduct } from "../impl/matmul-impls.js";
-import type { Tfjs } from "../impl/tfjs-loader.js";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { HostProcess } from "../isolated/host-process.js";
 import { type MatmulCase, flopsOf } from "../matmul-case.js";
 import type { WorkloadResult } from "../results.js";
-import { type Clock, calibrate, interleave } from "../timing.js";
+import { WARMUP_SECONDS } from "./training-workload.js";
+import { type Clock, interleaveSamplers } from "../timing.js";
 
 /** Products from different libraries agree to float32 rounding, relative to the largest entry. */
 export const PRODUCT_TOLERANCE = 1e-4;
@@ -13,34 +16,46 @@ export interface MatmulTiming {
   readonly rounds: number;
   /** Each sample repeats the product until it lasts about this long. */
   readonly targetSeconds: number;
+  /** Seconds each implementation first repeats the product, so its code is compiled before timing (full runs). */
+  readonly warmupSeconds?: number;
   readonly clock?: Clock;
 }
 
 export function w3Timing(quick: boolean): MatmulTiming {
-  return quick ? { warmup: 1, rounds: 3, targetSeconds: 0.02 } : { warmup: 2, rounds: 5, targetSeconds: 0.1 };
+  return quick ? { warmup: 1, rounds: 3, targetSeconds: 0.02 } : { warmup: 2, rounds: 5, targetSeconds: 0.1, warmupSeconds: WARMUP_SECONDS };
 }
 
-/** Interleaves nn, tfjs cpu and tfjs wasm on one product; GFLOP/s and the cross-check. */
-export async function runMatmulCase(tf: Tfjs, c: MatmulCase, timing: MatmulTiming, extra: ReadonlyArray<{ impl: string; secondsPerUnit: number; result: Float32Array }> = []): Promise<WorkloadResult> {
-  const tfjs = [await tfjsProduct(tf, "cpu", c), await tfjsProduct(tf, "wasm", c)];
-  const impls = [nnProduct(c), ...tfjs];
-  const units: number[] = [];
-  for (const impl of impls) units.push(await calibrate(impl, timing.targetSeconds, timing.clock));
-  const seconds = await interleave(impls, { warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: units, clock: timing.clock });
-  const reference = impls[0].result().slice();
-  const all: Array<{ impl: string; secondsPerUnit: number; result: Float32Array }> = [];
-  for (let i = 0; i < impls.length; i++) {
-    await impls[i].prepare?.();
-    all.push({ impl: impls[i].name, secondsPerUnit: seconds[i], result: impls[i].result() });
+/**
+ * Interleaves the implementations of one product, each in its own process (`hosts`: nn, tfjs
+ * cpu, tfjs wasm, NumPy), each sample repeating the product as often as its own calibration
+ * says; GFLOP/s and every result against nn's. Closes the hosts.
+ */
+export async function runMatmulCase(c: MatmulCase, timing: MatmulTiming, hosts: readonly HostProcess[]): Promise<WorkloadResult> {
+  const dir = mkdtempSync(join(tmpdir(), "nn-bench-product-"));
+  try {
+    const units: number[] = [];
+    for (const host of hosts) {
+      if ((timing.warmupSeconds ?? 0) > 0) await host.warm(timing.warmupSeconds!);
+      units.push(await host.calibrate(timing.targetSeconds));
+    }
+    const seconds = await interleaveSamplers(hosts, { warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: units });
+    const results: Float32Array[] = [];
+    for (const [i, host] of hosts.entries()) {
+      const path = join(dir, `result-${i}.f32`);
+      await host.result(path);
+      const bytes = readFileSync(path);
+      results.push(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+    }
+    return {
+      workload: `W3 ${c.name}`,
+      unit: "GFLOP/s",
+      results: hosts.map((h, i) => {
+        const diff = relativeMaxDifference(results[0], results[i]);
+        return { impl: h.name, value: flopsOf(c) / seconds[i] / 1e9, check: diff, agrees: diff <= PRODUCT_TOLERANCE };
+      }),
+    };
+  } finally {
+    await Promise.all(hosts.map((h) => h.close()));
+    rmSync(dir, { recursive: true, force: true });
   }
-  all.push(...extra);
-  for (const impl of tfjs) impl.dispose();
-  return {
-    workload: `W3 ${c.name}`,
-    unit: "GFLOP/s",
-    results: all.map((r) => {
-      const diff = relativeMaxDifference(reference, r.result);
-      return { impl: r.impl, value: flopsOf(c) / r.secondsPerUnit / 1e9, check: diff, agrees: diff <= PRODUCT_TOLERANCE };
-    }),
-  };
 }
