@@ -36,8 +36,10 @@ class Mlp:
         self.depth = len(sizes) - 1
         self.bce = spec["loss"] == "bce"
         self.lr = np.float32(spec["lr"])
-        self.w = [load(spec_dir, f, (sizes[l], sizes[l + 1])).copy() for l, f in enumerate(spec["weights"])]
-        self.b = [load(spec_dir, f, (sizes[l + 1],)).copy() for l, f in enumerate(spec["biases"])]
+        self.initial_w = [load(spec_dir, f, (sizes[l], sizes[l + 1])) for l, f in enumerate(spec["weights"])]
+        self.initial_b = [load(spec_dir, f, (sizes[l + 1],)) for l, f in enumerate(spec["biases"])]
+        self.w = [w.copy() for w in self.initial_w]
+        self.b = [b.copy() for b in self.initial_b]
 
         def batch(b):
             x = load(spec_dir, b["x"], (b["rows"], sizes[0]))
@@ -48,6 +50,14 @@ class Mlp:
 
         self.batches = [batch(b) for b in spec["batches"]]
         self.eval = batch(spec["evalSet"])
+        self.step_index = 0
+
+    def reset(self):
+        """The spec's weights again and the first batch next (the JS trainers' reset, after a warm-up)."""
+        for w, w0 in zip(self.w, self.initial_w):
+            w[...] = w0
+        for b, b0 in zip(self.b, self.initial_b):
+            b[...] = b0
         self.step_index = 0
 
     def forward(self, x):
@@ -156,38 +166,36 @@ def serve(spec, spec_dir, kind, index):
     if kind not in ("training", "matmul"):
         sys.exit(f"bench_numpy.py: --serve takes training or matmul, got {kind!r}")
     row = spec[kind][index]
-    make = (lambda: Mlp(row, spec_dir)) if kind == "training" else (lambda: Product(row, spec_dir))
+    make = Mlp if kind == "training" else Product
     timed = None
     for line in sys.stdin:
         request = json.loads(line)
         op = request["op"]
         try:
-            if op == "warm" and kind == "training":
-                # A throwaway copy: the timed one starts from the spec's weights.
-                answer = {"units": warm_up(make(), request["seconds"], clock_of(request["clock"]))}
+            timed = timed or make(row, spec_dir)
+            if op == "warm":
+                answer = {"units": warm_up(timed, request["seconds"], clock_of(request["clock"]))}
+                if kind == "training":
+                    timed.reset()  # timing starts from the spec's weights, as every row's
+            elif op == "calibrate":
+                answer = {"units": calibrate(timed, request["seconds"], clock_of(request["clock"]))}
+            elif op == "run":
+                for _ in range(request["units"]):
+                    timed.run()
+                answer = {}
+            elif op == "sample":
+                clock = clock_of(request["clock"])
+                start = clock()
+                for _ in range(request["units"]):
+                    timed.run()
+                answer = {"seconds": (clock() - start) / request["units"]}
+            elif op == "loss":
+                answer = {"loss": timed.loss()}
+            elif op == "result":
+                timed.out.astype("<f4").tofile(request["path"])
+                answer = {}
             else:
-                timed = timed or make()
-                if op == "warm":
-                    answer = {"units": warm_up(timed, request["seconds"], clock_of(request["clock"]))}
-                elif op == "calibrate":
-                    answer = {"units": calibrate(timed, request["seconds"], clock_of(request["clock"]))}
-                elif op == "run":
-                    for _ in range(request["units"]):
-                        timed.run()
-                    answer = {}
-                elif op == "sample":
-                    clock = clock_of(request["clock"])
-                    start = clock()
-                    for _ in range(request["units"]):
-                        timed.run()
-                    answer = {"seconds": (clock() - start) / request["units"]}
-                elif op == "loss":
-                    answer = {"loss": timed.loss()}
-                elif op == "result":
-                    timed.out.astype("<f4").tofile(request["path"])
-                    answer = {}
-                else:
-                    answer = {"error": f"unknown request {op!r}"}
+                answer = {"error": f"unknown request {op!r}"}
         except Exception as error:  # the parent names the row and prints this
             answer = {"error": f"{type(error).__name__}: {error}"}
         sys.stdout.write(json.dumps(answer) + "\n")
@@ -204,8 +212,9 @@ def main():
         return
     out = {"numpy": np.__version__, "training": [], "matmul": []}
     for t in spec["training"]:
-        warm_up(Mlp(t, spec_dir), t.get("warmupSeconds", 0), clock_of(t["clock"]))  # a throwaway copy, as the JS rows
         mlp = Mlp(t, spec_dir)
+        warm_up(mlp, t.get("warmupSeconds", 0), clock_of(t["clock"]))
+        mlp.reset()  # warmed, then back to the spec's weights, as the JS rows
         seconds = time_impl(mlp, t["warmup"], t["rounds"], t["unitsPerSample"], clock_of(t["clock"]))
         out["training"].append({"name": t["name"], "secondsPerStep": seconds, "loss": mlp.loss()})
     for p in spec["matmul"]:

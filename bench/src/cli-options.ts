@@ -1,3 +1,7 @@
+/** The sections of a run, in the order they print; `--only` picks one. */
+export const SECTIONS = ["table", "elementary", "autograd", "relaxed", "threads"] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export interface BenchOptions {
   /** A short run (under a minute) for CI's smoke test: fewer sizes and samples. */
   readonly quick: boolean;
@@ -7,21 +11,19 @@ export interface BenchOptions {
   readonly noNumpy: boolean;
   /** Time samples by elapsed time instead of this process's CPU time. */
   readonly wall: boolean;
-  /** Run only the cost of the own elementary functions against Math.* (`--only elementary`). */
-  readonly onlyElementary: boolean;
-  /** Run only the autograd cost table, the seed MLP by layers and by @nn/autograd (`--only autograd`). */
-  readonly onlyAutograd: boolean;
-  /** Run only the relaxed-SIMD table, wasm against the opt-in fused multiply-add (`--only relaxed`); absent otherwise. */
-  readonly onlyRelaxed?: true;
-  /** Run only the threads table, nn and NumPy at 1 and 2 threads in wall time (`--only threads`); absent otherwise. */
-  readonly onlyThreads?: true;
+  /**
+   * Run only one section (`--only`): the main table against the peers, the own elementary
+   * functions against Math.*, the autograd cost table, the opt-in relaxed-SIMD product or nn and
+   * NumPy at 1 and 2 threads. Absent: all of them.
+   */
+  readonly only?: Section;
 }
 
-const USAGE = "usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only elementary|autograd|relaxed|threads] [--out results.json]";
+const USAGE = `usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only ${SECTIONS.join("|")}] [--out results.json]`;
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
-  let quick = false, noNumpy = false, wall = false, onlyElementary = false, onlyAutograd = false, onlyRelaxed = false, onlyThreads = false;
-  let out: string | undefined;
+  let quick = false, noNumpy = false, wall = false;
+  let out: string | undefined, only: Section | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--quick") quick = true;
@@ -29,16 +31,20 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     else if (arg === "--wall") wall = true;
     else if (arg === "--only") {
       const part = args[++i];
-      if (part === "elementary") onlyElementary = true;
-      else if (part === "autograd") onlyAutograd = true;
-      else if (part === "relaxed") onlyRelaxed = true;
-      else if (part === "threads") onlyThreads = true;
-      else throw new Error(`--only takes "elementary" (the own elementary functions against Math.*), "autograd" (the autograd cost table), "relaxed" (the opt-in relaxed-SIMD product) or "threads" (nn and NumPy at 1 and 2 threads), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
+      if (!(SECTIONS as readonly string[]).includes(part)) {
+        throw new Error(`--only takes "table" (the main table against TensorFlow.js and NumPy), "elementary" (the own elementary functions against Math.*), "autograd" (the autograd cost table), "relaxed" (the opt-in relaxed-SIMD product) or "threads" (nn and NumPy at 1 and 2 threads), got ${JSON.stringify(part ?? "")}\n${USAGE}`);
+      }
+      only = part as Section;
     } else if (arg === "--out") {
       out = args[++i];
       if (out === undefined || out.startsWith("--")) throw new Error(`--out needs a file path\n${USAGE}`);
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
     else throw new Error(`unknown option ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, out, noNumpy, wall, onlyElementary, onlyAutograd, ...(onlyRelaxed ? { onlyRelaxed: true as const } : {}), ...(onlyThreads ? { onlyThreads: true as const } : {}) };
+  return { quick, out, noNumpy, wall, ...(only !== undefined ? { only } : {}) };
+}
+
+/** Whether a run with these options includes `section`. */
+export function runsSection(options: BenchOptions, section: Section): boolean {
+  return options.only === undefined || options.only === section;
 }

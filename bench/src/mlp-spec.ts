@@ -42,6 +42,11 @@ export function initialWeights(sizes: readonly number[], seed: number): { weight
   return { weights, biases };
 }
 
+/** The spec's initial values in the order of a model's parameters: weight 0, bias 0, weight 1, … */
+export function initialParameters(spec: MlpSpec): Float32Array[] {
+  return spec.weights.flatMap((w, l) => [w, spec.biases[l]]);
+}
+
 /** Consecutive row blocks of `batchSize` (the ragged tail is dropped so every step has one size). */
 export function splitBatches(all: Batch, features: number, batchSize: number): Batch[] {
   const out: Batch[] = [];

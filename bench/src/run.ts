@@ -6,7 +6,7 @@ import { cpus } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { kernels } from "@nn/tensor";
-import { parseBenchArgs } from "./cli-options.js";
+import { type Section, parseBenchArgs, runsSection } from "./cli-options.js";
 import { formatElementaryCost, runElementaryCost } from "./elementary-cost/elementary-cost.js";
 import { PRODUCT_IMPLS, TRAINING_IMPLS } from "./isolated/impl-catalog.js";
 import { nodeHost } from "./isolated/host-process.js";
@@ -24,29 +24,31 @@ import { w1Jobs } from "./workloads/w1.js";
 import { w2Jobs } from "./workloads/w2.js";
 import { runMatmulCase, w3Timing } from "./workloads/w3.js";
 
+const SECTION_TITLES: Record<Section, string> = {
+  table: "main table against TensorFlow.js and NumPy",
+  elementary: "own elementary functions against Math.*",
+  autograd: "autograd cost table",
+  relaxed: "relaxed-SIMD product",
+  threads: "threads table",
+};
+
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const clock: Clock = options.wall ? "wall" : "cpu";
-  const only = options.onlyElementary || options.onlyAutograd || options.onlyRelaxed || options.onlyThreads;
-  const peers = !only;
+  const runs = (section: Section): boolean => runsSection(options, section);
+  const peers = runs("table");
   const jobs = peers ? [...w1Jobs(options.quick), ...w2Jobs(options.quick)].map((j) => ({ ...j, timing: { ...j.timing, clock } })) : [];
   const cases = peers ? w3Cases(options.quick) : [];
   const timing = { ...w3Timing(options.quick), clock };
   const numpy = options.noNumpy || !peers ? null : numpyVersion();
 
   console.log(`nn bench${options.quick ? " (quick)" : ""}: node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}, nn kernels: ${kernels().name}, single thread unless the threads table says otherwise, float32, ${clock === "cpu" ? "CPU time" : "wall time"}`);
-  if (!peers) {
-    console.log(
-      options.onlyAutograd ? "only the autograd cost table (--only autograd)"
-        : options.onlyRelaxed ? "only the relaxed-SIMD product (--only relaxed)"
-          : options.onlyThreads ? "only the threads table (--only threads)"
-            : "only the own elementary functions against Math.* (--only elementary)",
-    );
-  } else if (numpy !== null) {
-    console.log(`NumPy ${numpy} (1 thread); every implementation in a process of its own, interleaved`);
-  } else {
-    console.log("NumPy rows left out (python3 with NumPy not found)");
+  if (options.only !== undefined) console.log(`only the ${SECTION_TITLES[options.only]} (--only ${options.only})`);
+  if (peers) {
+    console.log(numpy !== null
+      ? `NumPy ${numpy} (1 thread); every implementation in a process of its own, interleaved`
+      : "NumPy rows left out (python3 with NumPy not found)");
   }
 
   const workloads: WorkloadResult[] = [];
@@ -70,13 +72,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const elementaryCost = options.onlyAutograd || options.onlyRelaxed || options.onlyThreads ? [] : await runElementaryCost(options.quick, clock);
-  if (!options.onlyElementary && !options.onlyRelaxed && !options.onlyThreads) console.log("autograd cost …");
-  const autogradCost = options.onlyElementary || options.onlyRelaxed || options.onlyThreads ? [] : runAutogradCost(options.quick, clock);
-  const relaxedSimd = options.onlyElementary || options.onlyAutograd || options.onlyThreads ? [] : runRelaxedSimd(options.quick, clock);
-  const runsThreads = !options.onlyElementary && !options.onlyAutograd && !options.onlyRelaxed;
-  if (runsThreads) console.log("threads (nn and NumPy at 1 and 2 threads, wall time) …");
-  const threads = runsThreads ? await runThreads(options.quick, !options.noNumpy && numpyVersion() !== null) : { rows: [] };
+  const elementaryCost = runs("elementary") ? await runElementaryCost(options.quick, clock) : [];
+  if (runs("autograd")) console.log("autograd cost …");
+  const autogradCost = runs("autograd") ? runAutogradCost(options.quick, clock) : [];
+  const relaxedSimd = runs("relaxed") ? runRelaxedSimd(options.quick, clock) : [];
+  if (runs("threads")) console.log("threads (nn and NumPy at 1 and 2 threads, wall time) …");
+  const threads = runs("threads") ? await runThreads(options.quick, !options.noNumpy && numpyVersion() !== null) : { rows: [] };
 
   const report: BenchReport = { date: new Date().toISOString(), quick: options.quick, clock, node: process.version, numpy, workloads, elementaryCost, autogradCost, relaxedSimd, threads: threads.rows };
   if (peers) {
@@ -85,10 +86,10 @@ async function main(): Promise<void> {
   }
   const targets = formatTargets(report);
   if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  if (!options.onlyAutograd && !options.onlyRelaxed && !options.onlyThreads) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
-  if (!options.onlyElementary && !options.onlyRelaxed && !options.onlyThreads) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
-  if (!options.onlyElementary && !options.onlyAutograd && !options.onlyThreads) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
-  if (runsThreads) console.log(`\nnn (setThreads) and NumPy (OPENBLAS_NUM_THREADS) at 1 and 2 threads, in wall time (CPU time would add up both threads):\n${formatThreads(threads)}`);
+  if (runs("elementary")) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
+  if (runs("autograd")) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
+  if (runs("relaxed")) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
+  if (runs("threads")) console.log(`\nnn (setThreads) and NumPy (OPENBLAS_NUM_THREADS) at 1 and 2 threads, in wall time (CPU time would add up both threads):\n${formatThreads(threads)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + "\n");

@@ -57,8 +57,14 @@ export interface Sampler {
   sample(units: number): Promise<number>;
 }
 
-/** A `Timed` run in this process: untimed set-up, a full collection, then the clock around the units. */
-export function localSampler(impl: Timed, clock: Clock = "cpu"): Sampler {
+/**
+ * A `Timed` run in this process: untimed set-up, a full collection (`settle`, unless told not
+ * to), then the clock around the units. Rows sharing a process settle, so one row's garbage is not
+ * collected while the next is timed; a row alone in its process (`isolated/impl-host.ts`) does not,
+ * since whatever garbage it makes is its own cost, and a forced collection would leave the
+ * collector's concurrent sweeping running, and billed, in the sample after it.
+ */
+export function localSampler(impl: Timed, clock: Clock = "cpu", settles = true): Sampler {
   return {
     name: impl.name,
     async run(units) {
@@ -67,7 +73,7 @@ export function localSampler(impl: Timed, clock: Clock = "cpu"): Sampler {
     },
     async sample(units) {
       await impl.prepare?.();
-      settle();
+      if (settles) settle();
       const start = readClock(clock);
       for (let u = 0; u < units; u++) impl.run();
       return (readClock(clock) - start) / units;
@@ -101,8 +107,8 @@ export async function interleave(impls: readonly Timed[], options: InterleaveOpt
 
 /**
  * Runs `impl` until `seconds` of `clock` have passed (at least once) and returns how many units
- * that was. Used on a throwaway copy of a trainer (same code, its own state) so that the engine's
- * compilers have finished with the code before the timed copy runs: V8 compiles a function with
+ * that was. Used on the timed trainer or product itself (a trainer then resets its weights) so that
+ * the engine's compilers have finished with the code before timing: V8 compiles a function with
  * its optimising tier only after it has run a while, on a background thread whose CPU time the
  * `cpu` clock counts, and the fixed warm-up counts of the training jobs (62 steps at mini-batch
  * 32, 2 steps of W2) left that compilation inside the timed samples.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAgreement, relativeMaxDifference } from "../src/agreement.js";
-import { parseBenchArgs } from "../src/cli-options.js";
+import { parseBenchArgs, runsSection } from "../src/cli-options.js";
 import type { BenchReport } from "../src/results.js";
 import { formatRatio, formatTable, formatThroughput } from "../src/table.js";
 import { formatTargets } from "../src/targets.js";
@@ -109,10 +109,14 @@ describe("table", () => {
 });
 
 describe("command line", () => {
-  it("reads --quick, --no-numpy and --out, and refuses anything else", () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, wall: false, onlyElementary: false, onlyAutograd: false, out: undefined });
-    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, onlyElementary: false, onlyAutograd: false, out: "r.json" });
-    expect(parseBenchArgs(["--only", "autograd"]).onlyAutograd).toBe(true);
+  it("reads --quick, --no-numpy, --wall, --only and --out, and refuses anything else", () => {
+    expect(parseBenchArgs([])).toEqual({ quick: false, noNumpy: false, wall: false, out: undefined });
+    expect(parseBenchArgs(["--quick", "--out", "r.json", "--no-numpy", "--wall"])).toEqual({ quick: true, noNumpy: true, wall: true, out: "r.json" });
+    expect(parseBenchArgs(["--only", "autograd"]).only).toBe("autograd");
+    expect(runsSection(parseBenchArgs(["--only", "table"]), "table")).toBe(true);
+    expect(runsSection(parseBenchArgs(["--only", "table"]), "threads")).toBe(false);
+    expect(runsSection(parseBenchArgs([]), "threads")).toBe(true);
+    expect(() => parseBenchArgs(["--only", "tables"])).toThrow(/--only takes "table" .* got "tables"/);
     expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown option "--fast"/);
     expect(() => parseBenchArgs(["--out"])).toThrow(/--out needs a file path/);
   });

@@ -57,7 +57,7 @@ describe.skipIf(!hasNumpy)("NumPy's host process", () => {
     const rows = numpyHosts([job], [], "cpu");
     const host = rows.start("training", 0);
     try {
-      expect(await host.warm(0)).toBe(1); // a throwaway copy: the timed one still starts fresh
+      expect(await host.warm(0)).toBe(1); // one step, then back to the spec's weights (reset)
       await host.run(5);
       expect(await host.sample(4)).toBeGreaterThan(0);
       const nn = nnTrainer(job.spec);

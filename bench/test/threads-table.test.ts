@@ -22,8 +22,8 @@ describe("the threads table", () => {
   });
 
   it("is what --only threads asks for", () => {
-    expect(parseBenchArgs(["--only", "threads"]).onlyThreads).toBe(true);
-    expect(parseBenchArgs([]).onlyThreads).toBeUndefined();
+    expect(parseBenchArgs(["--only", "threads"]).only).toBe("threads");
+    expect(parseBenchArgs([]).only).toBeUndefined();
     expect(() => parseBenchArgs(["--only", "thread"])).toThrow(/"threads" \(nn and NumPy at 1 and 2 threads\), got "thread"/);
   });
 });

@@ -1,8 +1,8 @@
 import { Variable, binaryCrossEntropy, linear, noGrad, sigmoid, softmaxCrossEntropy } from "@nn/autograd";
 import { SGD } from "@nn/optim";
 import { type DType, Tensor } from "@nn/tensor";
-import type { MlpSpec } from "../mlp-spec.js";
-import type { Trainer } from "../trainer.js";
+import { type MlpSpec, initialParameters } from "../mlp-spec.js";
+import type { ResettableTrainer } from "../trainer.js";
 import { batchTensors } from "./nn-mlp.js";
 
 /**
@@ -11,7 +11,7 @@ import { batchTensors } from "./nn-mlp.js";
  * `Sequential` runs Dense + ReLU), the forward pass is recorded on the tape and `backward()`
  * replaces the layers' hand-written backward. Measures the cost of the tape against the `nn` row.
  */
-export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
+export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): ResettableTrainer {
   const params: Variable[] = [];
   const copy = (a: Float32Array) => (dtype === "float64" ? Float64Array.from(a) : a.slice());
   spec.weights.forEach((w, l) => {
@@ -30,8 +30,13 @@ export function nnAutogradTrainer(spec: MlpSpec, dtype: DType = "float32"): Trai
   };
   const optimizer = new SGD(params, { lr: spec.lr });
   let step = 0;
+  const initial = initialParameters(spec);
   return {
     name: "nn autograd",
+    reset() {
+      params.forEach((p, i) => p.value.data.set(initial[i]));
+      step = 0;
+    },
     run() {
       const { x, y } = batches[step++ % batches.length];
       optimizer.zeroGrad();

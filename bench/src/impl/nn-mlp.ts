@@ -1,8 +1,8 @@
 import { BinaryCrossEntropyLoss, Dense, type Layer, type Loss, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropyLoss } from "@nn/layers";
 import { SGD } from "@nn/optim";
 import { type DType, Tensor, zeros } from "@nn/tensor";
-import type { Batch, MlpSpec } from "../mlp-spec.js";
-import type { Trainer } from "../trainer.js";
+import { type Batch, type MlpSpec, initialParameters } from "../mlp-spec.js";
+import type { ResettableTrainer } from "../trainer.js";
 
 /**
  * The nn model for a spec, with the spec's initial weights copied in; `hidden(l)` makes the
@@ -40,7 +40,7 @@ export function batchTensors(spec: MlpSpec, b: Batch, dtype: DType = "float32"):
  * (`backwardToParameters`: no dL/dx, as NumPy's loop and TensorFlow.js's `minimize` compute
  * none). Every batch of a spec has the same number of rows.
  */
-export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
+export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): ResettableTrainer {
   const model = buildNnModel(spec, dtype);
   const loss = makeLoss(spec);
   const optimizer = new SGD(model.parameters(), { lr: spec.lr });
@@ -49,8 +49,13 @@ export function nnTrainer(spec: MlpSpec, dtype: DType = "float32"): Trainer {
   const rows = spec.batches[0].rows, outputs = spec.sizes[spec.sizes.length - 1];
   const pred = zeros([rows, outputs], dtype), dPred = zeros([rows, outputs], dtype);
   let step = 0;
+  const parameters = model.parameters(), initial = initialParameters(spec);
   return {
     name: "nn",
+    reset() {
+      parameters.forEach((p, i) => p.value.data.set(initial[i]));
+      step = 0;
+    },
     run() {
       const { x, y } = batches[step++ % batches.length];
       optimizer.zeroGrad();

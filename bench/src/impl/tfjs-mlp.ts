@@ -1,6 +1,6 @@
 import type * as TF from "@tensorflow/tfjs";
 import type { MlpSpec } from "../mlp-spec.js";
-import type { Trainer } from "../trainer.js";
+import type { ResettableTrainer } from "../trainer.js";
 import { type Tfjs, type TfjsBackend, useTfjsBackend } from "./tfjs-loader.js";
 
 /**
@@ -8,7 +8,7 @@ import { type Tfjs, type TfjsBackend, useTfjsBackend } from "./tfjs-loader.js";
  * `optimizer.minimize` inside `tidy` (no Layers-API overhead). The losses are tfjs's own fused,
  * logits-based forms, which equal sigmoid + BCE and softmax + CE in value and gradient.
  */
-export async function tfjsTrainer(tf: Tfjs, backend: TfjsBackend, spec: MlpSpec): Promise<Trainer> {
+export async function tfjsTrainer(tf: Tfjs, backend: TfjsBackend, spec: MlpSpec): Promise<ResettableTrainer> {
   await useTfjsBackend(tf, backend);
   const layers = spec.sizes.length - 1;
   const weights: TF.Variable[] = [], biases: TF.Variable[] = [];
@@ -40,6 +40,15 @@ export async function tfjsTrainer(tf: Tfjs, backend: TfjsBackend, spec: MlpSpec)
   return {
     name: `tfjs ${backend}`,
     prepare: () => useTfjsBackend(tf, backend),
+    reset() {
+      tf.tidy(() => {
+        for (let l = 0; l < layers; l++) {
+          weights[l].assign(tf.tensor2d(spec.weights[l], [spec.sizes[l], spec.sizes[l + 1]]));
+          biases[l].assign(tf.tensor1d(spec.biases[l]));
+        }
+      });
+      step = 0;
+    },
     run() {
       const { x, y } = batches[step++ % batches.length];
       tf.tidy(() => {

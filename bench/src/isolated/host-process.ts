@@ -52,7 +52,7 @@ export class HostProcess implements Sampler {
     return tail === "" ? "" : `\n${tail}`;
   }
 
-  /** Warms a throwaway copy (training) or the product itself for `seconds`; units it took. */
+  /** Warms the implementation for `seconds` (a trainer then resets to the spec's weights); units it took. */
   async warm(seconds: number): Promise<number> {
     return (await this.request({ op: "warm", seconds, clock: this.clock })).units ?? 0;
   }

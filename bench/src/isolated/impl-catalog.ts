@@ -4,7 +4,7 @@ import { nnTrainer } from "../impl/nn-mlp.js";
 import { tfjsTrainer } from "../impl/tfjs-mlp.js";
 import { type Tfjs, loadTfjs } from "../impl/tfjs-loader.js";
 import { w3Cases } from "../matmul-case.js";
-import type { Trainer } from "../trainer.js";
+import type { ResettableTrainer } from "../trainer.js";
 import { w1Jobs } from "../workloads/w1.js";
 import { w2Jobs } from "../workloads/w2.js";
 
@@ -22,11 +22,11 @@ export interface HostedRow {
 }
 
 /**
- * What a host times: `make()` builds a fresh copy (a throwaway one to warm up, then the timed
- * one). Specs and operands are rebuilt from their seeds, so every process holds the same bytes.
+ * What a host times: `make()` builds it (once per host). Specs and operands are rebuilt from
+ * their seeds, so every process holds the same bytes.
  */
 export type HostedImpl =
-  | { kind: "training"; make(): Promise<Trainer> }
+  | { kind: "training"; make(): Promise<ResettableTrainer> }
   | { kind: "matmul"; make(): Promise<TimedProduct & { dispose?(): void }> };
 
 let tfjs: Promise<Tfjs> | undefined;

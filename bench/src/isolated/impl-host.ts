@@ -7,12 +7,12 @@ import { calibrate, localSampler, warmUp } from "../timing.js";
 import type { HostAnswer, HostRequest } from "./protocol.js";
 import { type HostedImpl, hostedImpl } from "./impl-catalog.js";
 import type { TimedProduct } from "../impl/matmul-impls.js";
-import type { Trainer } from "../trainer.js";
+import type { ResettableTrainer } from "../trainer.js";
 
 // stdout carries the answers: anything a library prints goes to stderr instead.
 console.log = console.info = console.warn = console.error;
 
-type Timed = Trainer | TimedProduct;
+type Timed = ResettableTrainer | TimedProduct;
 
 async function serve(hosted: HostedImpl): Promise<void> {
   let timed: Timed | undefined;
@@ -20,16 +20,15 @@ async function serve(hosted: HostedImpl): Promise<void> {
   const answer = async (request: HostRequest): Promise<HostAnswer> => {
     switch (request.op) {
       case "warm": {
-        if (hosted.kind === "matmul") return { units: await warmUp(await current(), request.seconds, request.clock) };
-        // Training changes the weights: a throwaway copy warms the code, the timed copy starts fresh.
-        const copy = await hosted.make();
-        const units = await warmUp(copy, request.seconds, request.clock);
-        copy.dispose?.();
+        const t = await current();
+        const units = await warmUp(t, request.seconds, request.clock);
+        // Training moved the weights: back to the spec's, so every row is timed from one start.
+        if (hosted.kind === "training") (t as ResettableTrainer).reset();
         return { units };
       }
       case "calibrate": return { units: await calibrate(await current(), request.seconds, request.clock) };
       case "run": await localSampler(await current()).run(request.units); return {};
-      case "sample": return { seconds: await localSampler(await current(), request.clock).sample(request.units) };
+      case "sample": return { seconds: await localSampler(await current(), request.clock, false).sample(request.units) };
       case "loss": {
         const t = await current();
         await t.prepare?.();

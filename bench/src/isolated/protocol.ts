@@ -8,7 +8,10 @@ import type { Clock } from "../timing.js";
  * does (TensorFlow.js's garbage, NumPy's allocator) is billed to it.
  */
 export type HostRequest =
-  /** Trains (or multiplies with) a throwaway copy for `seconds`, so the code is compiled before timing. */
+  /**
+   * Trains (or multiplies) for `seconds`, so the engine has compiled the code before timing;
+   * a trainer then goes back to the spec's initial weights and first batch (`Trainer.reset`).
+   */
   | { op: "warm"; seconds: number; clock: Clock }
   /** Units that make one sample last about `seconds` (products: each implementation its own count). */
   | { op: "calibrate"; seconds: number; clock: Clock }

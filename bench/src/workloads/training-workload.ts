@@ -5,7 +5,7 @@ import type { ImplResult, WorkloadResult } from "../results.js";
 import { type InterleaveOptions, interleaveSamplers } from "../timing.js";
 
 /**
- * JIT warm-up of each implementation in a full run, on a throwaway copy. One second of CPU time
+ * JIT warm-up of each implementation in a full run, on the timed trainer itself (reset after). One second of CPU time
  * covers what V8 needs here: at mini-batch 32 nn's step reaches its steady time after about
  * 500 steps (0.1 s of stepping, plus the compilation itself on a background thread).
  */
@@ -16,9 +16,9 @@ export interface TrainingJob {
   readonly spec: MlpSpec;
   readonly timing: InterleaveOptions & {
     /**
-     * Seconds (of the job's clock) each implementation first trains a throwaway copy of itself,
-     * so that its code is compiled before timing starts (see `warmUp`); the timed copy then takes
-     * `warmup` steps of its own as before. 0 or absent: none.
+     * Seconds (of the job's clock) each implementation first trains, so that its code is compiled
+     * before timing starts (see `warmUp`), before going back to the spec's weights
+     * (`Trainer.reset`); it then takes `warmup` untimed steps as before. 0 or absent: none.
      */
     readonly warmupSeconds?: number;
   };
