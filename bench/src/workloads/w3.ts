@@ -22,7 +22,7 @@ export interface MatmulTiming {
 }
 
 export function w3Timing(quick: boolean): MatmulTiming {
-  return quick ? { warmup: 1, rounds: 3, targetSeconds: 0.02 } : { warmup: 2, rounds: 5, targetSeconds: 0.1, warmupSeconds: WARMUP_SECONDS };
+  return quick ? { warmup: 1, rounds: 3, targetSeconds: 0.02 } : { warmup: 2, rounds: 9, targetSeconds: 0.1, warmupSeconds: WARMUP_SECONDS };
 }
 
 /**
