@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (peers) {
     console.log(numpy !== null
       ? `NumPy ${numpy} (1 thread); every implementation in a process of its own, interleaved`
-      : "NumPy rows left out (python3 with NumPy not found)");
+      : options.noNumpy ? "NumPy rows left out (--no-numpy)" : "NumPy rows left out (python3 with NumPy not found)");
   }
 
   const workloads: WorkloadResult[] = [];
