@@ -55,7 +55,7 @@ async function generate() {
       // SIMD's f32x4.relaxed_madd(a, b, c), which an engine may compute with one rounding (FMA)
       // or two, so its bits may differ by machine: outside the bit-identical guarantee.
       const relaxed = text.replace(MULTIPLY_ADD, "(local.set $$$1 (f32x4.relaxed_madd (local.get $$a) (local.get $$$2) (local.get $$$1)))");
-      if (relaxed.match(/relaxed_madd/g)?.length !== 8) throw new Error("gemm.wat: expected 8 multiply-adds in the micro-kernel");
+      if (relaxed.match(/relaxed_madd/g)?.length !== 16) throw new Error("gemm.wat: expected 16 multiply-adds in the micro-kernel (8 per loop)");
       const relaxedShared = assemble(wabt, file, relaxed.replace(PRIVATE_MEMORY, SHARED_MEMORY));
       lines.push(`/** gemm.wat with relaxed SIMD's fused multiply-add, importing a shared memory: ${relaxedShared.length} bytes. */`, `export const gemmRelaxedSharedWasm = "${Buffer.from(relaxedShared).toString("base64")}";`);
       const relaxedPrivate = assemble(wabt, file, relaxed);

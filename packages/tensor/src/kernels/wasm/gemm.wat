@@ -6,13 +6,19 @@
 ;;     for each KC-deep slice of the inner dimension
 ;;       pack B[pc:pc+KC, jc:jc+NC] into NR-wide panels     (contiguous, zero-padded)
 ;;       for each MC-tall block of rows
-;;         pack A[ic:ic+MC, pc:pc+KC] into MR-tall panels   (A block lives in L2)
+;;         pack A[ic:ic+MC, pc:pc+KC] into MR-tall panels   (A block lives in L2; a row-major A
+;;                                                           is read in place but for a ragged panel)
 ;;         for each B panel, for each A panel:
 ;;           4×8 micro-kernel: 8 f32x4 accumulators held in registers for the whole KC loop
 ;;
-;; Packing is where the three transpose cases meet: an element is read from its source through
-;; two strides (one along the inner dimension, one across the panel), so A·B, Aᵀ·B and A·Bᵀ all
-;; end up as identical panels and run the same micro-kernel at the same speed.
+;; Packing is where the transpose cases meet: an element is read from its source through two
+;; strides (one along the inner dimension, one across the panel), so A·B, Aᵀ·B and A·Bᵀ all end
+;; up as identical panels. A stored row-major (no transA) is the exception: the micro-kernel
+;; broadcasts one float per row and k step, which it can as well read from A itself (row
+;; stride 4k bytes, k step 4 bytes), so whole 4-row panels of such an A are not packed at all
+;; and only a ragged last panel (fewer than 4 rows) is; the float32 operations and their order
+;; are the packed path's, so the bits are too (test/matmul-in-place.test.ts). Transposing A into
+;; panels cost about a tenth of a training step of the 2→64→32→1 network at batch 1000.
 ;;
 ;; All pointers are byte offsets into the shared memory; the host (wasm-matmul.ts) copies
 ;; operands in, reserves the packing buffers and the 4×8 edge tile, and copies C out.
@@ -27,39 +33,71 @@
   (global $MC i32 (i32.const 128))
   (global $NC i32 (i32.const 512))
 
-  ;; The 4×8 micro-kernel. pa: packed A panel (kc groups of 4 floats, one per row), pb: packed
-  ;; B panel (kc groups of 8 floats, one per column). Adds the 4×8 product into C at c (row
-;; stride ldc bytes) when acc ≠ 0, otherwise overwrites it. On the last slab `flags` asks for the
+  ;; The 4×8 micro-kernel. pa: when lda = 0 a packed A panel (kc groups of 4 floats, one per
+  ;; row), otherwise the panel's first float in A itself, stored row-major with rows lda bytes
+  ;; apart; pb: packed B panel (kc groups of 8 floats, one per column). Both loops perform the
+  ;; same rank-1 updates in the same order on the same values, so the sums have the same bits
+  ;; whichever reads A; they differ only in addresses (the packed one keeps constant offsets,
+  ;; which the engine folds into the loads). Adds the 4×8 product into C at c (row
+  ;; stride ldc bytes) when acc ≠ 0, otherwise overwrites it. On the last slab `flags` asks for the
   ;; epilogue, applied to the finished sums in this order, each its own rounding as if a separate
   ;; pass did it: bit 0 adds the tile of C as it was (at prior, same row stride), bit 1 adds
   ;; bias[0..7] to every row, bit 2 takes max(·, 0).
-  (func $kernel_4x8 (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $acc i32)
+  (func $kernel_4x8 (param $pa i32) (param $lda i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $acc i32)
     (param $flags i32) (param $prior i32) (param $bias i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $a v128) (local $end i32)
+    (local $lda2 i32) (local $lda3 i32)
     (local.set $end (i32.add (local.get $pb) (i32.shl (local.get $kc) (i32.const 5))))
-    (if (local.get $kc)
+    (if (i32.eqz (local.get $lda))
       (then
-        (loop $k
-          ;; one rank-1 update: row r of the tile += A(r, p) · B(p, 0..7)
-          (local.set $b0 (v128.load (local.get $pb)))
-          (local.set $b1 (v128.load offset=16 (local.get $pb)))
-          (local.set $a (v128.load32_splat (local.get $pa)))
-          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $b0))))
-          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $b1))))
-          (local.set $a (v128.load32_splat offset=4 (local.get $pa)))
-          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $b0))))
-          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $b1))))
-          (local.set $a (v128.load32_splat offset=8 (local.get $pa)))
-          (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $b0))))
-          (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $b1))))
-          (local.set $a (v128.load32_splat offset=12 (local.get $pa)))
-          (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $b0))))
-          (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $b1))))
-          (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
-          (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
-          (br_if $k (i32.lt_u (local.get $pb) (local.get $end))))))
+        (if (local.get $kc)
+          (then
+            (loop $k
+              ;; one rank-1 update: row r of the tile += A(r, p) · B(p, 0..7)
+              (local.set $b0 (v128.load (local.get $pb)))
+              (local.set $b1 (v128.load offset=16 (local.get $pb)))
+              (local.set $a (v128.load32_splat (local.get $pa)))
+              (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $b0))))
+              (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $b1))))
+              (local.set $a (v128.load32_splat offset=4 (local.get $pa)))
+              (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $b0))))
+              (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $b1))))
+              (local.set $a (v128.load32_splat offset=8 (local.get $pa)))
+              (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $b0))))
+              (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $b1))))
+              (local.set $a (v128.load32_splat offset=12 (local.get $pa)))
+              (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $b0))))
+              (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $b1))))
+              (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+              (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+              (br_if $k (i32.lt_u (local.get $pb) (local.get $end)))))))
+        (else
+          ;; A read in place: row r at pa + r·lda, step p at 4p bytes along it; the same rank-1
+          ;; updates in the same order as the packed loop, only the addresses differ.
+          (local.set $lda2 (i32.shl (local.get $lda) (i32.const 1)))
+          (local.set $lda3 (i32.add (local.get $lda2) (local.get $lda)))
+          (if (local.get $kc)
+            (then
+              (loop $kInPlace
+                (local.set $b0 (v128.load (local.get $pb)))
+                (local.set $b1 (v128.load offset=16 (local.get $pb)))
+                (local.set $a (v128.load32_splat (local.get $pa)))
+                (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $b0))))
+                (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $b1))))
+                (local.set $a (v128.load32_splat (i32.add (local.get $pa) (local.get $lda))))
+                (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $b0))))
+                (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $b1))))
+                (local.set $a (v128.load32_splat (i32.add (local.get $pa) (local.get $lda2))))
+                (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $b0))))
+                (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $b1))))
+                (local.set $a (v128.load32_splat (i32.add (local.get $pa) (local.get $lda3))))
+                (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $b0))))
+                (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $b1))))
+                (local.set $pa (i32.add (local.get $pa) (i32.const 4)))
+                (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+                (br_if $kInPlace (i32.lt_u (local.get $pb) (local.get $end))))))))
     (if (local.get $acc)
       (then
         (local.set $c00 (f32x4.add (local.get $c00) (v128.load (local.get $c))))
@@ -509,6 +547,7 @@
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
     (local $jr i32) (local $ir i32) (local $nr i32) (local $mr i32) (local $acc i32)
     (local $ldc i32) (local $panelA i32) (local $panelB i32) (local $cTile i32) (local $last i32)
+    (local $inPlace i32) (local $lda i32)
     (if (local.get $transA)
       (then (local.set $aRow (i32.const 1)) (local.set $aDeep (local.get $m)))
       (else (local.set $aRow (local.get $k)) (local.set $aDeep (i32.const 1))))
@@ -534,6 +573,12 @@
           (local.get $packB) (local.get $tile) (local.get $rowStart) (local.get $rowEnd) (local.get $colStart) (local.get $colEnd))
         (return)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    ;; A stored [m, k]: the 4 floats of a whole panel's k step lie one row apart in A itself, so
+    ;; the kernel reads them there (row stride lda = 4k bytes) and nothing is packed but a ragged
+    ;; last panel, which the kernel could only read past A's end. A stored [k, m] (transA) stays
+    ;; packed: its pack is a plain copy, and the in-place panel would jump 4m bytes a step, which
+    ;; measured slower on deep products (256×784ᵀ·784×128: +5–15 %).
+    (local.set $inPlace (i32.eqz (local.get $transA)))
     (local.set $jc (local.get $colStart))
     (loop $jcLoop
       (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $colEnd) (local.get $jc))))
@@ -559,19 +604,22 @@
         (local.set $ic (local.get $rowStart))
         (loop $icLoop
           (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $rowEnd) (local.get $ic))))
-          ;; A panels for this (ic, pc) block: panel ir/4 starts at packA + ir·kc floats
-          (local.set $ir (i32.const 0))
-          (loop $packALoop
-            (call $pack
-              (i32.add (local.get $a) (i32.shl
-                (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep)))
-                (i32.const 2)))
-              (local.get $aDeep) (local.get $aRow) (i32.const 4)
-              (call $min (i32.const 4) (i32.sub (local.get $mc) (local.get $ir)))
-              (local.get $kc)
-              (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
-            (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
-            (br_if $packALoop (i32.lt_u (local.get $ir) (local.get $mc))))
+          ;; A panels for this (ic, pc) block: panel ir/4 starts at packA + ir·kc floats. With A
+          ;; read in place, only the ragged last panel (mc mod 4 rows) is packed, if there is one.
+          (local.set $ir (select (i32.and (local.get $mc) (i32.const -4)) (i32.const 0) (local.get $inPlace)))
+          (block $packed
+            (loop $packALoop
+              (br_if $packed (i32.ge_u (local.get $ir) (local.get $mc)))
+              (call $pack
+                (i32.add (local.get $a) (i32.shl
+                  (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep)))
+                  (i32.const 2)))
+                (local.get $aDeep) (local.get $aRow) (i32.const 4)
+                (call $min (i32.const 4) (i32.sub (local.get $mc) (local.get $ir)))
+                (local.get $kc)
+                (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+              (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+              (br $packALoop)))
           ;; B panel outer, A panel inner: the 8·kc-float B panel stays in L1 while A streams.
           (local.set $jr (i32.const 0))
           (loop $jrLoop
@@ -580,17 +628,25 @@
             (local.set $ir (i32.const 0))
             (loop $irLoop
               (local.set $mr (call $min (i32.const 4) (i32.sub (local.get $mc) (local.get $ir))))
-              (local.set $panelA (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+              (if (i32.and (local.get $inPlace) (i32.eq (local.get $mr) (i32.const 4)))
+                (then
+                  (local.set $panelA (i32.add (local.get $a) (i32.shl
+                    (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $aRow)) (i32.mul (local.get $pc) (local.get $aDeep)))
+                    (i32.const 2))))
+                  (local.set $lda (i32.shl (local.get $aRow) (i32.const 2))))
+                (else
+                  (local.set $panelA (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+                  (local.set $lda (i32.const 0))))
               (local.set $cTile (i32.add (local.get $c) (i32.shl
                 (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $n)) (i32.add (local.get $jc) (local.get $jr)))
                 (i32.const 2))))
               (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
                 (then
-                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $cTile) (local.get $ldc) (local.get $acc)
+                  (call $kernel_4x8 (local.get $panelA) (local.get $lda) (local.get $panelB) (local.get $kc) (local.get $cTile) (local.get $ldc) (local.get $acc)
                     (local.get $last) (i32.add (local.get $prior) (i32.sub (local.get $cTile) (local.get $c)))
                     (i32.add (local.get $bias) (i32.shl (i32.add (local.get $jc) (local.get $jr)) (i32.const 2)))))
                 (else
-                  (call $kernel_4x8 (local.get $panelA) (local.get $panelB) (local.get $kc) (local.get $tile) (i32.const 32) (i32.const 0)
+                  (call $kernel_4x8 (local.get $panelA) (local.get $lda) (local.get $panelB) (local.get $kc) (local.get $tile) (i32.const 32) (i32.const 0)
                     (i32.const 0) (i32.const 0) (i32.const 0))
                   (call $store_edge (local.get $tile) (local.get $cTile) (local.get $ldc) (local.get $mr) (local.get $nr) (local.get $acc)
                     (local.get $last) (i32.add (local.get $prior) (i32.sub (local.get $cTile) (local.get $c)))
