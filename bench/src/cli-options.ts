@@ -19,7 +19,7 @@ export interface BenchOptions {
   readonly only?: Section;
 }
 
-const USAGE = `usage: pnpm bench [--quick] [--no-numpy] [--wall] [--only ${SECTIONS.join("|")}] [--out results.json]`;
+const USAGE = `usage: npm run bench -- [--quick] [--no-numpy] [--wall] [--only ${SECTIONS.join("|")}] [--out results.json]`;
 
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
   let quick = false, noNumpy = false, wall = false;

@@ -1,4 +1,4 @@
-// `pnpm bench`: nn against TensorFlow.js (cpu and WebAssembly/XNNPACK) and NumPy, on the same
+// `npm run bench`: nn against TensorFlow.js (cpu and WebAssembly/XNNPACK) and NumPy, on the same
 // data, initial weights and updates, interleaved in one run, each implementation of a row in a
 // process of its own (src/isolated). Prints a table, writes JSON.
 import { mkdirSync, writeFileSync } from "node:fs";
