@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import type { MatmulCase } from "./matmul-case.js";
 import type { Batch, MlpSpec } from "./mlp-spec.js";
 import type { Clock, InterleaveOptions } from "./timing.js";
 import { HostProcess } from "./isolated/host-process.js";
+import { readFloat32File, writeFloat32File } from "./raw-float32.js";
 
 const script = fileURLToPath(new URL("../python/bench_numpy.py", import.meta.url));
 
@@ -54,7 +55,7 @@ function writeNumpySpec(dir: string, training: readonly NumpyTrainingJob[], matm
   let counter = 0;
   const put = (data: Float32Array): string => {
     const name = `a${counter++}.f32`;
-    writeFileSync(join(dir, name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    writeFloat32File(join(dir, name), data);
     return name;
   };
   const batch = (b: Batch) => ({ x: put(b.x), y: put(b.y), rows: b.rows });
@@ -94,10 +95,7 @@ export function runNumpy(training: readonly NumpyTrainingJob[], matmul: readonly
     const raw = JSON.parse(stdout) as RawResults;
     return {
       training: raw.training,
-      matmul: raw.matmul.map((r) => {
-        const bytes = readFileSync(join(dir, r.result));
-        return { ...r, result: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
-      }),
+      matmul: raw.matmul.map((r) => ({ ...r, result: readFloat32File(join(dir, r.result)) })),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

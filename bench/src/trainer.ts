@@ -12,8 +12,6 @@ export interface Trainer extends Timed {
    * weights to end at the same loss.
    */
   reset?(): void;
-  /** Frees what the trainer holds outside the JavaScript heap (tfjs variables), for a throwaway copy. */
-  dispose?(): void;
 }
 
 /** A trainer the main table can warm up in place (the three JavaScript trainers of every row). */

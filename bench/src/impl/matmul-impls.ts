@@ -28,7 +28,7 @@ export function nnProduct(c: MatmulCase): TimedProduct {
 }
 
 /** tfjs: `tf.matMul(a, b, transposeA, transposeB)`; the result stays in the backend, as in a model. */
-export async function tfjsProduct(tf: Tfjs, backend: TfjsBackend, c: MatmulCase): Promise<TimedProduct & { dispose(): void }> {
+export async function tfjsProduct(tf: Tfjs, backend: TfjsBackend, c: MatmulCase): Promise<TimedProduct> {
   await useTfjsBackend(tf, backend);
   const a = tf.tensor2d(c.a, storedShape(c.m, c.k, c.transA));
   const b = tf.tensor2d(c.b, storedShape(c.k, c.n, c.transB));
@@ -41,10 +41,5 @@ export async function tfjsProduct(tf: Tfjs, backend: TfjsBackend, c: MatmulCase)
       last = tf.matMul(a, b, c.transA, c.transB);
     },
     result: () => (last ?? tf.matMul(a, b, c.transA, c.transB)).dataSync() as Float32Array,
-    dispose() {
-      last?.dispose();
-      a.dispose();
-      b.dispose();
-    },
   };
 }

@@ -58,13 +58,5 @@ export async function tfjsTrainer(tf: Tfjs, backend: TfjsBackend, spec: MlpSpec)
     loss() {
       return tf.tidy(() => lossOf(evalSet.x, evalSet.y).dataSync()[0]);
     },
-    dispose() {
-      for (const v of [...weights, ...biases]) v.dispose();
-      for (const b of new Set([...batches, evalSet])) {
-        b.x.dispose();
-        b.y.dispose();
-      }
-      optimizer.dispose();
-    },
   };
 }

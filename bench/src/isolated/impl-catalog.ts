@@ -27,7 +27,7 @@ export interface HostedRow {
  */
 export type HostedImpl =
   | { kind: "training"; make(): Promise<ResettableTrainer> }
-  | { kind: "matmul"; make(): Promise<TimedProduct & { dispose?(): void }> };
+  | { kind: "matmul"; make(): Promise<TimedProduct> };
 
 let tfjs: Promise<Tfjs> | undefined;
 

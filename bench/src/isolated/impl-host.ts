@@ -1,12 +1,12 @@
 // One implementation of one row of the bench's main table, in a process of its own: the parent
 // (`host-process.ts`) starts it as `node impl-host.js <training|matmul> <name> <impl> [--quick]`
 // and sends it the requests of `protocol.ts`, one JSON line each.
-import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { calibrate, localSampler, warmUp } from "../timing.js";
 import type { HostAnswer, HostRequest } from "./protocol.js";
 import { type HostedImpl, hostedImpl } from "./impl-catalog.js";
 import type { TimedProduct } from "../impl/matmul-impls.js";
+import { writeFloat32File } from "../raw-float32.js";
 import type { ResettableTrainer } from "../trainer.js";
 
 // stdout carries the answers: anything a library prints goes to stderr instead.
@@ -39,8 +39,7 @@ async function serve(hosted: HostedImpl): Promise<void> {
         const t = await current();
         await t.prepare?.();
         if (!("result" in t)) throw new Error("result: this host trains a network");
-        const r = t.result();
-        writeFileSync(request.path, new Uint8Array(r.buffer, r.byteOffset, r.byteLength));
+        writeFloat32File(request.path, t.result());
         return {};
       }
     }

@@ -1,9 +1,10 @@
 import { relativeMaxDifference } from "../agreement.js";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { HostProcess } from "../isolated/host-process.js";
 import { type MatmulCase, flopsOf } from "../matmul-case.js";
+import { readFloat32File } from "../raw-float32.js";
 import type { WorkloadResult } from "../results.js";
 import { WARMUP_SECONDS } from "./training-workload.js";
 import { type Clock, interleaveSamplers } from "../timing.js";
@@ -34,8 +35,9 @@ export async function runMatmulCase(c: MatmulCase, timing: MatmulTiming, hosts: 
   const dir = mkdtempSync(join(tmpdir(), "nn-bench-product-"));
   try {
     const units: number[] = [];
+    const warmupSeconds = timing.warmupSeconds ?? 0;
     for (const host of hosts) {
-      if ((timing.warmupSeconds ?? 0) > 0) await host.warm(timing.warmupSeconds!);
+      if (warmupSeconds > 0) await host.warm(warmupSeconds);
       units.push(await host.calibrate(timing.targetSeconds));
     }
     const seconds = await interleaveSamplers(hosts, { warmup: timing.warmup, rounds: timing.rounds, unitsPerSample: units });
@@ -43,8 +45,7 @@ export async function runMatmulCase(c: MatmulCase, timing: MatmulTiming, hosts: 
     for (const [i, host] of hosts.entries()) {
       const path = join(dir, `result-${i}.f32`);
       await host.result(path);
-      const bytes = readFileSync(path);
-      results.push(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+      results.push(readFloat32File(path));
     }
     return {
       workload: `W3 ${c.name}`,
