@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { stopBrowser } from "./browser-process.js";
 
 /** What the loopback server answers for one path. */
 export interface ServedFile {
@@ -11,8 +12,8 @@ export interface ServedFile {
 /**
  * Serves `files` (by request path) on a loopback port, starts a browser at `page` with
  * `launch(url)`, and returns the body of the first `POST /result` the page sends (a headless
- * browser has no other way out, except Chromium's --dump-dom). The browser is stopped and the
- * server closed whether or not a result came; no result within `timeoutMs`, or a browser that
+ * browser has no other way out, except Chromium's --dump-dom). `launch` starts the browser with
+ * `spawnBrowser`; it is stopped, helpers and all, and the server closed whether or not a result came; no result within `timeoutMs`, or a browser that
  * exits first, is an error quoting its stderr.
  */
 export async function openForResult(
@@ -35,7 +36,10 @@ export async function openForResult(
   const browser = launch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${page}`);
   let stderr = "";
   browser.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString("utf8")).slice(-4000); });
-  const exited = new Promise<void>((resolve) => browser.on("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    browser.on("exit", () => resolve());
+    browser.on("error", (error) => { stderr += `\n${error.message}`; resolve(); }); // e.g. no such program
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -45,7 +49,8 @@ export async function openForResult(
     ]);
   } finally {
     clearTimeout(timer);
-    if (browser.exitCode === null) { browser.kill("SIGTERM"); await exited; }
+    await stopBrowser(browser);
+    if (browser.pid !== undefined) await exited;
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

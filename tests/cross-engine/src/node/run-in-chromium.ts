@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ScenarioHashes } from "../scenario.js";
+import { removeProfile } from "./browser-process.js";
 import { scenarioPage } from "./scenario-page.js";
 
 /** Debian's chromium (`apt-get install -y chromium`); CI installs it, no browser is downloaded. */
@@ -40,6 +41,6 @@ export function runBundleInChromium(bundle: string): { hashes: ScenarioHashes; v
     const version = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8" }).stdout.trim();
     return { hashes: result.hashes, version };
   } finally {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    removeProfile(dir);
   }
 }

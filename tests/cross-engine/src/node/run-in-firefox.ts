@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ScenarioHashes } from "../scenario.js";
+import { removeProfile, spawnBrowser } from "./browser-process.js";
 import { type ServedFile, openForResult } from "./loopback-page.js";
 import { scenarioPage } from "./scenario-page.js";
 
@@ -37,12 +38,12 @@ export async function runBundleInFirefox(bundle: string, timeoutMs = 240_000): P
       : path === "/page.html" ? { body: PAGE, headers: { "content-type": "text/html" } } : undefined;
   try {
     const body = await openForResult("firefox", files, "/page.html", (url) =>
-      spawn(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url], { stdio: ["ignore", "ignore", "pipe"] }), timeoutMs);
+      spawnBrowser(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url]), timeoutMs);
     const result = JSON.parse(body) as { hashes?: ScenarioHashes; error?: string };
     if (result.hashes === undefined) throw new Error(`the scenario threw in firefox: ${result.error}`);
     const version = spawnSync(FIREFOX, ["--version"], { encoding: "utf8" }).stdout.trim();
     return { hashes: result.hashes, version };
   } finally {
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    removeProfile(profile);
   }
 }

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { ThreadsWorkerResult } from "../threads-worker-entry.js";
+import { removeProfile, spawnBrowser } from "./browser-process.js";
 import { type ServedFile, openForResult } from "./loopback-page.js";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./run-in-chromium.js";
 import { FIREFOX, FIREFOX_PREFS } from "./run-in-firefox.js";
@@ -41,15 +42,13 @@ export async function runThreadsPage(browserName: "chromium" | "firefox", isolat
   };
   const profile = mkdtempSync(join(tmpdir(), `nn-threads-${browserName}-`));
   const launch = (url: string): ChildProcess => {
-    if (browserName === "chromium") return spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, url], { stdio: ["ignore", "ignore", "pipe"] });
+    if (browserName === "chromium") return spawnBrowser(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, url]);
     writeFileSync(join(profile, "user.js"), FIREFOX_PREFS);
-    return spawn(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url], { stdio: ["ignore", "ignore", "pipe"] });
+    return spawnBrowser(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url]);
   };
   try {
     return JSON.parse(await openForResult(browserName, served, "/page.html", launch, timeoutMs)) as ThreadsPageResult;
   } finally {
-    // The browser's own process has exited, but its helpers (crashpad, renderers) may still be
-    // writing into the profile for a moment: rmdir then fails with ENOTEMPTY, so retry.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    removeProfile(profile); // openForResult has stopped every process of the browser
   }
 }
