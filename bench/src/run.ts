@@ -85,9 +85,10 @@ async function main(): Promise<void> {
     console.log(formatTable(report));
   }
   const targets = formatTargets(report);
-  if (targets.length > 0) console.log(`\nspeed goals (reported, not enforced):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  if (runs("elementary")) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost)}`);
-  if (runs("autograd")) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost)}`);
+  const judged = options.quick ? "not judged: a --quick run is too short for the engines to settle; run without --quick" : "reported, not enforced";
+  if (targets.length > 0) console.log(`\nspeed goals (${judged}):\n${targets.map((l) => `  ${l}`).join("\n")}`);
+  if (runs("elementary")) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost, options.quick)}`);
+  if (runs("autograd")) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost, options.quick)}`);
   if (runs("relaxed")) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
   if (runs("threads")) console.log(`\nnn (setThreads) and NumPy (OPENBLAS_NUM_THREADS) at 1 and 2 threads, in wall time (CPU time would add up both threads):\n${formatThreads(threads)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));

@@ -21,6 +21,10 @@ describe("the autograd cost table", () => {
     expect(lines[2]).toMatch(/300k +200k +1\.50× +✓ +✓$/);
     expect(lines[3]).toMatch(/1\.51× +✗ +✓$/);
     expect(lines[4]).toMatch(/1\.20× +✓ +✗$/);
+    // a quick run judges no goal, but still whether the results agree
+    const quick = formatAutogradCost([row(1.51), row(1.2, false)], true).split("\n");
+    expect(quick[2]).toMatch(/1\.51× +· +✓$/);
+    expect(quick[3]).toMatch(/1\.20× +· +✗$/);
   });
 });
 

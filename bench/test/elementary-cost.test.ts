@@ -31,6 +31,8 @@ describe("the cost table", () => {
     expect(lines[4]).toMatch(/✗ 0\.25 vs 0\.3$/);
     expect(text).toContain("✓ fast: own elementary functions 1.2× the time of Math.* (goal ≤ 2×)");
     expect(text).toContain("✗ slow: own elementary functions 2.5× the time of Math.* (goal ≤ 2×)");
+    const quick = formatElementaryCost([row("slow", 0.025, 0.01)], true);
+    expect(quick).toContain("· slow: own elementary functions 2.5× the time of Math.* (goal ≤ 2×)");
   });
 });
 

@@ -4,6 +4,7 @@ import type { DType } from "@nn/tensor";
 import { checkAgreement } from "../agreement.js";
 import { type MlpSpec, initialWeights, w1Spec } from "../mlp-spec.js";
 import { alignColumns, formatRatio, formatThroughput } from "../table.js";
+import { goalMark } from "../targets.js";
 import { type Clock, type InterleaveOptions, interleave } from "../timing.js";
 import type { Trainer } from "../trainer.js";
 import { LOSS_TOLERANCE } from "../workloads/training-workload.js";
@@ -71,13 +72,13 @@ export async function runElementaryCost(quick: boolean, clock: Clock): Promise<E
   return rows;
 }
 
-/** The cost table, then one goal line per row (reported, never enforced). */
-export function formatElementaryCost(rows: readonly ElementaryCostRow[]): string {
+/** The cost table, then one goal line per row (reported, never enforced; unjudged, "·", in a quick run). */
+export function formatElementaryCost(rows: readonly ElementaryCostRow[], quick = false): string {
   const header = ["workload", "own steps/s", "Math.* steps/s", "own÷Math.* time", "same result"];
   const cells = rows.map((r) => [
     r.workload, formatThroughput(r.ownStepsPerSecond), formatThroughput(r.mathStepsPerSecond),
     formatRatio(r.slowdown, 1), r.agrees ? "✓" : `✗ ${r.ownLoss} vs ${r.mathLoss}`,
   ]);
-  const goals = rows.map((r) => `${r.slowdown <= SLOWDOWN_GOAL ? "✓" : "✗"} ${r.workload}: own elementary functions ${formatRatio(r.slowdown, 1)} the time of Math.* (goal ≤ ${SLOWDOWN_GOAL}×)`);
+  const goals = rows.map((r) => `${goalMark(r.slowdown <= SLOWDOWN_GOAL, quick)} ${r.workload}: own elementary functions ${formatRatio(r.slowdown, 1)} the time of Math.* (goal ≤ ${SLOWDOWN_GOAL}×)`);
   return [alignColumns(header, cells), "", ...goals].join("\n");
 }

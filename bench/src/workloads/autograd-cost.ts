@@ -4,6 +4,7 @@ import { nnAutogradTrainer } from "../impl/nn-autograd-mlp.js";
 import { nnTrainer } from "../impl/nn-mlp.js";
 import { w1Spec } from "../mlp-spec.js";
 import { alignColumns, formatThroughput } from "../table.js";
+import { goalMark } from "../targets.js";
 import { lockstep } from "../lockstep.js";
 import type { Clock } from "../timing.js";
 
@@ -73,12 +74,12 @@ export function runAutogradCost(quick: boolean, clock: Clock): AutogradCostRow[]
   return rows;
 }
 
-/** The table of `runAutogradCost`: one line per case, with the goal met (✓) or not (✗). */
-export function formatAutogradCost(rows: readonly AutogradCostRow[]): string {
+/** The table of `runAutogradCost`: one line per case, with the goal met (✓) or not (✗), unjudged (·) in a quick run. */
+export function formatAutogradCost(rows: readonly AutogradCostRow[], quick = false): string {
   const header = ["autograd cost", "nn", "nn autograd", "autograd÷nn time", `goal ≤ ${AUTOGRAD_COST_GOAL}×`, "same result"];
   const cells = rows.map((r) => [
     r.workload, formatThroughput(r.nn), formatThroughput(r.autograd), `${r.cost.toFixed(2)}×`,
-    r.cost <= AUTOGRAD_COST_GOAL ? "✓" : "✗", r.agrees ? "✓" : "✗",
+    goalMark(r.cost <= AUTOGRAD_COST_GOAL, quick), r.agrees ? "✓" : "✗",
   ]);
   return alignColumns(header, cells);
 }
