@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createRng, kernels, setBackend, setThreads, wasmKernels } from "../src/index.js";
 import { nodeWorkers } from "../src/node/index.js";
+import { firstBitDifference } from "./first-bit-difference.js";
 
 /*
  * gemm.wat reads A stored [m, k] in place for every whole 4-row panel and packs only a ragged last
@@ -25,12 +26,6 @@ function values(length: number, seed: number): Float32Array {
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) out[i] = i % 9 === 4 ? (rng.next() < 0.5 ? -0 : 0) : rng.next() * 2 - 1;
   return out;
-}
-
-function firstDifference(actual: Float32Array, expected: Float32Array): number {
-  if (actual.length !== expected.length) return -2;
-  for (let i = 0; i < expected.length; i++) if (!Object.is(actual[i], expected[i])) return i;
-  return -1;
 }
 
 /** A product's shape, transposes and epilogue. */
@@ -112,8 +107,8 @@ describe("gemm.wat reading A in place", () => {
           const p: Product = { m, n, k, transA, transB, accumulate: (flags & 1) !== 0, bias: (flags & 2) !== 0, relu: (flags & 4) !== 0 };
           const o = operands(p, 100 * cases);
           const c = run(p, o), where = JSON.stringify(p);
-          expect(firstDifference(c, model(p, o)), where).toBe(-1);
-          expect(firstDifference(c, rowByRow(p, o)), where).toBe(-1);
+          expect(firstBitDifference(c, model(p, o)), where).toBe(-1);
+          expect(firstBitDifference(c, rowByRow(p, o)), where).toBe(-1);
           cases++;
         }
       }
@@ -152,12 +147,12 @@ describe("gemm.wat reading A in place", () => {
     // the model once per shape, on the first transpose (the JavaScript loop is slow at these sizes)
     for (let s = 0; s < shapes.length; s++) {
       const [p, o] = cases[s * transposes.length];
-      expect(firstDifference(one[s * transposes.length], model(p, o)), JSON.stringify(p)).toBe(-1);
+      expect(firstBitDifference(one[s * transposes.length], model(p, o)), JSON.stringify(p)).toBe(-1);
     }
     await setThreads(2, { workers: nodeWorkers });
     for (let c = 0; c < cases.length; c++) {
       const [p, o] = cases[c];
-      expect(firstDifference(run(p, o), one[c]), JSON.stringify(p)).toBe(-1);
+      expect(firstBitDifference(run(p, o), one[c]), JSON.stringify(p)).toBe(-1);
     }
     await setThreads(1);
   });

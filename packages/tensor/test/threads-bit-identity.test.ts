@@ -6,6 +6,7 @@ import { createWasmMatmul } from "../src/kernels/wasm/wasm-matmul.js";
 import { loadWasmRuntime } from "../src/kernels/wasm/wasm-runtime.js";
 import { gemmWasm } from "../src/kernels/wasm/wasm-bytes.generated.js";
 import { decodeBase64 } from "../src/index.js";
+import { firstBitDifference } from "./first-bit-difference.js";
 
 // The worker pool cuts a product into chunks of whole rows (or columns) of C and the thread that
 // takes a chunk computes it with the same micro-kernel over the same slices of k, in the same
@@ -19,12 +20,6 @@ function random(length: number, seed: number): Float32Array {
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) out[i] = rng.next() * 2 - 1;
   return out;
-}
-
-function firstDifference(actual: Float32Array, expected: Float32Array): number {
-  if (actual.length !== expected.length) return -2;
-  for (let i = 0; i < expected.length; i++) if (!Object.is(actual[i], expected[i])) return i;
-  return -1;
 }
 
 describe("gemm_f32_part: any block of C has the bits of the whole product", () => {
@@ -54,7 +49,7 @@ describe("gemm_f32_part: any block of C has the bits of the whole product", () =
       for (let r = 1; r < rowCuts.length; r++) {
         for (let c = 1; c < colCuts.length; c++) part(...args(C2), rowCuts[r - 1], rowCuts[r], colCuts[c - 1], colCuts[c]);
       }
-      expect(firstDifference(heap.subarray(C2, C2 + m * n), heap.subarray(C1, C1 + m * n))).toBe(-1);
+      expect(firstBitDifference(heap.subarray(C2, C2 + m * n), heap.subarray(C1, C1 + m * n))).toBe(-1);
     });
   }
 });
@@ -99,7 +94,7 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
             const actual = c0.slice();
             matmul(a, b, actual, m, n, k, transA, transB, accumulate, withBias ? bias : null, relu);
             const where = `${threads} threads, transA=${transA} transB=${transB} accumulate=${accumulate} bias=${withBias} relu=${relu}`;
-            expect(firstDifference(actual, expected), where).toBe(-1);
+            expect(firstBitDifference(actual, expected), where).toBe(-1);
           }
         }
       }
@@ -119,7 +114,7 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
       runtime.threads = pools.get(2)!;
       out.set(c0);
       matmul(a, b, out, m, n, k, false, false, true);
-      expect(firstDifference(out, expected), `k=${k}`).toBe(-1);
+      expect(firstBitDifference(out, expected), `k=${k}`).toBe(-1);
     }
   });
 
@@ -134,7 +129,7 @@ describe("the worker pool: 2, 3 and 4 threads give the bits of one thread", () =
     runtime.threads = null;
     const expected = new Float32Array(m * n);
     matmul(a, b, expected, m, n, k, false, true);
-    expect(firstDifference(actual, expected)).toBe(-1);
+    expect(firstBitDifference(actual, expected)).toBe(-1);
   });
 
   it("keeps small products on the calling thread, and gave workers chunks of the large ones", () => {
