@@ -17,7 +17,7 @@ const engines: Engine[] = [
   {
     name: "chromium",
     missing: () => (chromiumInstalled() ? undefined : `no browser at ${CHROMIUM} (apt-get install -y chromium, or set NN_CHROMIUM)`),
-    run: (bundle) => Promise.resolve(runBundleInChromium(bundle)),
+    run: (bundle) => runBundleInChromium(bundle),
   },
   {
     name: "firefox",

@@ -12,7 +12,7 @@ export interface ServedFile {
 /**
  * Serves `files` (by request path) on a loopback port, starts a browser at `page` with
  * `launch(url)`, and returns the body of the first `POST /result` the page sends (a headless
- * browser has no other way out, except Chromium's --dump-dom). `launch` starts the browser with
+ * browser has no other way out but printing its page, which only Chromium does). `launch` starts the browser with
  * `spawnBrowser`; it is stopped, helpers and all, and the server closed whether or not a result came; no result within `timeoutMs`, or a browser that
  * exits first, is an error quoting its stderr.
  */
