@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -11,9 +11,19 @@ export function spawnBrowser(command: string, args: readonly string[]): ChildPro
   return spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
 }
 
-// Live members of a process group, from /proc (the tests run on Linux). Zombies do not count:
-// a helper orphaned by the browser is reaped by PID 1, which in a container may never do it.
+// Live members of a process group, from /proc. Zombies do not count: a helper orphaned by the
+// browser is reaped by PID 1, which in a container may never do it. Without /proc (not Linux),
+// signal 0 to the group tells whether any member, zombies included, is left.
 function liveMembers(group: number): number {
+  if (!existsSync("/proc/self/stat")) {
+    try {
+      process.kill(-group, 0);
+      return 1;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return 0;
+      throw error;
+    }
+  }
   let live = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
