@@ -52,7 +52,7 @@ export async function stopBrowser(browser: ChildProcess, timeoutMs = 10_000): Pr
   }
 }
 
-/** Removes a browser profile once nothing writes into it any more (after `stopBrowser`). */
+/** Removes a browser profile once nothing writes into it any more (after `stopBrowser`); the retries cover a slow file system. */
 export function removeProfile(dir: string): void {
   rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

@@ -1,7 +1,10 @@
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { stopBrowser } from "./browser-process.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { removeProfile, stopBrowser } from "./browser-process.js";
 
 /** What the loopback server answers for one path. */
 export interface ServedFile {
@@ -10,14 +13,16 @@ export interface ServedFile {
 }
 
 /**
- * Serves `files` (by request path) on a loopback port, starts a browser at `page` with
- * `launch(url)`, and returns the body of the first `POST /result` the page sends (a headless
- * browser has no other way out but printing its page, which only Chromium does). `launch` starts the browser with
- * `spawnBrowser`; it is stopped, helpers and all, and the server closed whether or not a result came; no result within `timeoutMs`, or a browser that
- * exits first, is an error quoting its stderr.
+ * Serves `files` (by request path) on a loopback port, starts a browser at `page` with a fresh
+ * profile, `launch(profile, url)` (which starts it with `spawnBrowser`), and returns the body of
+ * the first `POST /result` the page sends (a headless browser has no other way out but printing
+ * its page, which only Chromium does). Whether or not a result came, the browser is stopped,
+ * helpers and all, then its profile removed and the server closed; no result within `timeoutMs`,
+ * or a browser that exits first, is an error quoting its stderr.
  */
 export async function openForResult(
-  name: string, files: (path: string) => ServedFile | undefined, page: string, launch: (url: string) => ChildProcess, timeoutMs: number,
+  name: string, files: (path: string) => ServedFile | undefined, page: string,
+  launch: (profile: string, url: string) => ChildProcess, timeoutMs: number,
 ): Promise<string> {
   let resolveResult!: (body: string) => void;
   const posted = new Promise<string>((resolve) => { resolveResult = resolve; });
@@ -33,7 +38,8 @@ export async function openForResult(
     response.end(file?.body ?? "not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const browser = launch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${page}`);
+  const profile = mkdtempSync(join(tmpdir(), `nn-${name}-profile-`));
+  const browser = launch(profile, `http://127.0.0.1:${(server.address() as AddressInfo).port}${page}`);
   let stderr = "";
   browser.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString("utf8")).slice(-4000); });
   const exited = new Promise<void>((resolve) => {
@@ -51,6 +57,7 @@ export async function openForResult(
     clearTimeout(timer);
     await stopBrowser(browser);
     if (browser.pid !== undefined) await exited;
+    removeProfile(profile);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { ScenarioHashes } from "../scenario.js";
 import { spawnBrowser } from "./browser-process.js";
@@ -16,8 +17,12 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync", "--no-first-run", "--disable-quic",
 ];
 
+/** Starts headless Chromium at `url` with the profile directory `profile`, in a process group of its own. */
+export function launchChromium(profile: string, url: string): ChildProcess {
+  return spawnBrowser(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, url]);
+}
+
 /** Loads the bundle in a page of headless Chromium (fresh profile) and receives the hashes over loopback HTTP. */
 export function runBundleInChromium(bundle: string, timeoutMs = 240_000): Promise<{ hashes: ScenarioHashes; version: string }> {
-  return runScenarioPage("chromium", CHROMIUM, bundle, (profile, url) =>
-    spawnBrowser(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, url]), timeoutMs);
+  return runScenarioPage("chromium", CHROMIUM, bundle, launchChromium, timeoutMs);
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ScenarioHashes } from "../scenario.js";
@@ -23,10 +24,13 @@ export const FIREFOX_PREFS = [
   'user_pref("extensions.update.enabled", false);',
 ].join("\n");
 
+/** Starts headless Firefox at `url` with the profile directory `profile` made quiet, in a process group of its own. */
+export function launchFirefox(profile: string, url: string): ChildProcess {
+  writeFileSync(join(profile, "user.js"), FIREFOX_PREFS);
+  return spawnBrowser(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url]);
+}
+
 /** Loads the bundle in a page of headless Firefox (fresh, quiet profile) and receives the hashes over loopback HTTP. */
 export function runBundleInFirefox(bundle: string, timeoutMs = 240_000): Promise<{ hashes: ScenarioHashes; version: string }> {
-  return runScenarioPage("firefox", FIREFOX, bundle, (profile, url) => {
-    writeFileSync(join(profile, "user.js"), FIREFOX_PREFS);
-    return spawnBrowser(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url]);
-  }, timeoutMs);
+  return runScenarioPage("firefox", FIREFOX, bundle, launchFirefox, timeoutMs);
 }

@@ -1,14 +1,9 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { ThreadsWorkerResult } from "../threads-worker-entry.js";
-import { removeProfile, spawnBrowser } from "./browser-process.js";
 import { type ServedFile, openForResult } from "./loopback-page.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "./run-in-chromium.js";
-import { FIREFOX, FIREFOX_PREFS } from "./run-in-firefox.js";
+import { launchChromium } from "./run-in-chromium.js";
+import { launchFirefox } from "./run-in-firefox.js";
 
 export interface ThreadsPageResult {
   /** What setThreads(2) did on the page's main thread: "accepted", or its error message. */
@@ -40,15 +35,6 @@ export async function runThreadsPage(browserName: "chromium" | "firefox", isolat
     const body = files.get(path);
     return body === undefined ? undefined : { body, headers: headers(path === "/page.html" ? "text/html" : "text/javascript") };
   };
-  const profile = mkdtempSync(join(tmpdir(), `nn-threads-${browserName}-`));
-  const launch = (url: string): ChildProcess => {
-    if (browserName === "chromium") return spawnBrowser(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, url]);
-    writeFileSync(join(profile, "user.js"), FIREFOX_PREFS);
-    return spawnBrowser(FIREFOX, ["--headless", "--no-remote", "--profile", profile, url]);
-  };
-  try {
-    return JSON.parse(await openForResult(browserName, served, "/page.html", launch, timeoutMs)) as ThreadsPageResult;
-  } finally {
-    removeProfile(profile); // openForResult has stopped every process of the browser
-  }
+  const launch = browserName === "chromium" ? launchChromium : launchFirefox;
+  return JSON.parse(await openForResult(browserName, served, "/page.html", launch, timeoutMs)) as ThreadsPageResult;
 }
