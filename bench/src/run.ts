@@ -85,10 +85,12 @@ async function main(): Promise<void> {
     console.log(formatTable(report));
   }
   const targets = formatTargets(report);
-  const judged = options.quick ? "not judged: a --quick run is too short for the engines to settle; run without --quick" : "reported, not enforced";
+  const unjudged = "goals marked · are not judged: a --quick run is too short for the engines to settle; run without --quick";
+  const judged = options.quick ? unjudged : "reported, not enforced";
+  const quickNote = options.quick ? `; ${unjudged}` : "";
   if (targets.length > 0) console.log(`\nspeed goals (${judged}):\n${targets.map((l) => `  ${l}`).join("\n")}`);
-  if (runs("elementary")) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits):\n${formatElementaryCost(elementaryCost, options.quick)}`);
-  if (runs("autograd")) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall):\n${formatAutogradCost(autogradCost, options.quick)}`);
+  if (runs("elementary")) console.log(`\nown elementary functions (same bits in every engine) against Math.* (the engine's own bits${quickNote}):\n${formatElementaryCost(elementaryCost, options.quick)}`);
+  if (runs("autograd")) console.log(`\nthe seed MLP by @nn/autograd against the layers' hand-written backward (CPU time unless --wall${quickNote}):\n${formatAutogradCost(autogradCost, options.quick)}`);
   if (runs("relaxed")) console.log(`\n${formatRelaxedSimd(relaxedSimd)}`);
   if (runs("threads")) console.log(`\nnn (setThreads) and NumPy (OPENBLAS_NUM_THREADS) at 1 and 2 threads, in wall time (CPU time would add up both threads):\n${formatThreads(threads)}`);
   const out = options.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));
